@@ -1,0 +1,31 @@
+package bakery.orders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.Topics;
+import bakery.testkit.KafkaBroker;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class TopicsProvisionedIT {
+
+    @Test
+    void everyTopicAndItsDeadLetterTopicExistWithTheConfiguredPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()))) {
+            Map<String, TopicDescription> topics = admin.describeTopics(
+                    Topics.ALL.stream().flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetter(t))).toList())
+                    .allTopicNames().get();
+            assertThat(topics).hasSize(Topics.ALL.size() * 2);
+            assertThat(topics.get(Topics.ORDERS_PLACED).partitions()).hasSize(12);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package bakery.defaults;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Maps every failure of a JSON API to {@link ErrorBody}, so clients parse one shape everywhere. */
+public class ErrorMappers {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+
+    /** One body per request even when several fields are wrong: the first field names the error, {@code detail} lists all. */
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<ConstraintViolation<?>> violations = e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .toList();
+        String detail = violations.stream()
+                .map(v -> fieldOf(v) + ": " + v.getMessage())
+                .collect(Collectors.joining("; "));
+        String field = violations.isEmpty() ? null : fieldOf(violations.get(0));
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", field, detail));
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                        .collect(Collectors.joining("."))
+                : null;
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("malformed JSON", field, e.getOriginalMessage()));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        Response original = e.getResponse();
+        if (original.hasEntity()) {
+            return original;
+        }
+        Response.StatusType status = original.getStatusInfo();
+        return Response.fromResponse(original)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(ErrorBody.of(status.getReasonPhrase().toLowerCase(), e.getMessage()))
+                .build();
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(RuntimeException e) {
+        LOG.error("unexpected failure", e);
+        return json(Response.Status.INTERNAL_SERVER_ERROR, ErrorBody.of("internal error", "the bakery could not handle this request; try again"));
+    }
+
+    public static Response json(Response.Status status, ErrorBody body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    }
+
+    private static String fieldOf(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString();
+        // "checkout.request.email" -> "email": clients know their own fields, not our method names
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}
