@@ -1,0 +1,34 @@
+package bakery.stack.cli;
+
+import bakery.stack.infra.SimpleLogging;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./bakery}: run the whole FADU Bakery on this machine, watch it, scale it, stop it. */
+@Command(name = "bakery", mixinStandardHelpOptions = true,
+        description = "Runs the whole FADU Bakery on this machine as separate processes.",
+        subcommands = {UpCommand.class, StatusCommand.class, ScaleCommand.class, AutoscaleCommand.class, LogsCommand.class, DownCommand.class})
+public final class BakeryCommand {
+
+    static LocalStack stack() {
+        Path root = Path.of(System.getProperty("bakery.root", "."));
+        StackLayout layout = StackLayout.of(root, System.getenv("BAKERY_HOME"));
+        return new LocalStack(layout, StackSettings.fromEnvironment(), new Progress(System.out));
+    }
+
+    public static void main(String[] args) {
+        SimpleLogging.quietInThisJvm();
+        CommandLine cli = new CommandLine(new BakeryCommand());
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof StackException || e instanceof IllegalArgumentException) {
+                line.getErr().println(e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        System.exit(cli.execute(args));
+    }
+}

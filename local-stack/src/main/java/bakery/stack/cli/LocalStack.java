@@ -1,0 +1,402 @@
+package bakery.stack.cli;
+
+import bakery.stack.balancer.Balancer;
+import bakery.stack.balancer.Nginx;
+import bakery.stack.infra.KafkaNode;
+import bakery.stack.infra.MailSink;
+import bakery.stack.infra.PostgresNode;
+import bakery.stack.infra.RedisNode;
+import bakery.stack.process.Instance;
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.Pids;
+import bakery.stack.process.PortPlan;
+import bakery.stack.process.Probes;
+import bakery.stack.process.Service;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
+import bakery.stack.process.StackState;
+import bakery.stack.process.StateFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The whole bakery on one machine: starts its servers and service nodes as separate processes,
+ * changes how many nodes a service has, stops it all. Every change is recorded in
+ * {@code .bakery/stack.json} under the state lock as it happens, so {@code down} can always clean up.
+ */
+final class LocalStack {
+
+    static final String KAFKA = "kafka";
+    static final String POSTGRES = "postgres";
+    static final String REDIS = "redis";
+    static final String SMTP = "smtp";
+
+    /** Lines of a failed node's log shown with the error. */
+    private static final int LOG_TAIL = 15;
+
+    final StackLayout layout;
+    final StackSettings settings;
+    final StateFile stateFile;
+    final Probes probes;
+    final Progress progress;
+    final KafkaNode kafka;
+    final PostgresNode postgres;
+    final RedisNode redis;
+
+    LocalStack(StackLayout layout, StackSettings settings, Progress progress) {
+        this.layout = layout;
+        this.settings = settings;
+        this.stateFile = StateFile.in(layout);
+        this.probes = new Probes(settings.duration("probe-timeout"));
+        this.progress = progress;
+        this.kafka = new KafkaNode(layout, settings);
+        this.postgres = new PostgresNode(layout, settings);
+        this.redis = new RedisNode(layout, settings);
+    }
+
+    // ---- up -------------------------------------------------------------------------------------
+
+    void up(Map<Service, Integer> counts) {
+        try (var lock = stateFile.lock()) {
+            refuseSecondStack();
+            for (Service s : Service.values()) {
+                if (!Files.isRegularFile(s.jar(layout.root()))) {
+                    throw new StackException(s.jar(layout.root()) + " is missing: build it with ./mvnw -B package -DskipTests -pl " + s.module()
+                            + " (./bakery up does so by itself)");
+                }
+            }
+            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
+            refuseTakenPorts(balancer);
+            StackState state = new StackState(Instant.now(), settings.portOffset(), List.of());
+            stateFile.save(state);
+            try {
+                state = startServers(state);
+                state = planNodes(state, counts);
+                balancer.configure(state);
+                Process nginx = balancer.launch();
+                state = record(state, Balancer.NAME, Balancer.NAME, nginx, balancer.port());
+                state = launchNodes(state, state.instances().stream().filter(i -> i.pid() == 0).toList());
+                awaitReady(state, state.instances());
+            } catch (RuntimeException e) {
+                progress.step("FAILED: " + e.getMessage());
+                progress.step("stopping what was started");
+                stopAll(stateFile.load().orElse(state));
+                stateFile.delete();
+                throw e;
+            }
+        }
+    }
+
+    private void refuseSecondStack() {
+        stateFile.load().ifPresent(existing -> {
+            long alive = existing.instances().stream().filter(this::running).count();
+            if (alive > 0) {
+                throw new StackException("The bakery is already running (" + alive + " processes, up since " + existing.startedAt()
+                        + ", state in " + layout.stateFile() + ").\nSee it with ./bakery status, resize it with ./bakery scale SERVICE=N, stop it with ./bakery down.");
+            }
+            progress.step("an earlier stack left " + layout.stateFile() + " behind but nothing of it runs; starting afresh");
+            stateFile.delete();
+        });
+    }
+
+    private void refuseTakenPorts(Balancer balancer) {
+        Map<String, Integer> fixed = new LinkedHashMap<>();
+        fixed.put("balancer (nginx)", balancer.port());
+        fixed.put("order-service front (nginx)", balancer.orderServicePort());
+        fixed.put("Kafka", kafka.port());
+        fixed.put("Kafka controller", settings.port("kafka-controller"));
+        fixed.put("Redis", redis.port());
+        fixed.put("PostgreSQL", postgres.port());
+        fixed.put("SMTP sink", settings.port("smtp"));
+        List<String> taken = new ArrayList<>();
+        fixed.forEach((what, port) -> {
+            if (!Probes.free(port)) {
+                taken.add("  port " + port + " (" + what + ")");
+            }
+        });
+        if (!taken.isEmpty()) {
+            throw new StackException("Ports the bakery needs are taken by another program:\n" + String.join("\n", taken)
+                    + "\nStop that program, or move the whole stack with an offset, e.g. BAKERY_PORT_OFFSET=1000 ./bakery up");
+        }
+    }
+
+    private StackState startServers(StackState state) {
+        progress.step("starting Kafka (" + kafka.bootstrapServers() + "), Redis, SMTP sink and PostgreSQL; data in " + layout.home());
+        kafka.prepare();
+        state = record(state, KAFKA, KAFKA, kafka.launch(), kafka.port());
+        state = record(state, REDIS, REDIS, redis.launch(), redis.port());
+        state = record(state, SMTP, SMTP, MailSink.launch(layout, settings), settings.port("smtp"));
+        long postmaster = postgres.start(settings.duration("ready-timeout"));
+        Instant now = Instant.now();
+        state = state.with(new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), now, Pids.startOf(postmaster).orElse(null)));
+        stateFile.save(state);
+        progress.step("PostgreSQL ready on localhost:" + postgres.port() + " (database " + postgres.database() + ")");
+        awaitReady(state, state.instances().stream().filter(i -> !i.service().equals(POSTGRES)).toList());
+        return state;
+    }
+
+    /** Ports and ids for the nodes {@code up} will start, recorded with pid 0 until launched. */
+    private StackState planNodes(StackState state, Map<Service, Integer> counts) {
+        for (Service s : List.of(Service.ORDER_SERVICE, Service.BAKING_WORKER, Service.NOTIFICATION_WORKER, Service.WEB_TIER)) {
+            for (int n = 0; n < counts.getOrDefault(s, 0); n++) {
+                state = state.with(planned(state, s));
+            }
+        }
+        return state;
+    }
+
+    private Instance planned(StackState state, Service s) {
+        int port = PortPlan.next(settings.port(s.module()), state.ports(), Probes::free);
+        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, null, null);
+    }
+
+    private StackState launchNodes(StackState state, List<Instance> planned) {
+        for (Instance node : planned) {
+            Service s = Service.parse(node.service());
+            progress.step("starting " + node.id() + " on port " + node.port());
+            Process p = NodeLauncher.launch(nodeCommand(s, node.id()), nodeEnvironment(s, node.id(), node.port()), layout.log(node.id()), layout.home());
+            state = record(state, node.service(), node.id(), p, node.port());
+        }
+        return state;
+    }
+
+    List<String> nodeCommand(Service s, String id) {
+        List<String> command = new ArrayList<>();
+        command.add(NodeLauncher.java());
+        command.addAll(settings.words("node.java-options"));
+        command.addAll(List.of("-jar", s.jar(layout.root()).toString()));
+        return command;
+    }
+
+    /** Each node learns every address from the environment, as on compose and Kubernetes. */
+    Map<String, String> nodeEnvironment(Service s, String id, int port) {
+        Map<String, String> env = new HashMap<>();
+        env.put("HTTP_PORT", Integer.toString(port));
+        // Also Quarkus' own name for it, so a service that does not map HTTP_PORT yet cannot clash.
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("NODE_ID", id);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("KAFKA_PARTITIONS", settings.text("kafka.partitions"));
+        env.put("REDIS_URL", redis.url());
+        env.put("DB_URL", postgres.reactiveUrl());
+        env.put("DB_JDBC_URL", postgres.jdbcUrl());
+        env.put("DB_USER", postgres.user());
+        env.put("DB_PASSWORD", postgres.password());
+        env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.port("order-service-balancer"));
+        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
+        return env;
+    }
+
+    private StackState record(StackState state, String service, String id, Process process, int port) {
+        Instant processStart = process.info().startInstant().orElse(Pids.startOf(process.pid()).orElse(null));
+        StackState next = state.with(new Instance(service, id, process.pid(), port, Instant.now(), processStart));
+        stateFile.save(next);
+        return next;
+    }
+
+    // ---- readiness ------------------------------------------------------------------------------
+
+    boolean running(Instance i) {
+        return Pids.isRunning(i.pid(), i.processStart());
+    }
+
+    boolean ready(Instance i) {
+        return switch (i.service()) {
+            case KAFKA -> kafka.ready(settings.duration("probe-timeout"));
+            case POSTGRES -> postgres.ready();
+            case REDIS -> probes.answers(i.port(), "PING", "+PONG");
+            case SMTP -> probes.answers(i.port(), null, "220");
+            case Balancer.NAME -> probes.listening(i.port());
+            default -> probes.httpReady(i.port());
+        };
+    }
+
+    /** Waits for every given instance in parallel, reporting each as it becomes ready. */
+    void awaitReady(StackState state, List<Instance> instances) {
+        try {
+            CompletableFuture.allOf(instances.stream()
+                    .map(i -> CompletableFuture.runAsync(() -> awaitReady(i)))
+                    .toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private void awaitReady(Instance i) {
+        Instant began = Instant.now();
+        Instant deadline = began.plus(settings.duration("ready-timeout"));
+        BooleanSupplier isReady = () -> ready(i);
+        while (!isReady.getAsBoolean()) {
+            if (!running(i)) {
+                throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
+                        + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+            }
+            pause();
+        }
+        progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), Duration.between(began, Instant.now()).toMillis() / 1000.0));
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(settings.duration("probe-interval").toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
+    static String tail(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return "  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
+        } catch (IOException | RuntimeException e) {
+            return "  (no log)";
+        }
+    }
+
+    // ---- scale ----------------------------------------------------------------------------------
+
+    StackState requireRunning() {
+        return stateFile.load().filter(s -> s.instances().stream().anyMatch(this::running))
+                .orElseThrow(() -> new StackException("The bakery is not running: start it with ./bakery up"));
+    }
+
+    /** Adds or removes nodes until the service has {@code target}; removal drains (SIGTERM) and web nodes leave nginx first. */
+    void scale(Service service, int target) {
+        if (target < 0) {
+            throw new StackException("an instance count cannot be negative");
+        }
+        try (var lock = stateFile.lock()) {
+            StackState state = dropVanished(requireRunning(), service);
+            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
+            List<Instance> nodes = state.nodes(service);
+            if (target > nodes.size()) {
+                List<Instance> planned = new ArrayList<>();
+                for (int n = nodes.size(); n < target; n++) {
+                    Instance p = planned(state, service);
+                    planned.add(p);
+                    state = state.with(p);
+                }
+                state = launchNodes(state, planned);
+                final StackState launched = state;
+                awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
+                if (fronted(service)) {
+                    balancer.follow(state, drainOfReload(), settings.duration("probe-interval"));
+                    progress.step("nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
+                }
+            } else if (target < nodes.size()) {
+                List<Instance> leaving = new ArrayList<>(nodes.subList(target, nodes.size()));
+                StackState after = state;
+                for (Instance i : leaving) {
+                    after = after.without(i.id());
+                }
+                if (fronted(service)) {
+                    balancer.follow(after, drainOfReload(), settings.duration("probe-interval"));
+                    progress.step("nginx no longer sends requests to " + ids(leaving));
+                }
+                progress.step("draining " + ids(leaving) + " (SIGTERM: finish work, commit, leave the group)");
+                stopInParallel(leaving);
+                state = after;
+                stateFile.save(state);
+            }
+            progress.step(service.module() + ": " + state.nodes(service).size() + " node(s) " + ids(state.nodes(service)));
+        }
+    }
+
+    private StackState dropVanished(StackState state, Service service) {
+        for (Instance i : state.nodes(service)) {
+            if (!running(i)) {
+                progress.step(i.id() + " is no longer running; it no longer counts");
+                state = state.without(i.id());
+            }
+        }
+        stateFile.save(state);
+        return state;
+    }
+
+    private static boolean fronted(Service s) {
+        return s == Service.WEB_TIER || s == Service.ORDER_SERVICE;
+    }
+
+    private Duration drainOfReload() {
+        return settings.duration("stop-timeout");
+    }
+
+    static String ids(List<Instance> nodes) {
+        return nodes.stream().map(Instance::id).toList().toString();
+    }
+
+    // ---- down -----------------------------------------------------------------------------------
+
+    /** Stops everything: balancer first, then the services (they drain into Kafka), then the servers. */
+    int down() {
+        try (var lock = stateFile.lock()) {
+            StackState state = stateFile.load().orElse(null);
+            if (state == null) {
+                int leftovers = stopOrphanedPostgres();
+                progress.step(leftovers > 0 ? "stopped a PostgreSQL left running" : "nothing to stop: the bakery is not running");
+                return 0;
+            }
+            int stopped = stopAll(state);
+            stateFile.delete();
+            return stopped;
+        }
+    }
+
+    int stopAll(StackState state) {
+        List<List<String>> waves = List.of(
+                List.of(Balancer.NAME),
+                List.of(Service.WEB_TIER.module()),
+                List.of(Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module()),
+                List.of(SMTP, REDIS, POSTGRES),
+                List.of(KAFKA));
+        int stopped = 0;
+        for (List<String> wave : waves) {
+            List<Instance> group = state.instances().stream().filter(i -> wave.contains(i.service()) && running(i)).toList();
+            if (!group.isEmpty()) {
+                progress.step("stopping " + ids(group));
+                stopInParallel(group);
+                stopped += group.size();
+            }
+        }
+        stopped += stopOrphanedPostgres();
+        return stopped;
+    }
+
+    /** pg_ctl detaches the server; if its pid was not recorded (up interrupted) the data folder still names it. */
+    private int stopOrphanedPostgres() {
+        long pid = postgres.postmasterPid();
+        Instant start = pid > 0 ? Pids.startOf(pid).orElse(null) : null;
+        if (start != null && Pids.isRunning(pid, start) && ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(c -> c.endsWith("postgres")).orElse(false)) {
+            Pids.stop(pid, start, settings.duration("stop-timeout"), settings.duration("probe-interval"));
+            return 1;
+        }
+        return 0;
+    }
+
+    private void stopInParallel(List<Instance> instances) {
+        Duration grace = settings.duration("stop-timeout");
+        Duration poll = settings.duration("probe-interval");
+        CompletableFuture.allOf(instances.stream().map(i -> CompletableFuture.runAsync(() -> {
+            Instant began = Instant.now();
+            boolean graceful = Pids.stop(i.pid(), i.processStart(), grace, poll);
+            progress.step(String.format("%-22s %s (%.1f s)", i.id(), graceful ? "stopped" : "did not stop within " + grace.toSeconds() + " s: killed",
+                    Duration.between(began, Instant.now()).toMillis() / 1000.0));
+        })).toArray(CompletableFuture[]::new)).join();
+    }
+}

@@ -1,0 +1,86 @@
+package bakery.stack.cli;
+
+import bakery.stack.process.Instance;
+import bakery.stack.process.Pids;
+import bakery.stack.process.StackState;
+import bakery.stack.scaling.ConsumerLag;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime) and every consumer group's lag per topic.")
+final class StatusCommand implements Callable<Integer> {
+
+    @Option(names = "--json", description = "one JSON object: instances and consumerGroups")
+    boolean json;
+
+    /** One process as status shows it; rssKb is null when the process is gone. */
+    record InstanceStatus(String service, String id, long pid, int port, boolean running, boolean ready, Long rssKb, Long uptimeSeconds) {
+    }
+
+    record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError) {
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        LocalStack stack = BakeryCommand.stack();
+        StackState state = stack.stateFile.load().orElse(null);
+        Report report = state == null ? new Report(false, List.of(), List.of(), null) : report(stack, state);
+        if (json) {
+            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+        } else if (state == null) {
+            System.out.println("The bakery is not running (start it with ./bakery up).");
+        } else {
+            print(report);
+        }
+        return 0;
+    }
+
+    static Report report(LocalStack stack, StackState state) {
+        Instant now = Instant.now();
+        List<InstanceStatus> rows = state.instances().parallelStream().map(i -> {
+            boolean running = stack.running(i);
+            return new InstanceStatus(i.service(), i.id(), i.pid(), i.port(), running, running && stack.ready(i),
+                    running ? (Long) Pids.rssKb(i.pid()).stream().boxed().findFirst().orElse(null) : null,
+                    running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null);
+        }).toList();
+        List<ConsumerLag.TopicLag> lags = List.of();
+        String kafkaError = null;
+        try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+            lags = lag.all();
+        } catch (RuntimeException e) {
+            kafkaError = e.getMessage();
+        }
+        return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError);
+    }
+
+    private static void print(Report report) {
+        System.out.printf("%-20s %-22s %8s %6s %-6s %9s %9s%n", "SERVICE", "ID", "PID", "PORT", "READY", "RSS", "UPTIME");
+        for (InstanceStatus i : report.instances()) {
+            System.out.printf("%-20s %-22s %8d %6d %-6s %9s %9s%n", i.service(), i.id(), i.pid(), i.port(),
+                    !i.running() ? "gone" : i.ready() ? "yes" : "no",
+                    i.rssKb() == null ? "-" : (i.rssKb() / 1024) + " MB",
+                    i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()));
+        }
+        System.out.println();
+        if (report.kafkaError() != null) {
+            System.out.println("Consumer groups: Kafka did not answer (" + report.kafkaError() + ")");
+            return;
+        }
+        System.out.printf("%-28s %-18s %8s %11s %8s%n", "CONSUMER GROUP", "TOPIC", "MEMBERS", "PARTITIONS", "LAG");
+        for (ConsumerLag.TopicLag l : report.consumerGroups()) {
+            System.out.printf("%-28s %-18s %8d %11d %8d%n", l.group(), l.topic(), l.members(), l.partitions(), l.lag());
+        }
+    }
+
+    static String uptime(long seconds) {
+        return seconds >= 3600 ? String.format("%dh%02dm", seconds / 3600, seconds % 3600 / 60)
+                : String.format("%dm%02ds", seconds / 60, seconds % 60);
+    }
+
+}

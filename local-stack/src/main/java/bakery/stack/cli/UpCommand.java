@@ -1,0 +1,53 @@
+package bakery.stack.cli;
+
+import bakery.stack.process.Service;
+import bakery.stack.process.StackSettings;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes; waits until all are ready.")
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--web", description = "web-tier nodes (default ${DEFAULT-VALUE} from settings)")
+    Integer web;
+    @Option(names = "--orders", description = "order-service nodes")
+    Integer orders;
+    @Option(names = "--baking", description = "baking-worker nodes")
+    Integer baking;
+    @Option(names = "--notify", description = "notification-worker nodes")
+    Integer notify;
+
+    @Override
+    public Integer call() {
+        LocalStack stack = BakeryCommand.stack();
+        StackSettings s = stack.settings;
+        Map<Service, Integer> counts = new EnumMap<>(Service.class);
+        counts.put(Service.WEB_TIER, web != null ? web : s.number("count.web-tier"));
+        counts.put(Service.ORDER_SERVICE, orders != null ? orders : s.number("count.order-service"));
+        counts.put(Service.BAKING_WORKER, baking != null ? baking : s.number("count.baking-worker"));
+        counts.put(Service.NOTIFICATION_WORKER, notify != null ? notify : s.number("count.notification-worker"));
+        if (counts.values().stream().anyMatch(n -> n < 0)) {
+            throw new StackException("an instance count cannot be negative");
+        }
+        stack.up(counts);
+        int port = s.port("balancer");
+        System.out.printf("""
+
+                FADU Bakery is up (%.0f s).
+                  Shop          http://localhost:%d/
+                  Staff board   http://localhost:%d%s   login %s
+                  Ops console   http://localhost:%d%s   login %s
+                  Mail          every mail the bakery sends is a file in %s (SMTP sink on localhost:%d)
+                  Nodes         ./bakery status     Logs  ./bakery logs [SERVICE]  (files in %s)
+                  Scale         ./bakery scale baking-worker=3     Stop  ./bakery down
+                """,
+                stack.progress.elapsed().toMillis() / 1000.0,
+                port, port, s.text("demo.staff-path"), s.text("demo.staff-login"),
+                port, s.text("demo.ops-path"), s.text("demo.ops-login"),
+                stack.layout.mail(), s.port("smtp"), stack.layout.logs());
+        return 0;
+    }
+}

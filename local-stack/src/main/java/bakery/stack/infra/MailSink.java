@@ -1,0 +1,76 @@
+package bakery.stack.infra;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The SMTP sink of the local stack, run as its own small JVM: GreenMail accepts every message and
+ * this writes each one as an {@code .eml} file under {@code .bakery/mail/}, which any mail program
+ * (or a text editor) opens.
+ */
+public final class MailSink {
+
+    private static final Duration WAIT = Duration.ofMinutes(1);
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
+    private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern(SimpleLogging.TIME_FORMAT);
+
+    private MailSink() {
+    }
+
+    public static Process launch(StackLayout layout, StackSettings settings) {
+        List<String> command = new ArrayList<>();
+        command.add(NodeLauncher.java());
+        command.addAll(settings.words("smtp.java-options"));
+        command.addAll(SimpleLogging.jvmOptions());
+        command.addAll(List.of("-cp", layout.stackJar().toString(), MailSink.class.getName(),
+                Integer.toString(settings.port("smtp")), layout.mail().toString()));
+        return NodeLauncher.launch(command, Map.of(), layout.log("smtp"), layout.mail());
+    }
+
+    public static void main(String[] args) throws Exception {
+        int port = Integer.parseInt(args[0]);
+        Path folder = Path.of(args[1]);
+        Files.createDirectories(folder);
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
+        System.out.println(LocalDateTime.now().format(LOG_TIME) + " SMTP sink on 127.0.0.1:" + port + ", writing mails to " + folder);
+        int written = 0;
+        while (true) {
+            // Blocks until one more message than we wrote has arrived (or the wait times out and we wait again).
+            if (greenMail.waitForIncomingEmail(WAIT.toMillis(), written + 1)) {
+                MimeMessage[] received = greenMail.getReceivedMessages();
+                for (; written < received.length; written++) {
+                    write(received[written], folder, written + 1);
+                }
+            }
+        }
+    }
+
+    private static void write(MimeMessage message, Path folder, int number) throws IOException, MessagingException {
+        Address[] to = message.getAllRecipients();
+        String recipient = to == null || to.length == 0 ? "unknown" : to[0].toString();
+        String name = LocalDateTime.now().format(FILE_TIME) + "-" + number + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+        Path file = folder.resolve(name);
+        try (OutputStream out = Files.newOutputStream(file)) {
+            message.writeTo(out);
+        }
+        System.out.println(LocalDateTime.now().format(LOG_TIME) + " mail to " + recipient + " \"" + message.getSubject() + "\" -> " + file);
+    }
+}

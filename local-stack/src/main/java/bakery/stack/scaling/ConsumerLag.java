@@ -1,0 +1,121 @@
+package bakery.stack.scaling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Lag of consumer groups, per topic, as the broker sees it: the latest offset of every partition
+ * minus the group's committed offset (a partition the group never committed counts from its
+ * earliest offset, as our consumers start there).
+ */
+public final class ConsumerLag implements AutoCloseable {
+
+    private final Admin admin;
+    private final Duration timeout;
+
+    public ConsumerLag(String bootstrapServers, Duration timeout) {
+        this.timeout = timeout;
+        this.admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    }
+
+    /** One group's standing on one topic. */
+    public record TopicLag(String group, String topic, int members, int partitions, long lag) {
+    }
+
+    /** Every group the broker knows, with every topic it committed offsets for or is assigned. */
+    public List<TopicLag> all() {
+        Collection<ConsumerGroupListing> groups = get(admin.listConsumerGroups().all());
+        List<TopicLag> result = new ArrayList<>();
+        for (ConsumerGroupListing listing : groups) {
+            String group = listing.groupId();
+            Set<String> topics = new TreeSet<>();
+            committed(group).keySet().forEach(tp -> topics.add(tp.topic()));
+            description(group).members().forEach(m -> m.assignment().topicPartitions().forEach(tp -> topics.add(tp.topic())));
+            result.addAll(of(group, topics));
+        }
+        return result;
+    }
+
+    /** The group's lag on each of the given topics (topics that do not exist yet are left out). */
+    public List<TopicLag> of(String group, Collection<String> topics) {
+        Set<String> existing = new HashSet<>(get(admin.listTopics().names()));
+        List<String> present = topics.stream().filter(existing::contains).toList();
+        if (present.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TopicDescription> described = get(admin.describeTopics(present).allTopicNames());
+        List<TopicPartition> partitions = described.values().stream()
+                .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+                .toList();
+        Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest());
+        Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
+        Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+        int members = description(group).members().size();
+        Map<String, long[]> lagByTopic = new TreeMap<>();
+        for (TopicPartition tp : partitions) {
+            OffsetAndMetadata c = committed.get(tp);
+            long from = c == null ? earliest.get(tp) : c.offset();
+            lagByTopic.computeIfAbsent(tp.topic(), t -> new long[1])[0] += Math.max(0, latest.get(tp) - from);
+        }
+        List<TopicLag> result = new ArrayList<>();
+        lagByTopic.forEach((topic, lag) -> result.add(
+                new TopicLag(group, topic, members, described.get(topic).partitions().size(), lag[0])));
+        return result;
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()));
+        offsets.values().removeIf(v -> v == null);
+        return offsets;
+    }
+
+    private ConsumerGroupDescription description(String group) {
+        return get(admin.describeConsumerGroups(List.of(group)).describedGroups().get(group));
+    }
+
+    private Map<TopicPartition, Long> offsets(List<TopicPartition> partitions, OffsetSpec spec) {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        Map<TopicPartition, Long> result = new HashMap<>();
+        get(admin.listOffsets(request).all()).forEach((tp, info) -> result.put(tp, info.offset()));
+        return result;
+    }
+
+    private <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        admin.close(timeout);
+    }
+}
