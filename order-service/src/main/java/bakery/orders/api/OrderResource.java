@@ -1,0 +1,88 @@
+package bakery.orders.api;
+
+import bakery.contracts.OrderStatus;
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import bakery.orders.persistence.OrderEntity;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Orders as the service tier reads them: one order (the snapshot a live page starts from) and
+ * the active orders for the staff board. Parameters arrive as text and are checked here, so a bad
+ * one gets a 400 with the JSON error body rather than JAX-RS' bare 404.
+ */
+@Path("/orders")
+@Produces(MediaType.APPLICATION_JSON)
+public class OrderResource {
+
+    static final List<OrderStatus> ACTIVE = List.of(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY);
+
+    private final BoardPaging paging;
+
+    public OrderResource(BoardPaging paging) {
+        this.paging = paging;
+    }
+
+    @GET
+    @Path("/{id}")
+    public Uni<OrderView> order(@PathParam("id") String id) {
+        UUID orderId = parseId(id);
+        return OrderEntity.<OrderEntity>findById(orderId).map(order -> {
+            if (order == null) {
+                throw fail(Response.Status.NOT_FOUND, new ErrorBody("not found", "id", "no order " + orderId));
+            }
+            return order.toView();
+        });
+    }
+
+    @GET
+    @Path("/active")
+    public Uni<OrderPage> active(@QueryParam("page") @DefaultValue("0") String pageText,
+                                 @QueryParam("size") @DefaultValue("50") String sizeText) {
+        int page = parseInt("page", pageText, 0, Integer.MAX_VALUE);
+        int size = parseInt("size", sizeText, 1, paging.maxPageSize());
+        var query = OrderEntity.<OrderEntity>find("status in ?1", Sort.by("placedAt").and("orderId"), ACTIVE);
+        return query.page(page, size).list()
+                .chain(orders -> query.count()
+                        .map(total -> new OrderPage(orders.stream().map(OrderEntity::toView).toList(), page, size, total)));
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw fail(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", "id", "'" + id + "' is not an order id (a UUID)"));
+        }
+    }
+
+    private static int parseInt(String name, String text, int min, int max) {
+        try {
+            int value = Integer.parseInt(text.trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the range
+        }
+        String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min : "a whole number from " + min + " to " + max;
+        throw fail(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", name, name + " must be " + range + ", not '" + text + "'"));
+    }
+
+    private static WebApplicationException fail(Response.Status status, ErrorBody body) {
+        return new WebApplicationException(ErrorMappers.json(status, body));
+    }
+}

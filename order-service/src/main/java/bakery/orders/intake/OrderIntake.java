@@ -1,0 +1,138 @@
+package bakery.orders.intake;
+
+import bakery.contracts.BakeRequest;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.Topics;
+import bakery.orders.catalog.Catalog;
+import bakery.orders.deadletter.PoisonRecords;
+import bakery.orders.intake.OrderBook.Judged;
+import bakery.orders.lifecycle.OrderSnapshot;
+import bakery.orders.outbox.Outbox;
+import bakery.orders.outbox.OutboxMessage;
+import bakery.orders.persistence.TransientFailures;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+/**
+ * Takes placed orders from {@code orders.placed}, a Kafka batch per database transaction: judge
+ * each against the catalog, enter the new ones, stage their status event (and, if accepted, their
+ * bake request) in the outbox, commit, publish, and only then acknowledge the batch. A redelivered
+ * batch finds its orders entered and stages nothing again; whatever the first delivery staged is
+ * still in the outbox if it was never published.
+ */
+@ApplicationScoped
+public class OrderIntake {
+
+    private static final Logger LOG = Logger.getLogger(OrderIntake.class);
+
+    private final Pool pool;
+    private final Catalog catalog;
+    private final OrderBook book;
+    private final Outbox outbox;
+    private final TransientFailures transientFailures;
+    private final OrderAcceptance acceptance;
+
+    public OrderIntake(Pool pool, Catalog catalog, OrderBook book, Outbox outbox, TransientFailures transientFailures,
+                       IntakeRules rules) {
+        this.pool = pool;
+        this.catalog = catalog;
+        this.book = book;
+        this.outbox = outbox;
+        this.transientFailures = transientFailures;
+        this.acceptance = new OrderAcceptance(rules.maxLines(), rules.maxQuantity());
+    }
+
+    @Incoming("orders-placed")
+    public Uni<Void> onOrdersPlaced(KafkaRecordBatch<String, OrderPlaced> batch) {
+        List<KafkaRecord<String, OrderPlaced>> good = new ArrayList<>();
+        List<KafkaRecord<String, OrderPlaced>> poison = new ArrayList<>();
+        for (KafkaRecord<String, OrderPlaced> record : batch.getRecords()) {
+            (PoisonRecords.isPoison(record) ? poison : good).add(record);
+        }
+        // Dead-letter only after the good records are stored: acknowledging a poison record may
+        // commit the offsets of the records before it.
+        return ingest(good)
+                .chain(() -> Multi.createFrom().iterable(poison)
+                        .onItem().transformToUniAndConcatenate(PoisonRecords::deadLetter)
+                        .collect().last())
+                .chain(() -> Uni.createFrom().completionStage(batch::ack));
+    }
+
+    /**
+     * Stores and announces the records. If the batch holds data PostgreSQL refuses, it is split
+     * to find the record(s) at fault, which go to the dead-letter topic.
+     */
+    Uni<Void> ingest(List<KafkaRecord<String, OrderPlaced>> records) {
+        if (records.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<OrderPlaced> orders = records.stream().map(KafkaRecord::getPayload).toList();
+        return transientFailures.retry("storing " + orders.size() + " placed orders", () -> store(orders))
+                .chain(outbox::publish)
+                .onFailure(TransientFailures::isBadData).recoverWithUni(failure -> {
+                    if (records.size() == 1) {
+                        return PoisonRecords.deadLetter(records.get(0), "the order cannot be stored: " + failure.getMessage());
+                    }
+                    LOG.warnf("a batch of %d orders holds data the database refuses; storing one by one", records.size());
+                    return Multi.createFrom().iterable(records)
+                            .onItem().transformToUniAndConcatenate(record -> ingest(List.of(record)))
+                            .collect().last().replaceWithVoid();
+                });
+    }
+
+    /** One transaction: judge, enter what is new, stage its events. */
+    public Uni<Outbox.Staged> store(List<OrderPlaced> orders) {
+        List<OrderPlaced> distinct = firstOfEach(orders);
+        Set<String> skus = new HashSet<>();
+        distinct.forEach(order -> order.lines().forEach(line -> skus.add(line.sku())));
+        Instant now = Instant.now();
+        return pool.withTransaction(tx -> catalog.find(tx, skus)
+                .map(products -> distinct.stream().map(order -> new Judged(order, acceptance.judge(order, products))).toList())
+                .chain(judged -> book.enter(tx, judged, now))
+                .chain(entered -> outbox.stage(tx, announcements(entered, now))));
+    }
+
+    /**
+     * One order per id and per idempotency key, the first seen winning, as the constraints would
+     * decide across batches; within one statement we decide it ourselves.
+     */
+    static List<OrderPlaced> firstOfEach(List<OrderPlaced> orders) {
+        Map<Object, OrderPlaced> byId = new LinkedHashMap<>();
+        Set<String> keys = new HashSet<>();
+        for (OrderPlaced order : orders) {
+            if (!byId.containsKey(order.orderId()) && keys.add(order.idempotencyKey())) {
+                byId.put(order.orderId(), order);
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static List<OutboxMessage> announcements(List<Judged> entered, Instant now) {
+        List<OutboxMessage> messages = new ArrayList<>(entered.size() * 2);
+        for (Judged judged : entered) {
+            OrderPlaced order = judged.order();
+            List<OrderLine> lines = judged.verdict().lines();
+            OrderSnapshot snapshot = new OrderSnapshot(order.orderId(), judged.verdict().status(), 1, judged.verdict().reason(),
+                    order.customer(), lines, judged.verdict().totalCents(), order.pickupAt());
+            messages.add(OutboxMessage.of(Topics.ORDERS_STATUS, snapshot.announce(now)));
+            if (judged.verdict().accepted()) {
+                messages.add(OutboxMessage.of(Topics.BAKE_REQUESTS, BakeRequest.of(order.orderId(), judged.verdict().bakeLines(), now)));
+            }
+        }
+        return messages;
+    }
+}

@@ -1,0 +1,34 @@
+package bakery.orders.lifecycle;
+
+import bakery.contracts.BakeEvent;
+import bakery.orders.deadletter.PoisonRecords;
+import bakery.orders.lifecycle.OrderLifecycle.Step;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** What the ovens report on {@code bake.events}: an order started baking (BAKING) or came out (READY). */
+@ApplicationScoped
+public class BakeProgress {
+
+    private final OrderTransitions transitions;
+
+    public BakeProgress(OrderTransitions transitions) {
+        this.transitions = transitions;
+    }
+
+    @Incoming("bake-events")
+    public Uni<Void> onBakeEvent(Message<BakeEvent> message) {
+        if (PoisonRecords.isPoison(message)) {
+            return PoisonRecords.deadLetter(message);
+        }
+        BakeEvent event = message.getPayload();
+        Step step = switch (event.stage()) {
+            case STARTED -> Step.BAKE_STARTED;
+            case FINISHED -> Step.BAKE_FINISHED;
+        };
+        return transitions.apply(event.orderId(), step)
+                .chain(() -> Uni.createFrom().completionStage(message::ack));
+    }
+}

@@ -1,0 +1,124 @@
+package bakery.orders.lifecycle;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.Topics;
+import bakery.orders.lifecycle.OrderLifecycle.Move;
+import bakery.orders.lifecycle.OrderLifecycle.Outcome;
+import bakery.orders.lifecycle.OrderLifecycle.Refused;
+import bakery.orders.lifecycle.OrderLifecycle.Step;
+import bakery.orders.lifecycle.OrderLifecycle.Unchanged;
+import bakery.orders.outbox.Outbox;
+import bakery.orders.outbox.OutboxMessage;
+import bakery.orders.persistence.TransientFailures;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Applies one step to one stored order: read it, ask {@link OrderLifecycle}, and write the new
+ * status only if the order still has the version that was read ({@code UPDATE ... WHERE version =
+ * :expected}). A concurrent change (the oven and the staff at the same moment, or two instances)
+ * makes the update miss; the step is then tried again on the fresh row. The status event is
+ * staged in the same transaction and published after the commit.
+ */
+@ApplicationScoped
+public class OrderTransitions {
+
+    private static final Logger LOG = Logger.getLogger(OrderTransitions.class);
+
+    private final Pool pool;
+    private final Outbox outbox;
+    private final TransientFailures transientFailures;
+
+    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures) {
+        this.pool = pool;
+        this.outbox = outbox;
+        this.transientFailures = transientFailures;
+    }
+
+    public Uni<Void> apply(UUID orderId, Step step) {
+        return transientFailures.retry(step + " on order " + orderId, () -> pool.withTransaction(tx -> attempt(tx, orderId, step)))
+                .chain(outbox::publish);
+    }
+
+    private Uni<Outbox.Staged> attempt(SqlClient tx, UUID orderId, Step step) {
+        return load(tx, orderId).chain(order -> {
+            if (order == null) {
+                LOG.warnf("%s for unknown order %s ignored", step, orderId);
+                return Uni.createFrom().item(Outbox.Staged.NOTHING);
+            }
+            Outcome outcome = OrderLifecycle.next(order.status(), step);
+            Instant now = Instant.now();
+            if (outcome instanceof Move move) {
+                OrderSnapshot next = order.moveTo(move.to());
+                return tx.preparedQuery("""
+                                UPDATE orders SET status = $2, version = $3, reason = NULL, updated_at = $4
+                                WHERE order_id = $1 AND version = $5""")
+                        .execute(Tuple.of(orderId, next.status().name(), next.version(), now.atOffset(ZoneOffset.UTC), order.version()))
+                        .chain(result -> {
+                            if (result.rowCount() == 0) {
+                                return Uni.createFrom().failure(new ConcurrentChange(orderId, order.version()));
+                            }
+                            return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, next.announce(now))));
+                        });
+            }
+            if (outcome instanceof Refused refused) {
+                LOG.infof("%s refused for order %s: %s", step, orderId, refused.reason());
+                return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, order.refuse(refused.reason()).announce(now))));
+            }
+            LOG.debugf("%s for order %s changes nothing: %s", step, orderId, ((Unchanged) outcome).why());
+            return Uni.createFrom().item(Outbox.Staged.NOTHING);
+        });
+    }
+
+    static Uni<OrderSnapshot> load(SqlClient client, UUID orderId) {
+        return client.preparedQuery("""
+                        SELECT o.status, o.version, o.reason, o.customer_name, o.customer_email, o.total_cents, o.pickup_at,
+                               l.sku, l.name, l.quantity, l.unit_price_cents
+                        FROM orders o LEFT JOIN order_line l ON l.order_id = o.order_id
+                        WHERE o.order_id = $1
+                        ORDER BY l.line_no""")
+                .execute(Tuple.of(orderId))
+                .map(rows -> toSnapshot(orderId, rows));
+    }
+
+    private static OrderSnapshot toSnapshot(UUID orderId, RowSet<Row> rows) {
+        if (rows.size() == 0) {
+            return null;
+        }
+        List<OrderLine> lines = new ArrayList<>();
+        Row first = null;
+        for (Row row : rows) {
+            first = first == null ? row : first;
+            if (row.getString("sku") != null) {
+                lines.add(new OrderLine(row.getString("sku"), row.getString("name"), row.getInteger("quantity"),
+                        row.getLong("unit_price_cents")));
+            }
+        }
+        OffsetDateTime pickup = first.getOffsetDateTime("pickup_at");
+        return new OrderSnapshot(orderId, OrderStatus.valueOf(first.getString("status")), first.getLong("version"),
+                first.getString("reason"), new Customer(first.getString("customer_name"), first.getString("customer_email")),
+                lines, first.getLong("total_cents"), pickup == null ? null : pickup.toInstant());
+    }
+
+    /** Someone else changed the order between our read and our write; the step is tried again. */
+    static class ConcurrentChange extends RuntimeException {
+
+        ConcurrentChange(UUID orderId, long version) {
+            super("order " + orderId + " changed after version " + version + " was read", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package bakery.orders.lifecycle;
+
+import bakery.contracts.OrderCommand;
+import bakery.orders.deadletter.PoisonRecords;
+import bakery.orders.lifecycle.OrderLifecycle.Step;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+/** Staff decisions on {@code orders.commands}: hand an order to its customer, or cancel it before baking. */
+@ApplicationScoped
+public class StaffCommands {
+
+    private final OrderTransitions transitions;
+
+    public StaffCommands(OrderTransitions transitions) {
+        this.transitions = transitions;
+    }
+
+    @Incoming("orders-commands")
+    public Uni<Void> onCommand(Message<OrderCommand> message) {
+        if (PoisonRecords.isPoison(message)) {
+            return PoisonRecords.deadLetter(message);
+        }
+        OrderCommand command = message.getPayload();
+        Step step = switch (command.action()) {
+            case PICK_UP -> Step.PICK_UP;
+            case CANCEL -> Step.CANCEL;
+        };
+        return transitions.apply(command.orderId(), step)
+                .chain(() -> Uni.createFrom().completionStage(message::ack));
+    }
+}

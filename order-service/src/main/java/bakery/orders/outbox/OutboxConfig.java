@@ -1,0 +1,18 @@
+package bakery.orders.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** How the sweep finds events that were stored but never published (a node died in between). */
+@ConfigMapping(prefix = "bakery.outbox")
+public interface OutboxConfig {
+
+    /** How often each instance sweeps (read by the scheduler from {@code bakery.outbox.sweep-every}). */
+    Duration sweepEvery();
+
+    /** Rows younger than this are left to the node that wrote them, which publishes right after its commit. */
+    Duration sweepGrace();
+
+    /** Most rows one sweep claims and publishes in one transaction. */
+    int sweepBatch();
+}

@@ -1,0 +1,13 @@
+package bakery.orders.persistence;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** Back-off while PostgreSQL is unreachable or a write lost a race: the consumer waits, it never drops work. */
+@ConfigMapping(prefix = "bakery.orders.retry")
+public interface RetryConfig {
+
+    Duration initialBackoff();
+
+    Duration maxBackoff();
+}

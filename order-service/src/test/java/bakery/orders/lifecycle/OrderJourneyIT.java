@@ -1,0 +1,93 @@
+package bakery.orders.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderCommand.Action;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.orders.Bakery;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class OrderJourneyIT {
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void anOrderGoesFromAcceptedToPickedUpWithOneStatusEventPerStep() {
+        OrderPlaced order = bakery.order(bakery.line("croissant", 4), bakery.line("sourdough-loaf", 1));
+        bakery.place(order);
+
+        List<OrderStatusChanged> accepted = bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        assertThat(accepted).singleElement().satisfies(event -> {
+            assertThat(event.version()).isEqualTo(1);
+            assertThat(event.customer()).isEqualTo(order.customer());
+            assertThat(event.totalCents()).isEqualTo(order.totalCents());
+            assertThat(event.pickupAt()).isEqualTo(order.pickupAt());
+            assertThat(event.lines()).extracting(l -> l.name()).containsExactly("Butter croissant", "Country sourdough loaf");
+        });
+        assertThat(bakery.bakeRequests(order.orderId())).singleElement().satisfies(request -> {
+            assertThat(request.lines()).extracting(l -> l.sku() + "x" + l.quantity() + "@" + l.bakeSeconds())
+                    .containsExactly("croissantx4@" + bakery.product("croissant").bakeSeconds(),
+                            "sourdough-loafx1@" + bakery.product("sourdough-loaf").bakeSeconds());
+        });
+
+        bakery.ovenStarts(order.orderId());
+        bakery.awaitStatus(order.orderId(), OrderStatus.BAKING);
+        bakery.ovenFinishes(order.orderId());
+        bakery.awaitStatus(order.orderId(), OrderStatus.READY);
+        bakery.staff(order.orderId(), Action.PICK_UP);
+        List<OrderStatusChanged> events = bakery.awaitStatus(order.orderId(), OrderStatus.PICKED_UP);
+
+        assertThat(events).extracting(OrderStatusChanged::status, OrderStatusChanged::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.ACCEPTED, 1L),
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.BAKING, 2L),
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.READY, 3L),
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.PICKED_UP, 4L));
+        assertThat(bakery.view(order.orderId())).satisfies(view -> {
+            assertThat(view.status()).isEqualTo(OrderStatus.PICKED_UP);
+            assertThat(view.version()).isEqualTo(4);
+            assertThat(view.lines()).hasSize(2);
+        });
+    }
+
+    @Test
+    void redeliveredAndLateBakeEventsNeitherMoveTheOrderBackNorAnnounceTwice() {
+        OrderPlaced order = bakery.order(bakery.line("baguette", 2));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+
+        bakery.ovenStarts(order.orderId());
+        bakery.ovenStarts(order.orderId());
+        bakery.ovenFinishes(order.orderId());
+        bakery.ovenFinishes(order.orderId());
+        bakery.ovenStarts(order.orderId());
+        // Same key, same partition, handled in order: once picked up, every event before was handled.
+        bakery.staff(order.orderId(), Action.PICK_UP);
+        List<OrderStatusChanged> events = bakery.awaitStatus(order.orderId(), OrderStatus.PICKED_UP);
+
+        assertThat(events).extracting(OrderStatusChanged::status)
+                .containsExactly(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY, OrderStatus.PICKED_UP);
+        assertThat(bakery.view(order.orderId()).version()).isEqualTo(4);
+    }
+}
