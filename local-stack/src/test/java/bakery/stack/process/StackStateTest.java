@@ -1,0 +1,72 @@
+package bakery.stack.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StackStateTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
+
+    private static Instance node(Service s, int ordinal, int port) {
+        return new Instance(s.module(), s.nodeId(ordinal), 1000 + port, port, NOW, NOW);
+    }
+
+    @Test
+    void survivesAWriteAndReadUnchanged(@TempDir Path dir) {
+        StateFile file = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock"));
+        StackState state = new StackState(NOW, 20000, List.of(
+                new Instance("kafka", "kafka", 42, 9092, NOW, NOW.minusSeconds(1)),
+                node(Service.WEB_TIER, 1, 8081)));
+
+        file.save(state);
+
+        assertThat(file.load()).contains(state);
+        assertThat(dir.resolve("stack.json.tmp")).doesNotExist();
+    }
+
+    @Test
+    void noFileMeansNoStack(@TempDir Path dir) {
+        assertThat(new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock")).load()).isEmpty();
+    }
+
+    @Test
+    void isReadableJsonWithTheFieldsOpsLookFor(@TempDir Path dir) throws Exception {
+        StateFile file = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock"));
+        file.save(new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 2, 8101))));
+
+        assertThat(Files.readString(dir.resolve("stack.json")))
+                .contains("\"service\" : \"baking-worker\"", "\"id\" : \"baking-worker-2\"", "\"port\" : 8101", "\"startedAt\" : \"2026-11-22T06:00:00Z\"");
+    }
+
+    @Test
+    void reusesTheLowestFreeNodeNumber() {
+        StackState state = new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 3, 8102)));
+
+        assertThat(state.nextOrdinal(Service.BAKING_WORKER)).isEqualTo(2);
+        assertThat(state.nextOrdinal(Service.WEB_TIER)).isEqualTo(1);
+    }
+
+    @Test
+    void listsNodesOfAServiceInNumberOrder() {
+        StackState state = new StackState(NOW, 0, List.of(
+                node(Service.BAKING_WORKER, 10, 8109), node(Service.WEB_TIER, 1, 8081), node(Service.BAKING_WORKER, 2, 8101)));
+
+        assertThat(state.nodes(Service.BAKING_WORKER)).extracting(Instance::id).containsExactly("baking-worker-2", "baking-worker-10");
+        assertThat(state.without("baking-worker-2").nodes(Service.BAKING_WORKER)).extracting(Instance::id).containsExactly("baking-worker-10");
+    }
+
+    @Test
+    void namesWebNodesShortAndAcceptsBothNames() {
+        assertThat(Service.WEB_TIER.nodeId(1)).isEqualTo("web-1");
+        assertThat(Service.parse("web")).isEqualTo(Service.WEB_TIER);
+        assertThat(Service.parse("web-tier")).isEqualTo(Service.WEB_TIER);
+        assertThat(Service.BAKING_WORKER.ordinalOf("baking-worker-12")).isEqualTo(12);
+        assertThat(Service.BAKING_WORKER.ordinalOf("web-1")).isEqualTo(-1);
+    }
+}
