@@ -1,0 +1,156 @@
+package bakery.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** docker-compose.yml gives the same system as `./bakery up`: every service configured, started in order, drained in time. */
+class ComposeFileTest {
+
+    /** Compose's own interpolation: ${VAR:-default} and ${VAR-default} take the default when VAR is unset. */
+    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+
+    private final ObjectNode compose = Repo.yaml(Repo.file("docker-compose.yml"));
+    private final JsonNode services = compose.path("services");
+
+    @Test
+    void every_variable_the_services_read_is_set_or_deliberately_defaulted() {
+        for (String service : Repo.SERVICES) {
+            Set<String> missing = new TreeSet<>(AppConfig.of(service).environmentVariables());
+            missing.removeAll(environment(service).keySet());
+            missing.removeAll(DeliberateDefaults.forCompose());
+            assertThat(missing).as("variables %s reads that docker-compose.yml leaves unset", service).isEmpty();
+        }
+    }
+
+    @Test
+    void each_service_listens_where_its_health_check_and_the_balancer_look() {
+        List<String> portless = new ArrayList<>();
+        for (String service : Repo.SERVICES) {
+            AppConfig config = AppConfig.of(service);
+            if (!config.declaresItsPort()) {
+                portless.add(service);
+                continue;
+            }
+            Map<String, String> env = environment(service);
+            int port = config.healthPort(env);
+            assertThat(services.path(service).path("build").path("args").path("HTTP_PORT").asText())
+                    .as("%s image port", service).isEqualTo(String.valueOf(port));
+            assertThat(config.healthPath("ready", env)).isEqualTo("/q/health/ready");
+        }
+        String upstream = services.path("balancer").path("environment").path("BALANCER_UPSTREAM").asText();
+        int webPort = AppConfig.of("web-tier").healthPort(environment("web-tier"));
+        assertThat(upstream).contains("server web-tier:" + webPort);
+        assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
+    }
+
+    @Test
+    void every_tier_runs_at_least_two_nodes_and_workers_start_at_their_scaling_minimum() {
+        for (String service : Repo.SERVICES) {
+            assertThat(services.path(service).path("deploy").path("replicas").asInt(1)).as(service).isGreaterThanOrEqualTo(2);
+        }
+        ScalingRules.load().forEach((worker, rule) ->
+                assertThat(services.path(worker).path("deploy").path("replicas").asInt()).as(worker).isEqualTo(rule.min()));
+    }
+
+    @Test
+    void services_start_only_after_what_they_need_is_healthy() {
+        services.fields().forEachRemaining(service -> service.getValue().path("depends_on").fields().forEachRemaining(dep -> {
+            assertThat(dep.getValue().path("condition").asText())
+                    .as("%s waits for %s", service.getKey(), dep.getKey()).isEqualTo("service_healthy");
+            assertThat(services.path(dep.getKey()).path("healthcheck").path("test").isMissingNode())
+                    .as("%s has a healthcheck", dep.getKey()).isFalse();
+        }));
+        assertThat(dependencies("order-service")).contains("kafka", "postgres");
+        assertThat(dependencies("web-tier")).contains("kafka", "redis", "order-service");
+        assertThat(dependencies("notification-worker")).contains("kafka", "smtp");
+        assertThat(dependencies("balancer")).contains("web-tier");
+    }
+
+    @Test
+    void docker_waits_for_the_drain_before_it_kills_a_node() {
+        for (String service : Repo.SERVICES) {
+            AppConfig config = AppConfig.of(service);
+            Map<String, String> env = environment(service);
+            Duration drain = config.duration("quarkus.shutdown.delay", env, "0s")
+                    .plus(config.duration("quarkus.shutdown.timeout", env, "30s"));
+            Duration grace = AppConfig.parseDuration(services.path(service).path("stop_grace_period").asText("10s"));
+            assertThat(grace).as("%s stop_grace_period against a drain of %s", service, drain)
+                    .isGreaterThanOrEqualTo(drain.plus(KubernetesOverlaysTest.DRAIN_MARGIN));
+        }
+    }
+
+    @Test
+    void the_infrastructure_is_the_one_the_services_expect() {
+        JsonNode kafka = services.path("kafka");
+        assertThat(kafka.path("image").asText()).startsWith("apache/kafka:");
+        assertThat(kafka.path("environment").path("KAFKA_PROCESS_ROLES").asText()).isEqualTo("broker,controller");
+        assertThat(kafka.path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText())
+                .contains(environment("order-service").get("KAFKA_BOOTSTRAP_SERVERS"));
+        assertThat(services.path("redis").path("image").asText()).startsWith("redis:");
+        assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:");
+        assertThat(environment("order-service").get("DB_URL")).contains("postgres:5432/" + services.path("postgres").path("environment").path("POSTGRES_DB").asText());
+        assertThat(environment("notification-worker").get("SMTP_HOST")).isEqualTo("smtp");
+        assertThat(services.path("smtp").path("ports").toString()).contains(":" + environment("notification-worker").get("SMTP_PORT"));
+    }
+
+    @Test
+    void the_balancer_renders_the_shared_template() {
+        JsonNode balancer = services.path("balancer");
+        assertThat(balancer.path("image").asText()).startsWith("nginx:");
+        assertThat(balancer.path("volumes").get(0).asText())
+                .isEqualTo("./deploy/nginx/balancer.conf.template:/etc/nginx/templates/default.conf.template:ro");
+        String template = Repo.read(Repo.file("deploy/nginx/balancer.conf.template"));
+        Set<String> variables = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(template);
+        while (m.find()) {
+            variables.add(m.group(1));
+        }
+        Set<String> given = new TreeSet<>();
+        balancer.path("environment").fieldNames().forEachRemaining(given::add);
+        assertThat(given).containsAll(variables);
+        assertThat(balancer.path("ports").get(0).asText())
+                .isEqualTo("8080:" + balancer.path("environment").path("BALANCER_PORT").asText());
+    }
+
+    @Test
+    void images_are_the_ones_the_bake_file_builds() {
+        Map<String, String> baked = ContainerImageTest.bakedImages();
+        for (String service : Repo.SERVICES) {
+            JsonNode s = services.path(service);
+            assertThat(interpolate(s.path("image").asText())).as(service).isEqualTo(baked.get(service));
+            assertThat(s.path("build").path("dockerfile").asText()).isEqualTo("deploy/docker/Dockerfile.jvm");
+            assertThat(s.path("build").path("args").path("SERVICE").asText()).isEqualTo(service);
+        }
+    }
+
+    /** The environment a service's containers get, with compose's defaults for ${VAR:-default}. */
+    private Map<String, String> environment(String service) {
+        Map<String, String> env = new HashMap<>();
+        services.path(service).path("environment").fields()
+                .forEachRemaining(e -> env.put(e.getKey(), interpolate(e.getValue().asText())));
+        return env;
+    }
+
+    private Set<String> dependencies(String service) {
+        Set<String> names = new TreeSet<>();
+        services.path(service).path("depends_on").fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+
+    static String interpolate(String value) {
+        return INTERPOLATION.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+    }
+}

@@ -1,0 +1,55 @@
+package bakery.deploy;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Environment variables a service reads that a deployment deliberately leaves unset, each with the
+ * reason. Every other variable in the services' configuration must be set by docker-compose.yml and
+ * by each Kubernetes overlay: a new one fails the deployment tests until someone decides.
+ */
+final class DeliberateDefaults {
+
+    /** Left to the service's default everywhere. */
+    static final Map<String, String> EVERYWHERE = Map.ofEntries(
+            // Set by Docker and Kubernetes themselves (container id, pod name).
+            Map.entry("HOSTNAME", "the runtime names the container"),
+            // Oven lease, memory of baked orders, drain and prefetch: tuned with the oven code, same in every shape.
+            Map.entry("OVEN_LEASE_TTL", "tuned with the oven code"),
+            Map.entry("OVEN_BAKED_MEMORY", "tuned with the oven code"),
+            Map.entry("OVEN_DRAIN_TIMEOUT", "tuned with the oven code; stays below SHUTDOWN_TIMEOUT"),
+            Map.entry("OVEN_FETCH_AHEAD", "tuned with the oven code"),
+            // Real bake times (1.0) in every deployment; only the dev profile and tests speed ovens up.
+            Map.entry("OVEN_SPEED_FACTOR", "real bake times in containers"),
+            // Redis pool sized in web-tier's application.properties for 64+ concurrent requests per node.
+            Map.entry("REDIS_POOL_SIZE", "sized in web-tier's application.properties"),
+            Map.entry("REDIS_POOL_WAITING", "sized in web-tier's application.properties"),
+            // Order intake batch, outbox sweep and emitter buffer: tuned with order-service's code and benchmark.
+            Map.entry("ORDERS_BATCH_SIZE", "tuned with order-service's intake"),
+            Map.entry("OUTBOX_SWEEP_EVERY", "tuned with order-service's outbox"),
+            Map.entry("OUTBOX_SWEEP_GRACE", "tuned with order-service's outbox"),
+            Map.entry("OUTBOX_BUFFER", "tuned with order-service's outbox"));
+
+    /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
+    static final Map<String, String> COMPOSE_ONLY = Map.of(
+            // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
+            "NODE_ID", "replicas take the container hostname",
+            // The demo sign-in key and demo staff accounts, as in `./bakery up`; Kubernetes takes them from the Secret bakery-web.
+            "AUTH_ENCRYPTION_KEY", "demo key on one machine",
+            "STAFF_PASSWORD_HASH", "demo staff account on one machine",
+            "OPS_PASSWORD_HASH", "demo ops account on one machine");
+
+    private DeliberateDefaults() {
+    }
+
+    static Set<String> forCompose() {
+        Set<String> all = new TreeSet<>(EVERYWHERE.keySet());
+        all.addAll(COMPOSE_ONLY.keySet());
+        return all;
+    }
+
+    static Set<String> forKubernetes() {
+        return EVERYWHERE.keySet();
+    }
+}
