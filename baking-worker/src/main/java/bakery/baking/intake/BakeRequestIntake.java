@@ -1,0 +1,114 @@
+package bakery.baking.intake;
+
+import bakery.baking.oven.BakeStep;
+import bakery.baking.oven.BakeStep.Finished;
+import bakery.baking.oven.BakeTime.UnbakeableOrder;
+import bakery.baking.oven.Oven;
+import bakery.baking.oven.OvenConfig;
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.defaults.UnreadableRecord;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns bake requests into bake events. The oven slots are the merge's concurrency: Mutiny asks
+ * the Kafka source for one more request only when a bake has ended, so at most {@code slots}
+ * orders are in this instance's oven and the rest wait, uncommitted, in Kafka.
+ * <p>
+ * A request is acknowledged only after its BakeFinished is on Kafka and the order is marked baked
+ * (or it was found baked already); the {@code throttled} commit strategy then commits past it.
+ * Handed-back requests are never acknowledged, so whoever gets the partition next bakes them.
+ */
+@ApplicationScoped
+public class BakeRequestIntake {
+
+    private static final Logger LOG = Logger.getLogger(BakeRequestIntake.class);
+
+    private final Oven oven;
+    private final OvenConfig config;
+
+    public BakeRequestIntake(Oven oven, OvenConfig config) {
+        this.oven = oven;
+        this.config = config;
+    }
+
+    @Incoming("bake-requests")
+    @Outgoing("bake-events")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Multi<Message<BakeEvent>> bake(Multi<Message<BakeRequest>> requests) {
+        return requests.onItem().transformToMulti(this::bakeOne).merge(config.slots());
+    }
+
+    private Multi<Message<BakeEvent>> bakeOne(Message<BakeRequest> request) {
+        var unreadable = UnreadableRecord.of(request);
+        if (unreadable.isPresent()) {
+            return settle(() -> request.nack(unreadable.get()));
+        }
+        Multi<BakeStep> steps;
+        try {
+            steps = oven.bake(request.getPayload());
+        } catch (UnbakeableOrder e) {
+            LOG.warnf("dead-lettering a bake request: %s", e.getMessage());
+            return settle(() -> request.nack(e));
+        }
+        return steps.onItem().transformToMultiAndConcatenate(step -> afterStep(request, step));
+    }
+
+    private Multi<Message<BakeEvent>> afterStep(Message<BakeRequest> request, BakeStep step) {
+        if (step instanceof BakeStep.Started started) {
+            return Multi.createFrom().item(toKafka(started.event()));
+        }
+        if (step instanceof Finished finished) {
+            return publish(request, finished);
+        }
+        if (step instanceof BakeStep.AlreadyBaked) {
+            return settle(() -> request.ack());
+        }
+        return Multi.createFrom().empty(); // handed back: never acknowledged
+    }
+
+    /**
+     * Sends BakeFinished and keeps the slot until Kafka has it: then the order is marked baked and
+     * the request acknowledged. If Kafka refuses it, the lease goes and the order is baked again.
+     */
+    private Multi<Message<BakeEvent>> publish(Message<BakeRequest> request, Finished finished) {
+        CompletableFuture<Throwable> sent = new CompletableFuture<>();
+        Message<BakeEvent> event = toKafka(finished.event())
+                .withAck(() -> completed(sent, null))
+                .withNack(failure -> completed(sent, failure));
+        Multi<Message<BakeEvent>> afterwards = Uni.createFrom().completionStage(sent).onItem().transformToMulti(failure -> {
+            if (failure == null) {
+                return oven.published(finished.lease())
+                        .onItem().transformToMulti(x -> settle(request::ack));
+            }
+            LOG.errorf("could not publish BakeFinished of order %s, baking it again: %s", finished.event().orderId(), failure.getMessage());
+            return oven.unpublished(finished.lease()).onItem().transformToMulti(x -> bakeOne(request));
+        });
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(event), afterwards);
+    }
+
+    /** Acknowledges (or dead-letters) a request that produces no event. */
+    private static Multi<Message<BakeEvent>> settle(Supplier<CompletionStage<Void>> settlement) {
+        return Uni.createFrom().completionStage(settlement).onItem().transformToMulti(x -> Multi.createFrom().empty());
+    }
+
+    private static Message<BakeEvent> toKafka(BakeEvent event) {
+        return KafkaRecord.of(event.key(), event);
+    }
+
+    private static CompletionStage<Void> completed(CompletableFuture<Throwable> sent, Throwable failure) {
+        sent.complete(failure);
+        return CompletableFuture.completedFuture(null);
+    }
+}

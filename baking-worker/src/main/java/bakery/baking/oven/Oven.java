@@ -1,0 +1,157 @@
+package bakery.baking.oven;
+
+import bakery.baking.oven.BakeStep.AlreadyBaked;
+import bakery.baking.oven.BakeStep.Finished;
+import bakery.baking.oven.BakeStep.HandedBack;
+import bakery.baking.oven.BakeStep.Started;
+import bakery.baking.oven.OrderLeases.Claim;
+import bakery.baking.oven.OrderLeases.Lease;
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.defaults.NodeIdentity;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.jboss.logging.Logger;
+
+/**
+ * Bakes orders, one lease per bake. Timers are Mutiny delays and ticks, so no thread waits for
+ * an order to bake; how many orders bake at once is bounded by the caller ({@code OvenSlots}).
+ * At closing time the oven stops taking orders, lets what is inside finish for up to the drain
+ * timeout and hands the rest back.
+ */
+@ApplicationScoped
+public class Oven {
+
+    private static final Logger LOG = Logger.getLogger(Oven.class);
+
+    private enum Outcome { DONE, LEASE_LOST, HANDED_BACK }
+
+    private final OrderLeases leases;
+    private final OvenConfig config;
+    private final NodeIdentity node;
+    private final OvenLoad load;
+    /** Completed when bakes still in the oven at the end of the drain must be handed back. */
+    private final CompletableFuture<Outcome> handBack = new CompletableFuture<>();
+    private volatile boolean closing;
+
+    public Oven(OrderLeases leases, OvenConfig config, NodeIdentity node, MeterRegistry registry) {
+        this.leases = leases;
+        this.config = config;
+        this.node = node;
+        this.load = new OvenLoad(registry);
+    }
+
+    /**
+     * Bakes one order: {@link Started} then {@link Finished}, or {@link AlreadyBaked} when an earlier
+     * request for it was baked, or {@link HandedBack} when the worker is stopping.
+     *
+     * @throws BakeTime.UnbakeableOrder when the request cannot be baked at all
+     */
+    public Multi<BakeStep> bake(BakeRequest request) {
+        Duration ovenTime = BakeTime.of(request, config.speedFactor());
+        Lease lease = new Lease(request.orderId(), node.id() + "/" + UUID.randomUUID());
+        return claim(lease).onItem().transformToMulti(claim -> {
+            if (claim == Claim.LEASED) {
+                return bakeUnder(lease, request, ovenTime);
+            }
+            if (claim == Claim.ALREADY_BAKED) {
+                load.skipped();
+                return Multi.createFrom().item(new AlreadyBaked());
+            }
+            // an attempt only gives up waiting for a busy order when the oven closes
+            return Multi.createFrom().item(new HandedBack());
+        });
+    }
+
+    /** The order's BakeFinished is on Kafka: remember it as baked so it is never baked again, and free the lease. */
+    public Uni<Void> published(Lease lease) {
+        return leases.markBaked(lease)
+                .onFailure().retry().withBackOff(config.leaseRenewal()).atMost(3)
+                .eventually(() -> load.left(true));
+    }
+
+    /** The order's BakeFinished could not be published: give the lease up, the order is baked again. */
+    public Uni<Void> unpublished(Lease lease) {
+        return leases.release(lease).onFailure().recoverWithNull().eventually(() -> load.left(false));
+    }
+
+    /** Orders with a lease on this instance right now. */
+    public int inOven() {
+        return load.inOven();
+    }
+
+    private Uni<Claim> claim(Lease lease) {
+        if (closing) {
+            return Uni.createFrom().item(Claim.BUSY);
+        }
+        return leases.claim(lease)
+                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
+                .onFailure().recoverWithItem(Claim.BUSY)
+                .invoke(claim -> {
+                    if (claim == Claim.LEASED) {
+                        load.entered();
+                    } else if (claim == Claim.BUSY) {
+                        load.foundBusy();
+                    }
+                })
+                // Busy: another attempt holds the order. Not acknowledged and not skipped, so that if
+                // its holder dies the lease expires and this attempt bakes it; if it finishes, this one finds it baked.
+                .chain(claim -> claim != Claim.BUSY || closing
+                        ? Uni.createFrom().item(claim)
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(config.leaseRenewal()).chain(() -> claim(lease)));
+    }
+
+    private Multi<BakeStep> bakeUnder(Lease lease, BakeRequest request, Duration ovenTime) {
+        Started started = new Started(BakeEvent.started(request.orderId(), node.id(), Instant.now()));
+        Uni<Outcome> baked = Uni.createFrom().item(Outcome.DONE).onItem().delayIt().by(ovenTime);
+        Uni<Outcome> lost = Multi.createFrom().ticks().every(config.leaseRenewal())
+                .onOverflow().drop()
+                // A Redis hiccup is not a lost lease: the lease outlives two missed renewals.
+                .onItem().transformToUniAndConcatenate(tick -> leases.renew(lease).onFailure().recoverWithItem(true))
+                .filter(held -> !held)
+                .toUni()
+                .replaceWith(Outcome.LEASE_LOST);
+        // a stage of our own, so that cancelling this bake never cancels the shared signal
+        Uni<Outcome> closingTime = Uni.createFrom().completionStage(() -> handBack.thenApply(outcome -> outcome));
+        Multi<BakeStep> end = Uni.combine().any().of(baked, lost, closingTime)
+                .onItem().transformToMulti(outcome -> afterBaking(outcome, lease, request));
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(started), end);
+    }
+
+    private Multi<BakeStep> afterBaking(Outcome outcome, Lease lease, BakeRequest request) {
+        if (outcome == Outcome.DONE) {
+            return Multi.createFrom().item(new Finished(BakeEvent.finished(request.orderId(), node.id(), Instant.now()), lease));
+        }
+        if (outcome == Outcome.HANDED_BACK) {
+            return leases.release(lease).onFailure().recoverWithNull()
+                    .eventually(() -> load.left(false))
+                    .onItem().transformToMulti(x -> Multi.createFrom().item(new HandedBack()));
+        }
+        LOG.warnf("lost the lease on order %s while baking it; back to the oven door", request.orderId());
+        load.left(false);
+        return bake(request);
+    }
+
+    /**
+     * Closing time, before the Kafka connector closes (it closes when the application scope ends):
+     * take no new orders, let the oven empty for up to the drain timeout, hand back what is left.
+     * The connector then commits what was acknowledged and leaves the group.
+     */
+    void close(@Observes ShutdownEvent shutdown) {
+        closing = true;
+        LOG.infof("closing the oven with %d orders inside", load.inOven());
+        if (!load.awaitEmpty(config.drainTimeout())) {
+            LOG.infof("handing back %d orders still in the oven", load.inOven());
+            handBack.complete(Outcome.HANDED_BACK);
+            load.awaitEmpty(config.leaseRenewal());
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package bakery.baking.oven;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+
+/** How many orders hold a lease here, for the drain at closing time and for /q/metrics. */
+final class OvenLoad {
+
+    private int inOven;
+    private final Counter baked;
+    private final Counter notBaked;
+    private final Counter skipped;
+    private final Counter busy;
+
+    OvenLoad(MeterRegistry registry) {
+        registry.gauge("bakery.oven.in.oven", this, OvenLoad::inOven);
+        baked = registry.counter("bakery.oven.bakes", "outcome", "baked");
+        notBaked = registry.counter("bakery.oven.bakes", "outcome", "not-baked");
+        skipped = registry.counter("bakery.oven.bakes", "outcome", "already-baked");
+        busy = registry.counter("bakery.oven.busy.orders");
+    }
+
+    synchronized void entered() {
+        inOven++;
+    }
+
+    synchronized void left(boolean wasBaked) {
+        inOven--;
+        (wasBaked ? baked : notBaked).increment();
+        notifyAll();
+    }
+
+    void skipped() {
+        skipped.increment();
+    }
+
+    /** A request found its order leased by another bake attempt and waits at the oven door. */
+    void foundBusy() {
+        busy.increment();
+    }
+
+    synchronized int inOven() {
+        return inOven;
+    }
+
+    /** Blocks the calling (shutdown) thread until no order is in the oven or the timeout passed. */
+    synchronized boolean awaitEmpty(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (inOven > 0) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+}

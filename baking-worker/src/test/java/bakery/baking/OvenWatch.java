@@ -1,0 +1,99 @@
+package bakery.baking;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeLine;
+import bakery.contracts.BakeRequest;
+import bakery.contracts.OrderIds;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.BakeEventDeserializer;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/** What a test sees of the baking-worker: the requests it writes, the bake events, the group's commits. */
+public final class OvenWatch implements AutoCloseable {
+
+    public static final String GROUP = "baking-worker";
+
+    private final String bootstrap;
+    private final KafkaProbe probe;
+
+    public OvenWatch(String bootstrap) {
+        this.bootstrap = bootstrap;
+        this.probe = new KafkaProbe(bootstrap);
+    }
+
+    public KafkaProbe probe() {
+        return probe;
+    }
+
+    public static BakeRequest order(int bakeSeconds) {
+        return BakeRequest.of(OrderIds.next(), List.of(new BakeLine("croissant", 6, bakeSeconds), new BakeLine("baguette", 2, bakeSeconds / 2)),
+                Instant.now());
+    }
+
+    public void request(BakeRequest request) {
+        probe.send(Topics.BAKE_REQUESTS, request);
+    }
+
+    /** Bake events of these orders, in the order they were written (one order's events share a partition). */
+    public List<BakeEvent> eventsOf(Collection<UUID> orders) {
+        Set<UUID> wanted = Set.copyOf(orders);
+        return probe.readAll(Topics.BAKE_EVENTS, new BakeEventDeserializer()).stream()
+                .map(ConsumerRecord::value)
+                .filter(event -> wanted.contains(event.orderId()))
+                .toList();
+    }
+
+    public List<BakeEvent> eventsOf(UUID order) {
+        return eventsOf(List.of(order));
+    }
+
+    /** Waits until every order has at least one BakeFinished and returns all their events. */
+    public List<BakeEvent> awaitFinished(Collection<UUID> orders) {
+        return Await.until("BakeFinished for " + orders.size() + " orders", () -> eventsOf(orders), events ->
+                events.stream().filter(e -> e.stage() == BakeEvent.Stage.FINISHED).map(BakeEvent::orderId)
+                        .collect(Collectors.toSet()).containsAll(orders));
+    }
+
+    /** Waits until the worker's group has committed past the last request written for this order: it is done with it. */
+    public void awaitSettled(UUID order) {
+        ConsumerRecord<String, byte[]> last = probe.readAll(Topics.BAKE_REQUESTS).stream()
+                .filter(r -> order.toString().equals(r.key()))
+                .reduce((first, second) -> second)
+                .orElseThrow();
+        TopicPartition partition = new TopicPartition(last.topic(), last.partition());
+        Await.until("group " + GROUP + " committed past offset " + last.offset() + " of " + partition,
+                () -> committed(partition) > last.offset());
+    }
+
+    private long committed(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
+                    Map.of(GROUP, new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
+                    .partitionsToOffsetAndMetadata(GROUP).get();
+            OffsetAndMetadata offset = offsets.get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    public static long count(List<BakeEvent> events, UUID order, BakeEvent.Stage stage) {
+        return events.stream().filter(e -> e.orderId().equals(order) && e.stage() == stage).count();
+    }
+
+    @Override
+    public void close() {
+        probe.close();
+    }
+}

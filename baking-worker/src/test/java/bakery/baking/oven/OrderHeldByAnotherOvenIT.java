@@ -1,0 +1,72 @@
+package bakery.baking.oven;
+
+import static bakery.baking.OvenWatch.count;
+import static bakery.contracts.BakeEvent.Stage.FINISHED;
+import static bakery.contracts.BakeEvent.Stage.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.baking.BakingIT;
+import bakery.baking.OvenWatch;
+import bakery.baking.oven.OrderLeases.Lease;
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.testkit.Await;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The test plays a second baking-worker instance through the shared Redis: it holds a lease the worker under test must respect. */
+@QuarkusTest
+class OrderHeldByAnotherOvenIT extends BakingIT {
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    MeterRegistry metrics;
+
+    @Test
+    void anOrderAnotherInstanceIsBakingIsNotBakedHereAndIsAcknowledgedOnceThatInstanceFinished() {
+        BakeRequest request = OvenWatch.order(10);
+        Lease other = new Lease(request.orderId(), "other-oven/1");
+        redis.value(String.class).set(other.leaseKey(), other.holder(), new SetArgs().px(Duration.ofMinutes(1)));
+        double busyBefore = busyOrders();
+
+        watch.request(request);
+        Await.until("the worker found the order busy", () -> busyOrders() > busyBefore);
+        assertThat(watch.eventsOf(request.orderId())).isEmpty();
+
+        // the other instance finishes: BakeFinished published, order marked baked, lease released
+        redis.value(String.class).set(other.bakedKey(), other.holder());
+        redis.key().del(other.leaseKey());
+        watch.awaitSettled(request.orderId());
+
+        assertThat(watch.eventsOf(request.orderId())).isEmpty();
+    }
+
+    @Test
+    void anOrderWhoseInstanceDiedWhileBakingIsBakedHereOnceItsLeaseExpires() {
+        BakeRequest request = OvenWatch.order(10);
+        Lease dead = new Lease(request.orderId(), "dead-oven/1");
+        redis.value(String.class).set(dead.leaseKey(), dead.holder(), new SetArgs().px(Duration.ofSeconds(2)));
+        double busyBefore = busyOrders();
+
+        watch.request(request);
+        List<BakeEvent> events = watch.awaitFinished(List.of(request.orderId()));
+        watch.awaitSettled(request.orderId());
+
+        assertThat(busyOrders()).isGreaterThan(busyBefore);
+        events = watch.eventsOf(request.orderId());
+        assertThat(count(events, request.orderId(), STARTED)).isOne();
+        assertThat(count(events, request.orderId(), FINISHED)).isOne();
+    }
+
+    private double busyOrders() {
+        return metrics.counter("bakery.oven.busy.orders").count();
+    }
+}
