@@ -1,0 +1,25 @@
+package bakery.web;
+
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+/** A request the bakery turns down, with the one JSON error body every API answers with. */
+public final class Refusal {
+
+    private Refusal() {
+    }
+
+    public static WebApplicationException badRequest(String field, String detail) {
+        return of(Response.Status.BAD_REQUEST, "invalid request", field, detail);
+    }
+
+    public static WebApplicationException notFound(String detail) {
+        return of(Response.Status.NOT_FOUND, "not found", null, detail);
+    }
+
+    public static WebApplicationException of(Response.Status status, String error, String field, String detail) {
+        return new WebApplicationException(detail, ErrorMappers.json(status, new ErrorBody(error, field, detail)));
+    }
+}

@@ -1,0 +1,54 @@
+package bakery.web.cart;
+
+import bakery.web.session.CurrentSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The session's cart as JSON. */
+@Path("/api/cart")
+@Produces(MediaType.APPLICATION_JSON)
+public class CartResource {
+
+    private final CartService carts;
+    private final CurrentSession session;
+
+    public CartResource(CartService carts, CurrentSession session) {
+        this.carts = carts;
+        this.session = session;
+    }
+
+    @GET
+    public Uni<PricedCart> cart() {
+        return carts.view(session.get());
+    }
+
+    @POST
+    @Path("/items")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PricedCart> add(@Valid @NotNull AddItem item) {
+        return carts.add(session.get(), item.sku(), item.quantity());
+    }
+
+    @PUT
+    @Path("/items/{sku}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<PricedCart> change(@PathParam("sku") String sku, @Valid @NotNull ChangeQuantity change) {
+        return carts.change(session.get(), sku, change.quantity());
+    }
+
+    @DELETE
+    @Path("/items/{sku}")
+    public Uni<PricedCart> remove(@PathParam("sku") String sku) {
+        return carts.remove(session.get(), sku);
+    }
+}

@@ -1,0 +1,69 @@
+package bakery.web.cart;
+
+import bakery.contracts.api.Product;
+import bakery.web.Refusal;
+import bakery.web.catalog.Catalog;
+import bakery.web.session.Session;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** Cart rules shared by the pages and the JSON API: only catalog products, at most the limit per line. */
+@ApplicationScoped
+public class CartService {
+
+    private final CartStore store;
+    private final Catalog catalog;
+
+    public CartService(CartStore store, Catalog catalog) {
+        this.store = store;
+        this.catalog = catalog;
+    }
+
+    public Uni<PricedCart> view(Session session) {
+        return Uni.combine().all().unis(store.quantities(session), catalog.bySku()).asTuple()
+                .map(t -> price(t.getItem1(), t.getItem2()));
+    }
+
+    public Uni<PricedCart> add(Session session, String sku, int quantity) {
+        return known(sku).chain(() -> store.add(session, sku, quantity)).invoke(CartService::checkResult)
+                .chain(() -> view(session));
+    }
+
+    public Uni<PricedCart> change(Session session, String sku, int quantity) {
+        return known(sku).chain(() -> store.set(session, sku, quantity)).invoke(CartService::checkResult)
+                .chain(() -> view(session));
+    }
+
+    public Uni<PricedCart> remove(Session session, String sku) {
+        return store.remove(session, sku).chain(() -> view(session));
+    }
+
+    private Uni<Product> known(String sku) {
+        return catalog.product(sku).map(p -> p.orElseThrow(() -> Refusal.badRequest("sku", "the bakery has no product '" + sku + "'")));
+    }
+
+    private static void checkResult(long result) {
+        if (result == CartStore.OVER_QUANTITY) {
+            throw Refusal.badRequest("quantity", "at most " + CartLimits.MAX_QUANTITY + " of one product fit in an order");
+        }
+        if (result == CartStore.TOO_MANY_LINES) {
+            throw Refusal.badRequest("sku", "the cart holds as many different products as one order can");
+        }
+    }
+
+    /** Lines whose product left the catalog are not shown; checkout refuses them by name. */
+    static PricedCart price(Map<String, Integer> quantities, Map<String, Product> products) {
+        List<PricedCart.Line> lines = quantities.entrySet().stream()
+                .filter(e -> products.containsKey(e.getKey()) && e.getValue() != null && e.getValue() > 0)
+                .map(e -> {
+                    Product p = products.get(e.getKey());
+                    return new PricedCart.Line(p.sku(), p.name(), e.getValue(), p.priceCents(), p.priceCents() * e.getValue(), p.allergens());
+                })
+                .sorted(Comparator.comparing(PricedCart.Line::name))
+                .toList();
+        return PricedCart.of(lines);
+    }
+}

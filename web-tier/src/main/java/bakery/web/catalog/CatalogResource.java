@@ -1,0 +1,37 @@
+package bakery.web.catalog;
+
+import bakery.contracts.api.Product;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** The catalog: the storefront's front page and the same list as JSON. */
+@Path("/")
+public class CatalogResource {
+
+    private final Catalog catalog;
+    private final Template index;
+
+    public CatalogResource(Catalog catalog, Template index) {
+        this.catalog = catalog;
+        this.index = index;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> page() {
+        return catalog.products().map(products -> index.data("products", products));
+    }
+
+    @GET
+    @Path("/api/catalog")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<List<Product>> products() {
+        return catalog.products();
+    }
+}

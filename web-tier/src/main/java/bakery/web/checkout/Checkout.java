@@ -1,0 +1,99 @@
+package bakery.web.checkout;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.api.Product;
+import bakery.contracts.serde.EventJson;
+import bakery.defaults.NodeIdentity;
+import bakery.contracts.OrderIds;
+import bakery.web.Refusal;
+import bakery.web.cart.CartStore;
+import bakery.web.catalog.Catalog;
+import bakery.web.session.Session;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Turns a session's cart into an order: claim the idempotency key, send {@code OrderPlaced}, and
+ * only after Kafka acknowledged it empty the cart. A retried checkout with the same key gets the
+ * same order and sends nothing again.
+ */
+@ApplicationScoped
+public class Checkout {
+
+    private static final Logger LOG = Logger.getLogger(Checkout.class);
+
+    private final CheckoutClaims claims;
+    private final CartStore carts;
+    private final Catalog catalog;
+    private final OrderPlacement placement;
+    private final NodeIdentity node;
+
+    public Checkout(CheckoutClaims claims, CartStore carts, Catalog catalog, OrderPlacement placement, NodeIdentity node) {
+        this.claims = claims;
+        this.carts = carts;
+        this.catalog = catalog;
+        this.placement = placement;
+        this.node = node;
+    }
+
+    public Uni<Receipt> place(Session session, String key, CheckoutRequest request) {
+        return claims.claim(session, key, OrderIds.next()).chain(claim -> switch (claim.state()) {
+            case PLACED -> Uni.createFrom().item(Receipt.of(claim.orderId(), true));
+            case PENDING -> Uni.createFrom().failure(Refusal.of(Response.Status.CONFLICT, "checkout in progress", null,
+                    "this order is being placed right now; its page will show it in a moment"));
+            case CLAIMED -> placeClaimed(session, key, claim.orderId(), request);
+        });
+    }
+
+    private Uni<Receipt> placeClaimed(Session session, String key, UUID orderId, CheckoutRequest request) {
+        return Uni.combine().all().unis(carts.quantities(session), catalog.bySku()).asTuple()
+                .map(t -> order(orderId, key, request, t.getItem1(), t.getItem2()))
+                .onFailure().call(() -> claims.release(session, key))
+                .chain(order -> placement.send(order)
+                        .onFailure().call(e -> {
+                            LOG.warnf("order %s not placed, Kafka did not acknowledge: %s", orderId, e.toString());
+                            return claims.retryLater(session, key, orderId);
+                        })
+                        .onFailure().transform(e -> Refusal.of(Response.Status.SERVICE_UNAVAILABLE, "orders unavailable", null,
+                                "The bakery cannot take orders right now. Your cart is kept; please try again in a minute."))
+                        .chain(() -> claims.complete(session, key, orderId, json(order)))
+                        .replaceWith(Receipt.of(orderId, false)));
+    }
+
+    private OrderPlaced order(UUID orderId, String key, CheckoutRequest request, Map<String, Integer> cart, Map<String, Product> products) {
+        if (cart.isEmpty()) {
+            throw Refusal.badRequest("cart", "your cart is empty: add something from the catalog first");
+        }
+        List<String> unknown = cart.keySet().stream().filter(sku -> !products.containsKey(sku)).sorted().toList();
+        if (!unknown.isEmpty()) {
+            throw Refusal.badRequest("sku", "no longer sold: " + String.join(", ", unknown) + "; remove it from your cart");
+        }
+        List<OrderLine> lines = cart.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> {
+                    Product p = products.get(e.getKey());
+                    return new OrderLine(p.sku(), p.name(), e.getValue(), p.priceCents());
+                })
+                .toList();
+        return OrderPlaced.of(orderId, key, new Customer(request.name().strip(), request.email().strip()), lines,
+                request.pickupAt(), Instant.now(), node.id());
+    }
+
+    private static String json(OrderPlaced order) {
+        try {
+            return EventJson.MAPPER.writeValueAsString(order);
+        } catch (JsonProcessingException e) {
+            throw new WebApplicationException(e);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package bakery.web.checkout;
+
+import bakery.web.cart.CartService;
+import bakery.web.session.CurrentSession;
+import bakery.web.session.SessionId;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+
+/**
+ * The checkout form. Each rendering carries a fresh idempotency key, so a double-clicked or
+ * resubmitted form places one order.
+ */
+@Path("/checkout")
+@Produces(MediaType.TEXT_HTML)
+public class CheckoutPage {
+
+    private static final int FORM_KEY_BYTES = 18;
+
+    private final Checkout checkout;
+    private final CartService carts;
+    private final CurrentSession session;
+    private final Template checkoutTemplate;
+    private final Validator validator;
+    private final ZoneId zone;
+
+    public CheckoutPage(Checkout checkout, CartService carts, CurrentSession session, @io.quarkus.qute.Location("checkout") Template checkoutTemplate,
+                        Validator validator, @ConfigProperty(name = "bakery.web.zone") ZoneId zone) {
+        this.checkout = checkout;
+        this.carts = carts;
+        this.session = session;
+        this.checkoutTemplate = checkoutTemplate;
+        this.validator = validator;
+        this.zone = zone;
+    }
+
+    @GET
+    public Uni<TemplateInstance> form() {
+        return render(new Form("", "", "", SessionId.random(FORM_KEY_BYTES)), Map.of(), null);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> submit(@RestForm String name, @RestForm String email, @RestForm String pickupAt, @RestForm String idempotencyKey) {
+        Form form = new Form(name, email, pickupAt, idempotencyKey);
+        Map<String, String> errors = new TreeMap<>();
+        Instant pickup = parse(pickupAt, errors);
+        CheckoutRequest request = new CheckoutRequest(name, email, pickup);
+        for (ConstraintViolation<CheckoutRequest> v : validator.validate(request)) {
+            errors.putIfAbsent(v.getPropertyPath().toString(), v.getMessage());
+        }
+        if (idempotencyKey == null || !idempotencyKey.matches(CheckoutResource.KEY_SHAPE)) {
+            errors.put("form", "this form is incomplete; reload the page");
+        }
+        if (!errors.isEmpty()) {
+            return page(Response.Status.BAD_REQUEST, form, errors, null);
+        }
+        return checkout.place(session.get(), idempotencyKey, request)
+                .map(receipt -> Response.seeOther(URI.create(receipt.orderPage())).build())
+                .onFailure(WebApplicationException.class).recoverWithUni(e -> {
+                    Response.Status status = Response.Status.fromStatusCode(((WebApplicationException) e).getResponse().getStatus());
+                    return page(status, form, Map.of(), e.getMessage());
+                });
+    }
+
+    private Instant parse(String local, Map<String, String> errors) {
+        if (local == null || local.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDateTime.parse(local).atZone(zone).toInstant();
+        } catch (DateTimeParseException e) {
+            errors.put("pickupAt", "choose a date and time");
+            return null;
+        }
+    }
+
+    private Uni<Response> page(Response.Status status, Form form, Map<String, String> errors, String problem) {
+        return render(form, errors, problem).map(t -> Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(t).build());
+    }
+
+    private Uni<TemplateInstance> render(Form form, Map<String, String> errors, String problem) {
+        return carts.view(session.get()).map(cart -> checkoutTemplate
+                .data("cart", cart)
+                .data("form", form)
+                .data("errors", errors)
+                .data("problem", problem));
+    }
+
+    /** What the customer typed, shown again when something needs fixing. */
+    public record Form(String name, String email, String pickupAt, String idempotencyKey) {
+    }
+}

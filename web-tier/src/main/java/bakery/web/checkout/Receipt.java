@@ -1,0 +1,12 @@
+package bakery.web.checkout;
+
+import bakery.contracts.OrderStatus;
+import java.util.UUID;
+
+/** The answer to a checkout (202): the order and where to watch it. {@code repeated} marks a retried checkout. */
+public record Receipt(UUID orderId, OrderStatus status, String orderPage, boolean repeated) {
+
+    static Receipt of(UUID orderId, boolean repeated) {
+        return new Receipt(orderId, OrderStatus.PLACED, "/orders/" + orderId, repeated);
+    }
+}

@@ -1,0 +1,61 @@
+package bakery.web.orders;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.api.OrderView;
+import bakery.contracts.serde.EventJson;
+import bakery.web.Refusal;
+import bakery.web.catalog.OrderServiceClient;
+import bakery.web.session.Session;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import java.util.UUID;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The orders a session placed. A customer sees only those: any other id is answered exactly like
+ * an id that does not exist (404), so order ids cannot be probed.
+ */
+@ApplicationScoped
+public class CustomerOrders {
+
+    private final ReactiveHashCommands<String, String, String> hashes;
+    private final OrderServiceClient orderService;
+
+    public CustomerOrders(ReactiveRedisDataSource redis, @RestClient OrderServiceClient orderService) {
+        this.hashes = redis.hash(String.class);
+        this.orderService = orderService;
+    }
+
+    /** The order as placed by this session, or a 404 failure. */
+    public Uni<OrderPlaced> owned(Session session, UUID orderId) {
+        return hashes.hget(session.ordersKey(), orderId.toString()).map(json -> {
+            if (json == null) {
+                throw Refusal.notFound("no order " + orderId + " in this session");
+            }
+            return parse(json);
+        });
+    }
+
+    /** The order's current state from order-service; as placed while order-service has not stored it yet. */
+    public Uni<OrderView> current(OrderPlaced placed) {
+        return orderService.order(placed.orderId())
+                .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
+                .recoverWithItem(() -> OrderViews.of(placed));
+    }
+
+    public Uni<OrderView> current(Session session, UUID orderId) {
+        return owned(session, orderId).chain(this::current);
+    }
+
+    private static OrderPlaced parse(String json) {
+        try {
+            return EventJson.MAPPER.readValue(json, OrderPlaced.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable order in session", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package bakery.web.orders;
+
+import bakery.web.session.CurrentSession;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+
+/** The customer's order page: rendered with the current state, then kept live by SSE. */
+@Path("/orders/{id}")
+public class OrderPage {
+
+    private final CustomerOrders orders;
+    private final CurrentSession session;
+    private final Template order;
+
+    public OrderPage(CustomerOrders orders, CurrentSession session, Template order) {
+        this.orders = orders;
+        this.session = session;
+        this.order = order;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<TemplateInstance> show(@PathParam("id") UUID id) {
+        return orders.current(session.get(), id).map(view -> order.data("order", view));
+    }
+}

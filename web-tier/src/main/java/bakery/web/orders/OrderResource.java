@@ -1,0 +1,77 @@
+package bakery.web.orders;
+
+import bakery.contracts.api.OrderView;
+import bakery.web.session.CurrentSession;
+import bakery.web.session.Session;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** A customer's own order as JSON, and its live status stream. */
+@Path("/api/orders/{id}")
+public class OrderResource {
+
+    static final String STATUS_EVENT = "status";
+
+    private final CustomerOrders orders;
+    private final StatusFeed feed;
+    private final LiveStream live;
+    private final CurrentSession session;
+
+    public OrderResource(CustomerOrders orders, StatusFeed feed, LiveStream live, CurrentSession session) {
+        this.orders = orders;
+        this.feed = feed;
+        this.live = live;
+        this.session = session;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<OrderView> order(@PathParam("id") UUID id) {
+        return orders.current(session.get(), id);
+    }
+
+    /**
+     * The order's current state first, then every change. The live feed is subscribed before the
+     * snapshot is fetched, and versions only ever grow, so nothing falls between the two and nothing
+     * is sent twice; a reconnecting browser's Last-Event-ID (the last version it saw) skips what it has.
+     */
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+        Session customer = session.get();
+        return Multi.createFrom().uni(orders.owned(customer, id)).onItem().transformToMultiAndConcatenate(placed -> {
+            AtomicLong seen = new AtomicLong(lastSeen(lastEventId));
+            Multi<OrderView> states = Multi.createBy().merging().streams(
+                    feed.updates().filter(e -> e.orderId().equals(id)).map(OrderViews::of),
+                    orders.current(placed).toMulti());
+            Multi<OutboundSseEvent> events = states
+                    .filter(view -> newer(seen, view.version()))
+                    .map(view -> live.event(sse, STATUS_EVENT, Long.toString(view.version()), view));
+            return live.withHeartbeats(sse, events);
+        });
+    }
+
+    static boolean newer(AtomicLong seen, long version) {
+        return seen.getAndAccumulate(version, Math::max) < version;
+    }
+
+    static long lastSeen(String lastEventId) {
+        try {
+            return lastEventId == null ? -1 : Long.parseLong(lastEventId.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

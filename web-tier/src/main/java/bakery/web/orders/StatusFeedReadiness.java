@@ -1,0 +1,27 @@
+package bakery.web.orders;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * A node is ready once its status feed has joined: before that its live pages would miss events.
+ * A later Kafka outage does not take it out of rotation: browsing and carts still work, and
+ * checkout answers a clear 503.
+ */
+@Readiness
+@ApplicationScoped
+public class StatusFeedReadiness implements HealthCheck {
+
+    private final StatusFeed feed;
+
+    public StatusFeedReadiness(StatusFeed feed) {
+        this.feed = feed;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return HealthCheckResponse.named("order status feed").status(feed.joined()).build();
+    }
+}

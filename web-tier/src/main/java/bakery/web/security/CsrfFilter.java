@@ -1,0 +1,63 @@
+package bakery.web.security;
+
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import bakery.web.session.CurrentSession;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+/**
+ * Synchronizer-token CSRF protection keyed to the Redis session. Only POST needs it: a page on
+ * another site can make a browser send a form POST, but not a PUT or DELETE, nor a POST with a
+ * JSON body, without a CORS preflight we never grant. JSON requests are therefore protected by the
+ * SameSite=Lax session cookie and their content type, which keeps the API usable from curl with just
+ * the cookie; every other POST must carry the session's token in the form field or the header.
+ */
+public class CsrfFilter {
+
+    public static final String FIELD = "csrf";
+    public static final String HEADER = "X-CSRF-Token";
+
+    private final CurrentSession session;
+
+    public CsrfFilter(CurrentSession session) {
+        this.session = session;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100, readBody = true)
+    public Response check(ResteasyReactiveContainerRequestContext request) {
+        if (!HttpMethod.POST.equals(request.getMethod()) || isJson(request.getMediaType())) {
+            return null;
+        }
+        String token = request.getHeaderString(HEADER);
+        if (token == null) {
+            token = formToken(request);
+        }
+        if (token != null && matches(token, session.get().csrfToken())) {
+            return null;
+        }
+        return ErrorMappers.json(Response.Status.FORBIDDEN, new ErrorBody("forbidden", FIELD,
+                "this form has expired or did not come from the bakery's pages; reload the page and try again"));
+    }
+
+    private static boolean isJson(MediaType type) {
+        return type != null && type.isCompatible(MediaType.APPLICATION_JSON_TYPE);
+    }
+
+    private static String formToken(ResteasyReactiveContainerRequestContext request) {
+        var context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
+        Object value = context.getFormParameter(FIELD, true, false);
+        return value == null ? null : value.toString();
+    }
+
+    private static boolean matches(String given, String expected) {
+        return MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), expected.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,25 @@
+package bakery.web.session;
+
+/**
+ * A customer's session as this request sees it. {@code fresh} says it was opened by this request,
+ * so the response must hand out the cookie. The Redis keys of everything the session owns derive
+ * from the hash of the id, never the id itself.
+ */
+public record Session(String id, String storageKey, String csrfToken, boolean fresh) {
+
+    public String sessionKey() {
+        return "session:" + storageKey;
+    }
+
+    public String cartKey() {
+        return "cart:" + storageKey;
+    }
+
+    public String ordersKey() {
+        return "orders:" + storageKey;
+    }
+
+    public String checkoutKey(String idempotencyKey) {
+        return "checkout:" + storageKey + ":" + idempotencyKey;
+    }
+}

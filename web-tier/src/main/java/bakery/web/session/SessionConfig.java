@@ -1,0 +1,15 @@
+package bakery.web.session;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** How long a customer's session lives: it slides with every request up to an absolute limit. */
+@ConfigMapping(prefix = "bakery.web.session")
+public interface SessionConfig {
+
+    String cookieName();
+
+    Duration idleTimeout();
+
+    Duration absoluteTimeout();
+}
