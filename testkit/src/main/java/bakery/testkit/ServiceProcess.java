@@ -28,7 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path jar;
     private final int httpPort;
     private final Map<String, String> config = new LinkedHashMap<>();
-    private final Path log;
+    private Path log;
     private Process process;
 
     public ServiceProcess(String name, Path jar, int httpPort) {
@@ -37,6 +37,12 @@ public final class ServiceProcess implements AutoCloseable {
         this.httpPort = httpPort;
         this.log = jar.getParent().getParent().resolve(name + ".log");
         config.put("quarkus.http.port", Integer.toString(httpPort));
+    }
+
+    /** Writes the node's output to {@code dir/<name>.log} instead of beside the jar's module. */
+    public ServiceProcess logsIn(Path dir) {
+        this.log = dir.resolve(name + ".log");
+        return this;
     }
 
     /** A system property for the service (Quarkus reads every config key this way). */
@@ -78,6 +84,7 @@ public final class ServiceProcess implements AutoCloseable {
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         try {
+            Files.createDirectories(log.getParent());
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
