@@ -15,6 +15,7 @@ import bakery.contracts.api.OrderView;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.BakeRequestDeserializer;
 import bakery.contracts.serde.EventJson;
+import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.testkit.KafkaProbe;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -71,6 +72,15 @@ public final class Bakery implements AutoCloseable {
 
     public void ovenFinishes(UUID orderId) {
         kafka.send(Topics.BAKE_EVENTS, BakeEvent.finished(orderId, "oven-test", Instant.now()));
+    }
+
+    /**
+     * An oven starts {@code marker}, reported on the partition of {@code ahead}: once the marker
+     * shows BAKING, every bake event of {@code ahead} written before it has been handled.
+     */
+    public void ovenStartsBehind(UUID ahead, UUID marker) {
+        kafka.send(Topics.BAKE_EVENTS, ahead.toString(),
+                new EventSerializer().serialize(Topics.BAKE_EVENTS, BakeEvent.started(marker, "oven-test", Instant.now())));
     }
 
     public void staff(UUID orderId, OrderCommand.Action action) {

@@ -1,0 +1,103 @@
+package bakery.orders.deadletter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderCommand.Action;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.Topics;
+import bakery.orders.Bakery;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Each consumed topic: a record that is not its event goes to {@code <topic>.dlq} as it was, and the next one is handled. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class PoisonRecordsGoToTheDeadLetterTopicIT {
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void placedOrdersThatAreNotJsonOrMissAFieldAreDeadLetteredAndTheNextOrderIsAccepted() {
+        OrderPlaced next = bakery.order(bakery.line("croissant", 1));
+        String notJson = "croissants please " + UUID.randomUUID();
+        String noCustomer = "{\"schemaVersion\":1,\"orderId\":\"" + UUID.randomUUID() + "\",\"idempotencyKey\":\"k-" + UUID.randomUUID()
+                + "\",\"lines\":[],\"totalCents\":0,\"placedAt\":\"2026-11-21T10:00:00Z\"}";
+        bakery.kafka.send(Topics.ORDERS_PLACED, next.key(), notJson);
+        bakery.kafka.send(Topics.ORDERS_PLACED, next.key(), noCustomer);
+        bakery.place(next);
+
+        bakery.awaitStatus(next.orderId(), OrderStatus.ACCEPTED);
+        assertDeadLettered(Topics.ORDERS_PLACED, notJson, "not valid JSON");
+        assertDeadLettered(Topics.ORDERS_PLACED, noCustomer, "field 'customer'");
+    }
+
+    @Test
+    void bakeEventsWithAnUnknownStageAreDeadLetteredAndTheNextEventMovesTheOrder() {
+        OrderPlaced order = bakery.order(bakery.line("baguette", 1));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        String unknownStage = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
+                + "\",\"stage\":\"BURNT\",\"workerNode\":\"oven-1\",\"at\":\"2026-11-21T10:00:00Z\"}";
+        String notJson = "{oven on fire " + UUID.randomUUID();
+        bakery.kafka.send(Topics.BAKE_EVENTS, order.key(), unknownStage);
+        bakery.kafka.send(Topics.BAKE_EVENTS, order.key(), notJson);
+        bakery.ovenStarts(order.orderId());
+
+        bakery.awaitStatus(order.orderId(), OrderStatus.BAKING);
+        assertDeadLettered(Topics.BAKE_EVENTS, unknownStage, "field 'stage'");
+        assertDeadLettered(Topics.BAKE_EVENTS, notJson, "not valid JSON");
+    }
+
+    @Test
+    void staffCommandsWithAnUnknownActionAreDeadLetteredAndTheNextCommandApplies() {
+        OrderPlaced order = bakery.order(bakery.line("brioche", 1));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        String unknownAction = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
+                + "\",\"action\":\"EAT\",\"staffUser\":\"mia\",\"at\":\"2026-11-21T10:00:00Z\"}";
+        String wrongType = "{\"schemaVersion\":\"one\",\"orderId\":\"" + order.orderId()
+                + "\",\"action\":\"CANCEL\",\"staffUser\":\"mia\",\"at\":\"2026-11-21T10:00:00Z\"}";
+        bakery.kafka.send(Topics.ORDERS_COMMANDS, order.key(), unknownAction);
+        bakery.kafka.send(Topics.ORDERS_COMMANDS, order.key(), wrongType);
+        bakery.staff(order.orderId(), Action.CANCEL);
+
+        bakery.awaitStatus(order.orderId(), OrderStatus.CANCELLED);
+        assertDeadLettered(Topics.ORDERS_COMMANDS, unknownAction, "field 'action'");
+        assertDeadLettered(Topics.ORDERS_COMMANDS, wrongType, "field 'schemaVersion'");
+    }
+
+    private void assertDeadLettered(String topic, String original, String reason) {
+        byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
+        List<ConsumerRecord<String, byte[]>> found = Await.until("poison record on " + Topics.deadLetter(topic),
+                () -> bakery.kafka.readAll(Topics.deadLetter(topic)).stream()
+                        .filter(r -> r.value() != null && Arrays.equals(r.value(), bytes)).toList(),
+                records -> !records.isEmpty());
+        assertThat(found).singleElement().satisfies(record -> {
+            assertThat(KafkaProbe.header(record, Topics.DLQ_REASON_HEADER)).contains("topic '" + topic + "'").contains(reason);
+        });
+    }
+}

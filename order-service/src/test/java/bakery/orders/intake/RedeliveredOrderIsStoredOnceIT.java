@@ -1,0 +1,89 @@
+package bakery.orders.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.EventSerializer;
+import bakery.orders.Bakery;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class RedeliveredOrderIsStoredOnceIT {
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void theSameOrderDeliveredTwiceIsAcceptedAndBakedOnce() {
+        OrderPlaced order = bakery.order(bakery.line("cinnamon-roll", 3));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        bakery.place(order);
+        // Written behind the duplicate on the same partition: once it is accepted, the duplicate was handled.
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        sendOnPartitionOf(order, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        assertThat(bakery.statuses(order.orderId())).hasSize(1);
+        assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);
+    }
+
+    @Test
+    void aSecondOrderIdUnderTheSameIdempotencyKeyIsNotAnotherOrder() {
+        OrderPlaced first = bakery.order("checkout-" + java.util.UUID.randomUUID(), bakery.line("brioche", 1));
+        OrderPlaced retried = bakery.order(first.idempotencyKey(), bakery.line("brioche", 1));
+        bakery.place(first);
+        bakery.awaitStatus(first.orderId(), OrderStatus.ACCEPTED);
+        bakery.place(retried);
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        sendOnPartitionOf(retried, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        assertThat(bakery.statuses(first.orderId())).hasSize(1);
+        assertThat(bakery.statuses(retried.orderId())).isEmpty();
+        assertThat(bakery.bakeRequests(retried.orderId())).isEmpty();
+        given().get("/orders/" + retried.orderId()).then().statusCode(404);
+    }
+
+    @Test
+    void duplicatesInsideOneBatchYieldOneOrder() {
+        OrderPlaced order = bakery.order(bakery.line("focaccia", 2));
+        OrderPlaced sameKey = bakery.order(order.idempotencyKey(), bakery.line("focaccia", 2));
+        // Back to back on one partition, so they most likely arrive in one poll.
+        bakery.place(order);
+        bakery.place(order);
+        sendOnPartitionOf(order, sameKey);
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        sendOnPartitionOf(order, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        assertThat(bakery.statuses(order.orderId())).hasSize(1);
+        assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);
+        assertThat(bakery.statuses(sameKey.orderId())).isEmpty();
+    }
+
+    /** Keys pick partitions: the marker's record gets the other order's key so it queues behind it. */
+    private void sendOnPartitionOf(OrderPlaced ahead, OrderPlaced behind) {
+        bakery.kafka.send(Topics.ORDERS_PLACED, ahead.key(), new EventSerializer().serialize(Topics.ORDERS_PLACED, behind));
+    }
+}

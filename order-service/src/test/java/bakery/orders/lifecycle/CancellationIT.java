@@ -1,0 +1,86 @@
+package bakery.orders.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderCommand.Action;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.orders.Bakery;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class CancellationIT {
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void anOrderCancelledBeforeBakingStaysCancelledWhateverTheOvensSayLater() {
+        OrderPlaced order = bakery.order(bakery.line("lemon-tart", 2));
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        bakery.place(order);
+        bakery.place(marker);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        bakery.staff(order.orderId(), Action.CANCEL);
+        bakery.awaitStatus(order.orderId(), OrderStatus.CANCELLED);
+        bakery.ovenStarts(order.orderId());
+        bakery.ovenFinishes(order.orderId());
+        bakery.ovenStartsBehind(order.orderId(), marker.orderId());
+        bakery.awaitStatus(marker.orderId(), OrderStatus.BAKING);
+        // A repeated cancel changes nothing; the pick-up behind it on the same partition is refused.
+        bakery.staff(order.orderId(), Action.CANCEL);
+        bakery.staff(order.orderId(), Action.PICK_UP);
+        List<OrderStatusChanged> events = bakery.awaitRefusal(order.orderId());
+
+        assertThat(events).extracting(OrderStatusChanged::status, OrderStatusChanged::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.ACCEPTED, 1L),
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.CANCELLED, 2L),
+                org.assertj.core.groups.Tuple.tuple(OrderStatus.CANCELLED, 2L));
+        assertThat(events.get(2).reason()).contains("cannot be picked up");
+        assertThat(bakery.view(order.orderId()).status()).isEqualTo(OrderStatus.CANCELLED);
+    }
+
+    @Test
+    void cancellingAfterBakingStartedIsRefusedWithAReasonAndTheOrderBakesOn() {
+        OrderPlaced order = bakery.order(bakery.line("rye-bread", 1));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        bakery.ovenStarts(order.orderId());
+        bakery.awaitStatus(order.orderId(), OrderStatus.BAKING);
+
+        bakery.staff(order.orderId(), Action.CANCEL);
+        List<OrderStatusChanged> events = bakery.awaitRefusal(order.orderId());
+
+        OrderStatusChanged refusal = events.get(events.size() - 1);
+        assertThat(refusal.status()).isEqualTo(OrderStatus.BAKING);
+        assertThat(refusal.version()).isEqualTo(2);
+        assertThat(refusal.reason()).contains("baking has started");
+        assertThat(bakery.view(order.orderId()).status()).isEqualTo(OrderStatus.BAKING);
+
+        bakery.ovenFinishes(order.orderId());
+        assertThat(bakery.awaitStatus(order.orderId(), OrderStatus.READY))
+                .filteredOn(e -> e.status() == OrderStatus.READY).singleElement()
+                .extracting(OrderStatusChanged::version).isEqualTo(3L);
+    }
+}
