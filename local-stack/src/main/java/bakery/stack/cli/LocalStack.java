@@ -27,8 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.function.BooleanSupplier;
 
 /**
  * The whole bakery on one machine: starts its servers and service nodes as separate processes,
@@ -223,32 +221,30 @@ final class LocalStack {
         };
     }
 
-    /** Waits for every given instance in parallel, reporting each as it becomes ready. */
+    /**
+     * Waits until every given instance is ready, reporting each as it becomes so. Fails at the first
+     * one that exits or overruns the deadline, so a broken node does not keep you waiting for others.
+     */
     void awaitReady(StackState state, List<Instance> instances) {
-        try {
-            CompletableFuture.allOf(instances.stream()
-                    .map(i -> CompletableFuture.runAsync(() -> awaitReady(i)))
-                    .toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    private void awaitReady(Instance i) {
         Instant began = Instant.now();
         Instant deadline = began.plus(settings.duration("ready-timeout"));
-        BooleanSupplier isReady = () -> ready(i);
-        while (!isReady.getAsBoolean()) {
-            if (!running(i)) {
-                throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+        List<Instance> pending = new ArrayList<>(instances);
+        while (!pending.isEmpty()) {
+            for (Instance i : List.copyOf(pending)) {
+                if (ready(i)) {
+                    pending.remove(i);
+                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), Duration.between(began, Instant.now()).toMillis() / 1000.0));
+                } else if (!running(i)) {
+                    throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+                } else if (Instant.now().isAfter(deadline)) {
+                    throw new StackException(i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
+                            + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+                }
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new StackException(i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
-                        + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+            if (!pending.isEmpty()) {
+                pause();
             }
-            pause();
         }
-        progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), Duration.between(began, Instant.now()).toMillis() / 1000.0));
     }
 
     private void pause() {
