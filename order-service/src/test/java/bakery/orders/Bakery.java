@@ -66,6 +66,14 @@ public final class Bakery implements AutoCloseable {
         kafka.send(Topics.ORDERS_PLACED, order);
     }
 
+    /**
+     * Places {@code behind} on the partition of {@code ahead} (keys pick partitions): once it is
+     * announced, every record of {@code ahead} written before it has been handled.
+     */
+    public void placeBehind(OrderPlaced ahead, OrderPlaced behind) {
+        kafka.send(Topics.ORDERS_PLACED, ahead.key(), new EventSerializer().serialize(Topics.ORDERS_PLACED, behind));
+    }
+
     public void ovenStarts(UUID orderId) {
         kafka.send(Topics.BAKE_EVENTS, BakeEvent.started(orderId, "oven-test", Instant.now()));
     }

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
-import bakery.contracts.Topics;
-import bakery.contracts.serde.EventSerializer;
 import bakery.orders.Bakery;
 import bakery.testkit.resources.KafkaResource;
 import bakery.testkit.resources.PostgresResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,7 +40,7 @@ class RedeliveredOrderIsStoredOnceIT {
         bakery.place(order);
         // Written behind the duplicate on the same partition: once it is accepted, the duplicate was handled.
         OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        sendOnPartitionOf(order, marker);
+        bakery.placeBehind(order, marker);
         bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
 
         assertThat(bakery.statuses(order.orderId())).hasSize(1);
@@ -50,13 +49,13 @@ class RedeliveredOrderIsStoredOnceIT {
 
     @Test
     void aSecondOrderIdUnderTheSameIdempotencyKeyIsNotAnotherOrder() {
-        OrderPlaced first = bakery.order("checkout-" + java.util.UUID.randomUUID(), bakery.line("brioche", 1));
+        OrderPlaced first = bakery.order("checkout-" + UUID.randomUUID(), bakery.line("brioche", 1));
         OrderPlaced retried = bakery.order(first.idempotencyKey(), bakery.line("brioche", 1));
         bakery.place(first);
         bakery.awaitStatus(first.orderId(), OrderStatus.ACCEPTED);
         bakery.place(retried);
         OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        sendOnPartitionOf(retried, marker);
+        bakery.placeBehind(retried, marker);
         bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
 
         assertThat(bakery.statuses(first.orderId())).hasSize(1);
@@ -72,18 +71,13 @@ class RedeliveredOrderIsStoredOnceIT {
         // Back to back on one partition, so they most likely arrive in one poll.
         bakery.place(order);
         bakery.place(order);
-        sendOnPartitionOf(order, sameKey);
+        bakery.placeBehind(order, sameKey);
         OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        sendOnPartitionOf(order, marker);
+        bakery.placeBehind(order, marker);
         bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
 
         assertThat(bakery.statuses(order.orderId())).hasSize(1);
         assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);
         assertThat(bakery.statuses(sameKey.orderId())).isEmpty();
-    }
-
-    /** Keys pick partitions: the marker's record gets the other order's key so it queues behind it. */
-    private void sendOnPartitionOf(OrderPlaced ahead, OrderPlaced behind) {
-        bakery.kafka.send(Topics.ORDERS_PLACED, ahead.key(), new EventSerializer().serialize(Topics.ORDERS_PLACED, behind));
     }
 }

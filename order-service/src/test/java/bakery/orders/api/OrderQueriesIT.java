@@ -1,0 +1,118 @@
+package bakery.orders.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import bakery.contracts.OrderCommand.Action;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.contracts.api.Product;
+import bakery.contracts.serde.EventJson;
+import bakery.orders.Bakery;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class OrderQueriesIT {
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void theCatalogListsAtLeastTwelveRealProductsWithPricesBakeTimesAndAllergens() {
+        List<Product> catalog = Arrays.asList(given().get("/catalog").then().statusCode(200).extract().as(Product[].class));
+
+        assertThat(catalog).hasSizeGreaterThanOrEqualTo(12).allSatisfy(product -> {
+            assertThat(product.name()).isNotBlank();
+            assertThat(product.description()).isNotBlank();
+            assertThat(product.priceCents()).isPositive();
+            assertThat(product.bakeSeconds()).isPositive();
+        });
+        assertThat(catalog).filteredOn(p -> p.sku().equals("almond-croissant")).singleElement()
+                .satisfies(p -> assertThat(p.allergens()).contains("gluten", "nuts"));
+        assertThat(catalog).filteredOn(p -> p.sku().equals("gluten-free-loaf")).singleElement()
+                .satisfies(p -> assertThat(p.allergens()).isEmpty());
+    }
+
+    @Test
+    void anUnknownOrderIs404AndAMalformedIdIs400WithTheErrorBody() {
+        given().get("/orders/" + UUID.randomUUID()).then().statusCode(404)
+                .body("error", equalTo("not found")).body("field", equalTo("id"));
+        given().get("/orders/not-an-order").then().statusCode(400)
+                .body("error", equalTo("invalid request")).body("field", equalTo("id")).body("detail", notNullValue());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"size, 0", "size, 201", "size, many", "page, -1", "page, first"})
+    void badPagingIs400NamingTheParameter(String parameter, String value) {
+        given().queryParam(parameter, value).get("/orders/active").then().statusCode(400)
+                .body("error", equalTo("invalid request")).body("field", equalTo(parameter));
+    }
+
+    @Test
+    void theBoardShowsActiveOrdersOldestFirstAndLeavesOutFinishedOnes() {
+        OrderPlaced first = bakery.order(bakery.line("croissant", 1));
+        OrderPlaced second = bakery.order(bakery.line("baguette", 1));
+        OrderPlaced cancelled = bakery.order(bakery.line("pretzel", 1));
+        OrderPlaced rejected = bakery.order(bakery.line("pretzel", 99));
+        for (OrderPlaced order : List.of(first, second, cancelled, rejected)) {
+            bakery.place(order);
+        }
+        bakery.awaitStatus(first.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitStatus(second.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitStatus(rejected.orderId(), OrderStatus.REJECTED);
+        bakery.awaitStatus(cancelled.orderId(), OrderStatus.ACCEPTED);
+        bakery.staff(cancelled.orderId(), Action.CANCEL);
+        bakery.awaitStatus(cancelled.orderId(), OrderStatus.CANCELLED);
+
+        OrderPage all = page(0, 200);
+        List<UUID> ids = all.items().stream().map(OrderView::orderId).toList();
+        assertThat(ids).contains(first.orderId(), second.orderId()).doesNotContain(cancelled.orderId(), rejected.orderId());
+        assertThat(ids.indexOf(first.orderId())).isLessThan(ids.indexOf(second.orderId()));
+        assertThat(all.items()).isSortedAccordingTo((a, b) -> a.placedAt().compareTo(b.placedAt()));
+        assertThat(all.items()).allSatisfy(view -> assertThat(view.status()).isIn(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY));
+        assertThat(all.total()).isEqualTo(all.items().size());
+
+        OrderPage secondPage = page(1, 1);
+        assertThat(secondPage.page()).isEqualTo(1);
+        assertThat(secondPage.size()).isEqualTo(1);
+        assertThat(secondPage.items()).singleElement().extracting(OrderView::orderId).isEqualTo(ids.get(1));
+        assertThat(all.items().get(ids.indexOf(first.orderId())).lines()).singleElement()
+                .satisfies(line -> assertThat(line.name()).isEqualTo("Butter croissant"));
+    }
+
+    private static OrderPage page(int page, int size) {
+        String body = given().queryParam("page", page).queryParam("size", size).get("/orders/active")
+                .then().statusCode(200).extract().asString();
+        try {
+            return EventJson.MAPPER.readValue(body, OrderPage.class);
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
+    }
+}

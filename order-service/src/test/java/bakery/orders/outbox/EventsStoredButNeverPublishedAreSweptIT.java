@@ -1,0 +1,71 @@
+package bakery.orders.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.orders.Bakery;
+import bakery.orders.intake.OrderIntake;
+import bakery.testkit.Await;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.PostgresResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The node dies after the database commit and before Kafka has the events: here the order is
+ * stored (with its outbox rows) and never published by its writer. The sweep publishes it, once,
+ * and a redelivery of the same order adds nothing.
+ */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(PostgresResource.class)
+class EventsStoredButNeverPublishedAreSweptIT {
+
+    @Inject
+    OrderIntake intake;
+
+    @Inject
+    Pool pool;
+
+    private Bakery bakery;
+
+    @BeforeEach
+    void open() {
+        bakery = new Bakery();
+    }
+
+    @AfterEach
+    void close() {
+        bakery.close();
+    }
+
+    @Test
+    void anOrderCommittedWithoutPublishingIsAnnouncedByTheSweepOnce() {
+        OrderPlaced order = bakery.order(bakery.line("apple-turnover", 2));
+        Outbox.Staged staged = intake.store(List.of(order)).await().indefinitely();
+        assertThat(staged.messages()).hasSize(2);
+
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        Await.until("the bake request is published", () -> bakery.bakeRequests(order.orderId()).size() == 1);
+        Await.until("the outbox rows are gone", () -> pool.preparedQuery("SELECT count(*) FROM outbox WHERE id = ANY($1)")
+                .execute(Tuple.of(staged.ids().toArray(Long[]::new))).await().indefinitely()
+                .iterator().next().getLong(0) == 0);
+
+        // Kafka redelivers the order the dead node never acknowledged: already stored, nothing new to say.
+        bakery.place(order);
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        bakery.placeBehind(order, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        assertThat(bakery.statuses(order.orderId())).hasSize(1);
+        assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);
+    }
+}
