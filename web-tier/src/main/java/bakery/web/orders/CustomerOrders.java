@@ -12,6 +12,7 @@ import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -32,12 +33,11 @@ public class CustomerOrders {
 
     /** The order as placed by this session, or a 404 failure. */
     public Uni<OrderPlaced> owned(Session session, UUID orderId) {
-        return hashes.hget(session.ordersKey(), orderId.toString()).map(json -> {
-            if (json == null) {
-                throw Refusal.notFound("no order " + orderId + " in this session");
-            }
-            return parse(json);
-        });
+        return find(session, orderId).map(found -> found.orElseThrow(() -> Refusal.notFound("no order " + orderId + " in this session")));
+    }
+
+    public Uni<Optional<OrderPlaced>> find(Session session, UUID orderId) {
+        return hashes.hget(session.ordersKey(), orderId.toString()).map(json -> Optional.ofNullable(json).map(CustomerOrders::parse));
     }
 
     /** The order's current state from order-service; as placed while order-service has not stored it yet. */

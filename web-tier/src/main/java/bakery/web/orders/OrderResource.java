@@ -2,7 +2,7 @@ package bakery.web.orders;
 
 import bakery.contracts.api.OrderView;
 import bakery.web.session.CurrentSession;
-import bakery.web.session.Session;
+import bakery.contracts.OrderPlaced;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -49,18 +49,22 @@ public class OrderResource {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @OwnOrder
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
-        Session customer = session.get();
-        return Multi.createFrom().uni(orders.owned(customer, id)).onItem().transformToMultiAndConcatenate(placed -> {
-            AtomicLong seen = new AtomicLong(lastSeen(lastEventId));
-            Multi<OrderView> states = Multi.createBy().merging().streams(
-                    feed.updates().filter(e -> e.orderId().equals(id)).map(OrderViews::of),
-                    orders.current(placed).toMulti());
-            Multi<OutboundSseEvent> events = states
-                    .filter(view -> newer(seen, view.version()))
-                    .map(view -> live.event(sse, STATUS_EVENT, Long.toString(view.version()), view));
-            return live.withHeartbeats(sse, events);
-        });
+        return Multi.createFrom().uni(orders.owned(session.get(), id))
+                .onItem().transformToMultiAndConcatenate(placed -> stream(placed, lastEventId, sse));
+    }
+
+    private Multi<OutboundSseEvent> stream(OrderPlaced placed, String lastEventId, Sse sse) {
+        UUID id = placed.orderId();
+        AtomicLong seen = new AtomicLong(lastSeen(lastEventId));
+        Multi<OrderView> states = Multi.createBy().merging().streams(
+                feed.updates().filter(e -> e.orderId().equals(id)).map(OrderViews::of),
+                orders.current(placed).toMulti());
+        Multi<OutboundSseEvent> events = states
+                .filter(view -> newer(seen, view.version()))
+                .map(view -> live.event(sse, STATUS_EVENT, Long.toString(view.version()), view));
+        return live.withHeartbeats(sse, events);
     }
 
     static boolean newer(AtomicLong seen, long version) {

@@ -2,12 +2,9 @@ package bakery.web.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.RedisResource;
-import bakery.web.OrderServiceStubResource;
 import bakery.web.Shopper;
+import bakery.web.WebTierTest;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
@@ -16,9 +13,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(RedisResource.class)
-@QuarkusTestResource(OrderServiceStubResource.class)
+@WebTierTest
 class CartIT {
 
     @TestHTTPResource("/")

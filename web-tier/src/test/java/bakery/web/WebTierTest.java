@@ -1,0 +1,18 @@
+package bakery.web;
+
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.RedisResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** The servers every in-JVM web-tier test runs against: real Kafka and Redis, order-service's query API stubbed. */
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(RedisResource.class)
+@QuarkusTestResource(OrderServiceStubResource.class)
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+public @interface WebTierTest {
+}

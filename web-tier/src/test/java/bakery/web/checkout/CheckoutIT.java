@@ -1,0 +1,175 @@
+package bakery.web.checkout;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.OrderPlacedDeserializer;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
+import bakery.web.Shopper;
+import bakery.web.SseStream;
+import bakery.web.WebTierTest;
+import bakery.web.orders.StatusFeed;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WebTierTest
+class CheckoutIT {
+
+    static final String PICKUP = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
+
+    @TestHTTPResource("/")
+    URL node;
+
+    @Inject
+    StatusFeed feed;
+
+    @Test
+    void retriedCheckoutReturnsTheSameOrderAndSendsOneEvent() {
+        Shopper shopper = new Shopper(node.toString());
+        shopper.addToCart("croissant", 4);
+        shopper.addToCart("sourdough", 1);
+        String key = "retry-" + UUID.randomUUID();
+
+        HttpResponse<String> first = shopper.checkout(key, "Ada", "ada@example.org", PICKUP);
+        HttpResponse<String> second = shopper.checkout(key, "Ada", "ada@example.org", PICKUP);
+
+        assertThat(first.statusCode()).isEqualTo(202);
+        assertThat(second.statusCode()).isEqualTo(202);
+        String orderId = Shopper.json(first).get("orderId").asText();
+        assertThat(Shopper.json(first).get("status").asText()).isEqualTo("PLACED");
+        assertThat(Shopper.json(second).get("orderId").asText()).isEqualTo(orderId);
+        assertThat(first.headers().firstValue("Location").orElseThrow()).endsWith("/orders/" + orderId);
+        assertThat(shopper.cart().get("lines")).isEmpty();
+
+        try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            List<OrderPlaced> placed = kafka.awaitValues(Topics.ORDERS_PLACED, new OrderPlacedDeserializer(),
+                    e -> e.orderId().toString().equals(orderId), found -> !found.isEmpty());
+            assertThat(placed).hasSize(1);
+            OrderPlaced order = placed.get(0);
+            assertThat(order.idempotencyKey()).isEqualTo(key);
+            assertThat(order.totalCents()).isEqualTo(4 * 180 + 550);
+            assertThat(order.customer().email()).isEqualTo("ada@example.org");
+            assertThat(order.webNode()).isEqualTo("web-test");
+            assertThat(kafka.readAll(Topics.ORDERS_PLACED).stream().filter(r -> r.key().equals(orderId))).hasSize(1);
+        }
+    }
+
+    @Test
+    void badInputIsRefusedWithAMessagePerFieldAndTheCartStays() {
+        Shopper shopper = new Shopper(node.toString());
+        HttpResponse<String> empty = shopper.checkout("empty-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP);
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(empty).get("field").asText()).isEqualTo("cart");
+
+        shopper.addToCart("pretzel", 2);
+        HttpResponse<String> badMail = shopper.checkout("mail-" + UUID.randomUUID(), "Ada", "not-an-address", PICKUP);
+        assertThat(badMail.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(badMail).get("field").asText()).isEqualTo("email");
+
+        HttpResponse<String> several = shopper.checkout("many-" + UUID.randomUUID(), "", "nope", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        assertThat(several.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(several).get("detail").asText()).contains("email:", "name:", "pickupAt:");
+
+        HttpResponse<String> noKey = shopper.postJson("/api/checkout",
+                "{\"name\":\"Ada\",\"email\":\"ada@example.org\",\"pickupAt\":\"" + PICKUP + "\"}");
+        assertThat(noKey.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(noKey).get("field").asText()).isEqualTo("idempotencyKey");
+
+        assertThat(shopper.cart().get("itemCount").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherSessionsOrderIsNotFound() {
+        Shopper ada = new Shopper(node.toString());
+        ada.addToCart("macaron", 6);
+        String orderId = Shopper.json(ada.checkout("ada-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP)).get("orderId").asText();
+        assertThat(ada.get("/api/orders/" + orderId).statusCode()).isEqualTo(200);
+
+        Shopper mallory = new Shopper(node.toString());
+        mallory.get("/");
+        assertThat(mallory.get("/api/orders/" + orderId).statusCode()).isEqualTo(404);
+        assertThat(mallory.get("/orders/" + orderId).statusCode()).isEqualTo(404);
+        try (SseStream stream = mallory.stream("/api/orders/" + orderId + "/events", null)) {
+            assertThat(stream.status()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void checkoutFormPlacesTheOrderAndShowsItsPage() {
+        Shopper shopper = new Shopper(node.toString());
+        shopper.addToCart("sourdough", 2);
+        String form = shopper.get("/checkout").body();
+        String key = form.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        String csrf = shopper.csrfToken();
+        Map<String, String> fields = Map.of("csrf", csrf, "idempotencyKey", key, "name", "Grace",
+                "email", "grace@example.org", "pickupAt", "2099-05-01T08:30");
+
+        HttpResponse<String> placed = shopper.postForm("/checkout", fields);
+        HttpResponse<String> doubleClick = shopper.postForm("/checkout", fields);
+
+        assertThat(placed.statusCode()).isEqualTo(303);
+        String orderPage = placed.headers().firstValue("Location").orElseThrow();
+        assertThat(doubleClick.headers().firstValue("Location")).contains(orderPage);
+        String page = shopper.get(URI(orderPage)).body();
+        assertThat(page).contains("data-testid=\"order-status\">PLACED", "Grace", "2 × Country sourdough");
+    }
+
+    @Test
+    void orderPageStreamSendsTheCurrentStateThenLiveChangesAndResumesAfterTheLastSeenVersion() throws Exception {
+        Await.until("status feed joined", feed::joined);
+        Shopper shopper = new Shopper(node.toString());
+        shopper.addToCart("croissant", 2);
+        String orderId = Shopper.json(shopper.checkout("live-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP)).get("orderId").asText();
+
+        try (SseStream stream = shopper.stream("/api/orders/" + orderId + "/events", null);
+             KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            Await.untilAsserted("snapshot first", () -> assertThat(stream.events()).isNotEmpty());
+            assertThat(stream.events().get(0).name()).isEqualTo("status");
+            assertThat(stream.events().get(0).data()).contains("\"status\":\"PLACED\"");
+
+            kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.ACCEPTED, 1));
+            kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.BAKING, 2));
+            kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.ACCEPTED, 1)); // redelivered: dropped
+            kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.READY, 3));
+
+            Await.untilAsserted("live events up to READY", () -> assertThat(stream.events())
+                    .extracting(SseStream.Event::id).containsExactly("0", "1", "2", "3"));
+            assertThat(stream.events().get(3).data()).contains("\"status\":\"READY\"");
+            Await.untilAsserted("heartbeats", () -> assertThat(stream.comments()).contains("heartbeat"));
+        }
+
+        try (SseStream resumed = shopper.stream("/api/orders/" + orderId + "/events", "2");
+             KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            Await.untilAsserted("stream open", () -> assertThat(resumed.comments()).isNotEmpty());
+            kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.PICKED_UP, 4));
+            Await.untilAsserted("only what is newer than version 2", () -> assertThat(resumed.events())
+                    .extracting(SseStream.Event::id).containsExactly("4"));
+        }
+    }
+
+    static OrderStatusChanged statusChanged(String orderId, OrderStatus status, long version) {
+        return new OrderStatusChanged(1, UUID.fromString(orderId), status, version, null,
+                new bakery.contracts.Customer("Ada", "ada@example.org"),
+                List.of(new bakery.contracts.OrderLine("croissant", "Butter croissant", 2, 180)), 360,
+                Instant.parse(PICKUP), Instant.now());
+    }
+
+    private static String URI(String location) {
+        return java.net.URI.create(location).getPath();
+    }
+}
