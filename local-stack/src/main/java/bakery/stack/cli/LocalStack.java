@@ -39,6 +39,7 @@ final class LocalStack {
     static final String POSTGRES = "postgres";
     static final String REDIS = "redis";
     static final String SMTP = "smtp";
+    static final List<String> SERVERS = List.of(KAFKA, POSTGRES, REDIS, SMTP);
 
     /** Lines of a failed node's log shown with the error. */
     private static final int LOG_TAIL = 15;
@@ -85,7 +86,7 @@ final class LocalStack {
                 Process nginx = balancer.launch();
                 state = record(state, Balancer.NAME, Balancer.NAME, nginx, balancer.port());
                 state = launchNodes(state, state.instances().stream().filter(i -> i.pid() == 0).toList());
-                awaitReady(state, state.instances());
+                awaitReady(state, state.instances().stream().filter(i -> !SERVERS.contains(i.service())).toList());
             } catch (RuntimeException e) {
                 progress.step("FAILED: " + e.getMessage());
                 progress.step("stopping what was started");
@@ -339,7 +340,7 @@ final class LocalStack {
 
     // ---- down -----------------------------------------------------------------------------------
 
-    /** Stops everything: balancer first, then the services (they drain into Kafka), then the servers. */
+    /** Stops everything: balancer first, then the services (they drain into Kafka), then the servers, Kafka last. */
     int down() {
         try (var lock = stateFile.lock()) {
             StackState state = stateFile.load().orElse(null);
@@ -357,8 +358,8 @@ final class LocalStack {
     int stopAll(StackState state) {
         List<List<String>> waves = List.of(
                 List.of(Balancer.NAME),
-                List.of(Service.WEB_TIER.module()),
-                List.of(Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module()),
+                // With nginx gone no request reaches a web node, so all services drain at once.
+                List.of(Service.WEB_TIER.module(), Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module()),
                 List.of(SMTP, REDIS, POSTGRES),
                 List.of(KAFKA));
         int stopped = 0;

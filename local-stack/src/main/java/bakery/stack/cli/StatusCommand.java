@@ -72,9 +72,11 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println("Consumer groups: Kafka did not answer (" + report.kafkaError() + ")");
             return;
         }
-        System.out.printf("%-28s %-18s %8s %11s %8s%n", "CONSUMER GROUP", "TOPIC", "MEMBERS", "PARTITIONS", "LAG");
+        int width = report.consumerGroups().stream().mapToInt(l -> l.group().length()).max().orElse(0);
+        String row = "%-" + Math.max(width, "CONSUMER GROUP".length()) + "s %-18s %9s %11s %8s%n";
+        System.out.printf(row, "CONSUMER GROUP", "TOPIC", "CONSUMERS", "PARTITIONS", "LAG");
         for (ConsumerLag.TopicLag l : report.consumerGroups()) {
-            System.out.printf("%-28s %-18s %8d %11d %8d%n", l.group(), l.topic(), l.members(), l.partitions(), l.lag());
+            System.out.printf(row, l.group(), l.topic(), l.members(), l.partitions(), l.lag());
         }
     }
 
