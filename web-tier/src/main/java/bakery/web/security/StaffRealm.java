@@ -37,10 +37,14 @@ public class StaffRealm implements IdentityProvider<UsernamePasswordAuthenticati
             if (account == null || !BcryptUtil.matches(password, PasswordHashes.normalise(account.passwordHash()))) {
                 throw new AuthenticationFailedException("unknown user or wrong password");
             }
-            return QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(request.getUsername()))
-                    .addRoles(java.util.Set.copyOf(account.roles()))
-                    .build();
+            return identity(request.getUsername(), account);
         });
+    }
+
+    static SecurityIdentity identity(String user, StaffAccounts.Account account) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user))
+                .addRoles(java.util.Set.copyOf(account.roles()))
+                .build();
     }
 }

@@ -1,0 +1,111 @@
+package bakery.web.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.contracts.OrderCommand;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.OrderCommandDeserializer;
+import bakery.testkit.KafkaProbe;
+import bakery.web.Shopper;
+import bakery.web.WebTierTest;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WebTierTest
+class StaffAccessIT {
+
+    @TestHTTPResource("/")
+    URL node;
+
+    @Test
+    void boardWithoutSignInRedirectsToTheSignInPage() {
+        HttpResponse<String> board = new Shopper(node.toString()).get("/board");
+        assertThat(board.statusCode()).isEqualTo(302);
+        assertThat(board.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+        assertThat(new Shopper(node.toString()).get("/signin").body()).contains("data-testid=\"signin-form\"");
+    }
+
+    @Test
+    void wrongPasswordIsTurnedAway() {
+        Staff staff = Staff.signIn(node.toString(), "staff", "not-the-password");
+        assertThat(staff.get("/board").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void staffSeesTheBoardButNotTheOpsConsole() {
+        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+        HttpResponse<String> board = staff.get("/board");
+        assertThat(board.statusCode()).isEqualTo(200);
+        assertThat(board.body()).contains("data-testid=\"staff-user\">staff", "data-testid=\"column-ready\"");
+        assertThat(staff.get("/ops").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void opsSeesTheOpsConsole() {
+        Staff ops = Staff.signIn(node.toString(), "ops", "ops-demo");
+        assertThat(ops.get("/ops").statusCode()).isEqualTo(200);
+        assertThat(ops.get("/board").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void pickUpFromTheBoardIsSentAsACommandNamingTheStaffMember() {
+        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+        UUID orderId = UUID.randomUUID();
+        String csrf = staff.csrfToken();
+
+        assertThat(staff.postForm("/board/orders/" + orderId + "/pick-up", Map.of()).statusCode()).isEqualTo(403);
+        HttpResponse<String> done = staff.postForm("/board/orders/" + orderId + "/pick-up", Map.of("csrf", csrf));
+        assertThat(done.statusCode()).isEqualTo(303);
+
+        try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            List<OrderCommand> commands = kafka.awaitValues(Topics.ORDERS_COMMANDS, new OrderCommandDeserializer(),
+                    c -> c.orderId().equals(orderId), found -> !found.isEmpty());
+            assertThat(commands).singleElement().satisfies(c -> {
+                assertThat(c.action()).isEqualTo(OrderCommand.Action.PICK_UP);
+                assertThat(c.staffUser()).isEqualTo("staff");
+            });
+        }
+    }
+
+    /** A staff member's browser: the customer session cookie plus the sign-in cookie. */
+    static final class Staff {
+
+        private final Shopper browser;
+        private final String credential;
+
+        private Staff(Shopper browser, String credential) {
+            this.browser = browser;
+            this.credential = credential;
+        }
+
+        static Staff signIn(String base, String user, String password) {
+            Shopper browser = new Shopper(base);
+            browser.get("/signin");
+            HttpResponse<String> response = browser.postForm("/j_security_check", Map.of("j_username", user, "j_password", password));
+            String credential = response.headers().allValues("Set-Cookie").stream()
+                    .filter(c -> c.startsWith("FADU_STAFF="))
+                    .map(c -> c.substring(0, c.indexOf(';')))
+                    .findFirst().orElse("FADU_STAFF=");
+            return new Staff(browser, credential);
+        }
+
+        HttpResponse<String> get(String path) {
+            return browser.get(path, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
+        }
+
+        HttpResponse<String> postForm(String path, Map<String, String> fields) {
+            return browser.postForm(path, fields, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
+        }
+
+        String csrfToken() {
+            return browser.csrfToken();
+        }
+    }
+}
