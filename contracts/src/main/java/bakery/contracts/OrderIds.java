@@ -16,6 +16,16 @@ public final class OrderIds {
         return next(Clock.systemUTC());
     }
 
+    /**
+     * The order number a person reads and quotes at the counter: the last eight hex digits, upper
+     * case. They come from the random part of the id (the leading digits are its timestamp, shared
+     * by every order of the same minute).
+     */
+    public static String number(UUID orderId) {
+        String hex = orderId.toString();
+        return hex.substring(hex.length() - 8).toUpperCase();
+    }
+
     static UUID next(Clock clock) {
         long millis = clock.millis();
         long high = (millis << 16) | 0x7000L | (RANDOM.nextInt() & 0x0FFF);

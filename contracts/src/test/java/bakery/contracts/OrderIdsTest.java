@@ -27,4 +27,14 @@ class OrderIdsTest {
             assertThat(seen.add(OrderIds.next())).isTrue();
         }
     }
+
+    @Test
+    void ordersOfTheSameMomentHaveDifferentNumbers() {
+        Clock now = Clock.fixed(Instant.parse("2026-11-21T08:00:00Z"), ZoneOffset.UTC);
+        var numbers = new HashSet<String>();
+        for (int i = 0; i < 100; i++) {
+            numbers.add(OrderIds.number(OrderIds.next(now)));
+        }
+        assertThat(numbers).hasSize(100).allSatisfy(n -> assertThat(n).matches("[0-9A-F]{8}"));
+    }
 }
