@@ -11,26 +11,19 @@ import bakery.testkit.KafkaProbe;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 
 /** What a test sees of the baking-worker: the requests it writes, the bake events, the group's commits. */
 public final class OvenWatch implements AutoCloseable {
 
     public static final String GROUP = "baking-worker";
 
-    private final String bootstrap;
     private final KafkaProbe probe;
 
     public OvenWatch(String bootstrap) {
-        this.bootstrap = bootstrap;
         this.probe = new KafkaProbe(bootstrap);
     }
 
@@ -69,23 +62,7 @@ public final class OvenWatch implements AutoCloseable {
 
     /** Waits until the worker's group has committed past the last request written for this order: it is done with it. */
     public void awaitSettled(UUID order) {
-        ConsumerRecord<String, byte[]> last = probe.readAll(Topics.BAKE_REQUESTS).stream()
-                .filter(r -> order.toString().equals(r.key()))
-                .reduce((first, second) -> second)
-                .orElseThrow();
-        TopicPartition partition = new TopicPartition(last.topic(), last.partition());
-        Await.until("group " + GROUP + " committed past offset " + last.offset() + " of " + partition,
-                () -> committed(partition) > last.offset());
-    }
-
-    private long committed(TopicPartition partition) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(
-                    Map.of(GROUP, new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
-                    .partitionsToOffsetAndMetadata(GROUP).get();
-            OffsetAndMetadata offset = offsets.get(partition);
-            return offset == null ? -1 : offset.offset();
-        }
+        probe.awaitCommittedPast(GROUP, Topics.BAKE_REQUESTS, order.toString());
     }
 
     public static long count(List<BakeEvent> events, UUID order, BakeEvent.Stage stage) {

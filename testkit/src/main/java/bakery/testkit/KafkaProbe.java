@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -137,6 +138,30 @@ public final class KafkaProbe implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not read the offsets of " + groupId, e.getCause());
+        }
+    }
+
+    /**
+     * Waits until the consumer group has committed past the last record with this key on the topic,
+     * that is, until the service is done with it (at-least-once consumers commit only handled records).
+     */
+    public void awaitCommittedPast(String group, String topic, String key) {
+        ConsumerRecord<String, byte[]> last = readAll(topic).stream()
+                .filter(r -> key.equals(r.key()))
+                .reduce((first, second) -> second)
+                .orElseThrow(() -> new IllegalStateException("no record with key " + key + " on " + topic));
+        TopicPartition partition = new TopicPartition(last.topic(), last.partition());
+        Await.until("group " + group + " committed past offset " + last.offset() + " of " + partition,
+                () -> committed(group, partition) > last.offset());
+    }
+
+    private long committed(String group, TopicPartition partition) throws ExecutionException, InterruptedException {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            var offsets = admin.listConsumerGroupOffsets(
+                    Map.of(group, new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
+                    .partitionsToOffsetAndMetadata(group).get();
+            var offset = offsets.get(partition);
+            return offset == null ? -1 : offset.offset();
         }
     }
 
