@@ -1,0 +1,91 @@
+package bakery.notify.intake;
+
+import bakery.contracts.OrderStatusChanged;
+import bakery.defaults.NodeIdentity;
+import bakery.defaults.UnreadableRecord;
+import bakery.notify.mail.Letter;
+import bakery.notify.mail.MaskedAddress;
+import bakery.notify.mail.NotificationLedger;
+import bakery.notify.mail.NotificationLedger.Claim;
+import bakery.notify.mail.NotificationLedger.Entry;
+import bakery.notify.mail.NotifyConfig;
+import bakery.notify.mail.Postman;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * E-mails the customer when their order is ready, rejected or cancelled; exactly one e-mail per
+ * order and status. Records are handled one after the other, so one order's changes are told in
+ * the order they happened; the offset is acknowledged after the e-mail went out (or was found sent),
+ * and a record whose e-mail cannot be sent after the retries goes to {@code orders.status.dlq}.
+ */
+@ApplicationScoped
+public class StatusIntake {
+
+    private static final Logger LOG = Logger.getLogger(StatusIntake.class);
+
+    private final NotificationLedger ledger;
+    private final Postman postman;
+    private final NotifyConfig config;
+    private final NodeIdentity node;
+
+    public StatusIntake(NotificationLedger ledger, Postman postman, NotifyConfig config, NodeIdentity node) {
+        this.ledger = ledger;
+        this.postman = postman;
+        this.config = config;
+        this.node = node;
+    }
+
+    @Incoming("order-status")
+    @Acknowledgment(Acknowledgment.Strategy.MANUAL)
+    public Uni<Void> onStatus(Message<OrderStatusChanged> message) {
+        var unreadable = UnreadableRecord.of(message);
+        if (unreadable.isPresent()) {
+            LOG.warnf("dead-lettering an unreadable status record: %s", unreadable.get().getMessage());
+            return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
+        }
+        OrderStatusChanged change = message.getPayload();
+        if (!Letter.isTold(change.status())) {
+            return Uni.createFrom().completionStage(message::ack);
+        }
+        Letter letter = Letter.about(change, config);
+        Entry entry = new Entry(change.orderId(), change.status(), node.id() + "/" + UUID.randomUUID());
+        return claim(entry).chain(claim -> claim == Claim.ALREADY_SENT
+                        ? Uni.createFrom().voidItem().invoke(() -> LOG.debugf("%s e-mail of order %s was sent already", change.status(), letter.orderNumber()))
+                        : send(letter, entry))
+                .chain(() -> Uni.createFrom().completionStage(message::ack))
+                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> message.nack(failure)));
+    }
+
+    /**
+     * Claims the (order, status) e-mail; waits while another attempt holds it, since that attempt
+     * may die before sending (its claim then expires) or finish (then the e-mail is found sent).
+     */
+    private Uni<Claim> claim(Entry entry) {
+        return ledger.claim(entry)
+                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", entry.orderId(), e.getMessage()))
+                .onFailure().retry().withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff()).indefinitely()
+                .chain(claim -> claim != Claim.BUSY
+                        ? Uni.createFrom().item(claim)
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(config.retry().initialBackoff()).chain(() -> claim(entry)));
+    }
+
+    private Uni<Void> send(Letter letter, Entry entry) {
+        return postman.deliver(letter)
+                .onFailure().call(() -> ledger.release(entry).onFailure().recoverWithNull())
+                .chain(() -> ledger.markSent(entry)
+                        .onFailure().retry().withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
+                        .atMost(config.retry().attempts())
+                        // Sent but not remembered: only a redelivery before the claim expires is held off.
+                        .onFailure().invoke(e -> LOG.errorf("sent the %s e-mail of order %s but could not record it: %s",
+                                letter.status(), letter.orderNumber(), e.getMessage()))
+                        .onFailure().recoverWithNull())
+                .invoke(() -> LOG.infof("sent the %s e-mail of order %s to %s", letter.status(), letter.orderNumber(),
+                        MaskedAddress.of(letter.to())));
+    }
+}

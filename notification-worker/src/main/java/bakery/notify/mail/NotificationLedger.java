@@ -1,0 +1,63 @@
+package bakery.notify.mail;
+
+import bakery.contracts.OrderStatus;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+
+/**
+ * Which e-mails went out, kept in Redis so every notification-worker instance sees the same
+ * answer: one record per (order, status). A sender claims it before talking to SMTP and marks it
+ * sent after the server accepted the message; each step is one atomic Lua script.
+ */
+@ApplicationScoped
+public class NotificationLedger {
+
+    /** What a sender found for an (order, status). */
+    public enum Claim { CLAIMED, ALREADY_SENT, BUSY }
+
+    /** One send attempt's hold on an (order, status) e-mail; the holder is unique per attempt. */
+    public record Entry(UUID orderId, OrderStatus status, String holder) {
+
+        String key() {
+            return "bakery:notify:{" + orderId + "}:" + status;
+        }
+    }
+
+    private static final String SENT = "sent";
+
+    private static final String CLAIM = """
+            local v = redis.call('GET', KEYS[1])
+            if v == ARGV[3] then return 'ALREADY_SENT' end
+            if v then return 'BUSY' end
+            redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+            return 'CLAIMED'""";
+
+    private static final String RELEASE = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+            return 0""";
+
+    private final ReactiveRedisDataSource redis;
+    private final NotifyConfig config;
+
+    public NotificationLedger(ReactiveRedisDataSource redis, NotifyConfig config) {
+        this.redis = redis;
+        this.config = config;
+    }
+
+    public Uni<Claim> claim(Entry entry) {
+        return redis.execute("EVAL", CLAIM, "1", entry.key(), entry.holder(), Long.toString(config.claimTtl().toMillis()), SENT)
+                .map(response -> Claim.valueOf(response.toString()));
+    }
+
+    /** The SMTP server accepted the e-mail: remember it, whoever holds the claim now. */
+    public Uni<Void> markSent(Entry entry) {
+        return redis.execute("SET", entry.key(), SENT, "PX", Long.toString(config.sentMemory().toMillis())).replaceWithVoid();
+    }
+
+    /** The e-mail was not sent: give the claim up so that a replay from the dead-letter topic can send it. */
+    public Uni<Void> release(Entry entry) {
+        return redis.execute("EVAL", RELEASE, "1", entry.key(), entry.holder()).replaceWithVoid();
+    }
+}
