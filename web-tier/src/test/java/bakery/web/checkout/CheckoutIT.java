@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import bakery.web.Shopper;
+import static bakery.web.SampleOrders.PICKUP;
+import static bakery.web.SampleOrders.statusChanged;
 import bakery.web.SseStream;
 import bakery.web.WebTierTest;
 import bakery.web.orders.StatusFeed;
@@ -29,8 +30,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WebTierTest
 class CheckoutIT {
-
-    static final String PICKUP = Instant.now().plus(2, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MINUTES).toString();
 
     @TestHTTPResource("/")
     URL node;
@@ -160,13 +159,6 @@ class CheckoutIT {
             Await.untilAsserted("only what is newer than version 2", () -> assertThat(resumed.events())
                     .extracting(SseStream.Event::id).containsExactly("4"));
         }
-    }
-
-    static OrderStatusChanged statusChanged(String orderId, OrderStatus status, long version) {
-        return new OrderStatusChanged(1, UUID.fromString(orderId), status, version, null,
-                new bakery.contracts.Customer("Ada", "ada@example.org"),
-                List.of(new bakery.contracts.OrderLine("croissant", "Butter croissant", 2, 180)), 360,
-                Instant.parse(PICKUP), Instant.now());
     }
 
     private static String URI(String location) {

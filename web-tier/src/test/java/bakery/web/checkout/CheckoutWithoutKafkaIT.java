@@ -7,6 +7,7 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.KafkaProbe;
+import bakery.web.SampleOrders;
 import bakery.web.Shopper;
 import bakery.web.WebTierTest;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -37,7 +38,7 @@ class CheckoutWithoutKafkaIT {
         long tookMillis;
         try {
             long start = System.nanoTime();
-            refused = shopper.checkout(key, "Ada", "ada@example.org", CheckoutIT.PICKUP);
+            refused = shopper.checkout(key, "Ada", "ada@example.org", SampleOrders.PICKUP);
             tookMillis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         } finally {
             broker.start();
@@ -50,7 +51,7 @@ class CheckoutWithoutKafkaIT {
         assertThat(shopper.get("/q/health/ready").statusCode()).isEqualTo(200);
 
         HttpResponse<String> retried = bakery.testkit.Await.until("checkout accepted once Kafka is back",
-                () -> shopper.checkout(key, "Ada", "ada@example.org", CheckoutIT.PICKUP), r -> r.statusCode() == 202);
+                () -> shopper.checkout(key, "Ada", "ada@example.org", SampleOrders.PICKUP), r -> r.statusCode() == 202);
         String orderId = Shopper.json(retried).get("orderId").asText();
         assertThat(shopper.cart().get("lines")).isEmpty();
         try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
