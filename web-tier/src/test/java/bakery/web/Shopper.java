@@ -100,8 +100,8 @@ public final class Shopper {
         return m.group(1);
     }
 
-    public SseStream stream(String path, String lastEventId) {
-        HttpRequest.Builder request = request(path).header("Accept", "text/event-stream").GET();
+    public SseStream stream(String path, String lastEventId, String... headers) {
+        HttpRequest.Builder request = request(path, headers).header("Accept", "text/event-stream").GET();
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -6,7 +6,15 @@ import bakery.contracts.OrderCommand;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderCommandDeserializer;
 import bakery.testkit.KafkaProbe;
+import bakery.contracts.OrderStatus;
+import bakery.testkit.Await;
+import bakery.web.OrderServiceStub;
+import bakery.web.SampleOrders;
 import bakery.web.Shopper;
+import bakery.web.SseStream;
+import bakery.web.orders.OrderViews;
+import bakery.web.orders.StatusFeed;
+import jakarta.inject.Inject;
 import bakery.web.WebTierTest;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +31,9 @@ class StaffAccessIT {
 
     @TestHTTPResource("/")
     URL node;
+
+    @Inject
+    StatusFeed feed;
 
     @Test
     void boardWithoutSignInRedirectsToTheSignInPage() {
@@ -74,6 +85,27 @@ class StaffAccessIT {
         }
     }
 
+    @Test
+    void boardStreamShowsActiveOrdersThenEveryChange() {
+        Await.until("status feed joined", feed::joined);
+        String waiting = UUID.randomUUID().toString();
+        OrderServiceStub.shared().knows(OrderViews.of(SampleOrders.statusChanged(waiting, OrderStatus.BAKING, 2)));
+        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+
+        try (SseStream board = staff.stream("/api/board/events"); KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            Await.untilAsserted("active order on the board", () -> assertThat(board.events())
+                    .anySatisfy(e -> assertThat(e.data()).contains(waiting, "BAKING")));
+            String fresh = UUID.randomUUID().toString();
+            kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(fresh, OrderStatus.ACCEPTED, 1));
+            kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(waiting, OrderStatus.READY, 3));
+            Await.untilAsserted("changes on the board", () -> assertThat(board.events()).extracting(SseStream.Event::id)
+                    .contains(fresh + ":1", waiting + ":3"));
+        }
+        try (SseStream stranger = new Shopper(node.toString()).stream("/api/board/events", null)) {
+            assertThat(stranger.status()).isEqualTo(302);
+        }
+    }
+
     /** A staff member's browser: the customer session cookie plus the sign-in cookie. */
     static final class Staff {
 
@@ -102,6 +134,10 @@ class StaffAccessIT {
 
         HttpResponse<String> postForm(String path, Map<String, String> fields) {
             return browser.postForm(path, fields, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
+        }
+
+        SseStream stream(String path) {
+            return browser.stream(path, null, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
         }
 
         String csrfToken() {
