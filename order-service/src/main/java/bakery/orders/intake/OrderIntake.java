@@ -4,8 +4,8 @@ import bakery.contracts.BakeRequest;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
+import bakery.defaults.UnreadableRecord;
 import bakery.orders.catalog.Catalog;
-import bakery.orders.deadletter.PoisonRecords;
 import bakery.orders.intake.OrderBook.Judged;
 import bakery.orders.lifecycle.OrderSnapshot;
 import bakery.orders.outbox.Outbox;
@@ -61,13 +61,13 @@ public class OrderIntake {
         List<KafkaRecord<String, OrderPlaced>> good = new ArrayList<>();
         List<KafkaRecord<String, OrderPlaced>> poison = new ArrayList<>();
         for (KafkaRecord<String, OrderPlaced> record : batch.getRecords()) {
-            (PoisonRecords.isPoison(record) ? poison : good).add(record);
+            (record.getPayload() == null ? poison : good).add(record);
         }
         // Dead-letter only after the good records are stored: acknowledging a poison record may
         // commit the offsets of the records before it.
         return ingest(good)
                 .chain(() -> Multi.createFrom().iterable(poison)
-                        .onItem().transformToUniAndConcatenate(PoisonRecords::deadLetter)
+                        .onItem().transformToUniAndConcatenate(record -> deadLetter(record, UnreadableRecord.of(record).orElseThrow()))
                         .collect().last())
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
@@ -82,16 +82,21 @@ public class OrderIntake {
         }
         List<OrderPlaced> orders = records.stream().map(KafkaRecord::getPayload).toList();
         return transientFailures.retry("storing " + orders.size() + " placed orders", () -> store(orders))
-                .chain(outbox::publish)
+                .chain(outbox::publishBehind)
                 .onFailure(TransientFailures::isBadData).recoverWithUni(failure -> {
                     if (records.size() == 1) {
-                        return PoisonRecords.deadLetter(records.get(0), "the order cannot be stored: " + failure.getMessage());
+                        return deadLetter(records.get(0), new UnreadableRecord("the order cannot be stored: " + failure.getMessage()));
                     }
                     LOG.warnf("a batch of %d orders holds data the database refuses; storing one by one", records.size());
                     return Multi.createFrom().iterable(records)
                             .onItem().transformToUniAndConcatenate(record -> ingest(List.of(record)))
                             .collect().last().replaceWithVoid();
                 });
+    }
+
+    /** The channel's dead-letter-queue strategy writes the record to orders.placed.dlq with the reason. */
+    private static Uni<Void> deadLetter(KafkaRecord<String, OrderPlaced> record, UnreadableRecord reason) {
+        return Uni.createFrom().completionStage(() -> record.nack(reason));
     }
 
     /** One transaction: judge, enter what is new, stage its events. */

@@ -1,10 +1,11 @@
 package bakery.orders.lifecycle;
 
 import bakery.contracts.OrderCommand;
-import bakery.orders.deadletter.PoisonRecords;
+import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -20,8 +21,9 @@ public class StaffCommands {
 
     @Incoming("orders-commands")
     public Uni<Void> onCommand(Message<OrderCommand> message) {
-        if (PoisonRecords.isPoison(message)) {
-            return PoisonRecords.deadLetter(message);
+        Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
+        if (unreadable.isPresent()) {
+            return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
         }
         OrderCommand command = message.getPayload();
         Step step = switch (command.action()) {

@@ -11,6 +11,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -30,18 +31,22 @@ public class Outbox {
     private final Pool pool;
     private final MutinyEmitter<byte[]> kafka;
 
-    public Outbox(Pool pool, @Channel("outbox") MutinyEmitter<byte[]> kafka) {
+    private final OutboxConfig config;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public Outbox(Pool pool, @Channel("outbox") MutinyEmitter<byte[]> kafka, OutboxConfig config) {
         this.pool = pool;
         this.kafka = kafka;
+        this.config = config;
     }
 
-    /** Events written to Kafka once the transaction they were staged in committed. */
-    public record Staged(List<Long> ids, List<OutboxMessage> messages) {
+    /** Events written to Kafka once the transaction they were staged in committed: one outbox row. */
+    public record Staged(Long id, List<OutboxMessage> messages) {
 
-        public static final Staged NOTHING = new Staged(List.of(), List.of());
+        public static final Staged NOTHING = new Staged(null, List.of());
     }
 
-    /** Writes the messages inside the caller's transaction. */
+    /** Writes the messages, in order, as one row inside the caller's transaction. */
     public Uni<Staged> stage(SqlClient tx, List<OutboxMessage> messages) {
         if (messages.isEmpty()) {
             return Uni.createFrom().item(Staged.NOTHING);
@@ -54,16 +59,9 @@ public class Outbox {
             keys[i] = messages.get(i).key();
             payloads[i] = Buffer.buffer(messages.get(i).payload());
         }
-        return tx.preparedQuery("""
-                        INSERT INTO outbox (topic, message_key, payload)
-                        SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::bytea[])
-                        RETURNING id""")
+        return tx.preparedQuery("INSERT INTO outbox (topics, message_keys, payloads) VALUES ($1, $2, $3) RETURNING id")
                 .execute(Tuple.of(topics, keys, payloads))
-                .map(rows -> {
-                    List<Long> ids = new ArrayList<>(messages.size());
-                    rows.forEach(row -> ids.add(row.getLong("id")));
-                    return new Staged(ids, messages);
-                });
+                .map(rows -> new Staged(rows.iterator().next().getLong("id"), messages));
     }
 
     /**
@@ -75,13 +73,30 @@ public class Outbox {
             return Uni.createFrom().voidItem();
         }
         return send(staged.messages())
-                .chain(() -> pool.preparedQuery("DELETE FROM outbox WHERE id = ANY($1)")
-                        .execute(Tuple.of(staged.ids().toArray(Long[]::new))))
+                .chain(() -> pool.preparedQuery("DELETE FROM outbox WHERE id = $1").execute(Tuple.of(staged.id())))
                 .replaceWithVoid()
                 .onFailure().recoverWithUni(failure -> {
                     LOG.warnf("%d events stay in the outbox for the sweep: %s", staged.messages().size(), failure.getMessage());
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * Like {@link #publish}, but lets the caller go on (acknowledge its records, start its next
+     * transaction) while Kafka acknowledges, as long as fewer than {@code max-in-flight} events
+     * are on their way. Safe because the events are committed: if this node dies they are swept.
+     */
+    public Uni<Void> publishBehind(Staged staged) {
+        int count = staged.messages().size();
+        if (count == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> publishing = publish(staged).eventually(() -> inFlight.addAndGet(-count));
+        if (inFlight.addAndGet(count) > config.maxInFlight()) {
+            return publishing;
+        }
+        publishing.subscribe().with(done -> { }, failure -> LOG.warn("publishing failed", failure));
+        return Uni.createFrom().voidItem();
     }
 
     /** Sends in the given order (one order's events keep their order on its partition); fails if any send fails. */
@@ -94,7 +109,15 @@ public class Outbox {
         return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
 
-    static OutboxMessage fromRow(Row row) {
-        return new OutboxMessage(row.getString("topic"), row.getString("message_key"), row.getBuffer("payload").getBytes());
+    /** The messages of one outbox row, in the order they were staged. */
+    static List<OutboxMessage> fromRow(Row row) {
+        String[] topics = row.getArrayOfStrings("topics");
+        String[] keys = row.getArrayOfStrings("message_keys");
+        Buffer[] payloads = (Buffer[]) row.getValue("payloads");
+        List<OutboxMessage> messages = new ArrayList<>(topics.length);
+        for (int i = 0; i < topics.length; i++) {
+            messages.add(new OutboxMessage(topics[i], keys[i], payloads[i].getBytes()));
+        }
+        return messages;
     }
 }

@@ -13,6 +13,12 @@ public interface OutboxConfig {
     /** Rows younger than this are left to the node that wrote them, which publishes right after its commit. */
     Duration sweepGrace();
 
-    /** Most rows one sweep claims and publishes in one transaction. */
+    /**
+     * Events a writer may have on their way to Kafka after its commit while it already works on
+     * the next transaction; beyond this it waits for Kafka.
+     */
+    int maxInFlight();
+
+    /** Most outbox rows (one per writing transaction) one sweep claims and publishes in one transaction. */
     int sweepBatch();
 }

@@ -48,14 +48,14 @@ public class OutboxSweep {
                                     WHERE created_at < now() - $1 * interval '1 millisecond'
                                     ORDER BY id LIMIT $2
                                     FOR UPDATE SKIP LOCKED)
-                                RETURNING id, topic, message_key, payload""")
+                                RETURNING id, topics, message_keys, payloads""")
                         .execute(Tuple.of(config.sweepGrace().toMillis(), config.sweepBatch()))
                         .chain(rows -> {
                             List<Row> sorted = new ArrayList<>();
                             rows.forEach(sorted::add);
                             // Oldest first, so one order's events keep their order.
                             sorted.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
-                            List<OutboxMessage> messages = sorted.stream().map(Outbox::fromRow).toList();
+                            List<OutboxMessage> messages = sorted.stream().flatMap(row -> Outbox.fromRow(row).stream()).toList();
                             return outbox.send(messages).replaceWith(messages.size());
                         }))
                 .invoke(count -> {

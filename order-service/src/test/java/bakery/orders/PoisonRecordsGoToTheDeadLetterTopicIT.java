@@ -1,4 +1,4 @@
-package bakery.orders.deadletter;
+package bakery.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import bakery.contracts.OrderCommand.Action;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
-import bakery.orders.Bakery;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.resources.KafkaResource;
