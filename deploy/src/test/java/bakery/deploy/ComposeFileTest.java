@@ -3,6 +3,7 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import bakery.contracts.scaling.WorkerScaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
@@ -61,7 +62,7 @@ class ComposeFileTest {
         for (String service : Repo.SERVICES) {
             assertThat(services.path(service).path("deploy").path("replicas").asInt(1)).as(service).isGreaterThanOrEqualTo(2);
         }
-        ScalingRules.load().forEach((worker, rule) ->
+        WorkerScaling.shipped().forEach((worker, rule) ->
                 assertThat(services.path(worker).path("deploy").path("replicas").asInt()).as(worker).isEqualTo(rule.min()));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import bakery.contracts.Topics;
+import bakery.contracts.scaling.WorkerScaling;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both overlays, rendered as kustomize renders them, against the services' own configuration and deploy/scaling.properties. */
+/** Both overlays, rendered as kustomize renders them, against the services' own configuration and the shipped scaling rules (contracts' scaling.properties). */
 class KubernetesOverlaysTest {
 
     /** Time between the drain's end and the kubelet's SIGKILL: log flushing, a slow Kafka close. */
@@ -140,10 +141,10 @@ class KubernetesOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void workers_scale_on_their_consumer_lag_as_scaling_properties_says(String overlay) {
-        Map<String, ScalingRule> rules = ScalingRules.load();
+        Map<String, WorkerScaling> rules = WorkerScaling.shipped();
         assertThat(rules.keySet()).containsExactlyInAnyOrderElementsOf(Repo.WORKERS);
         assertThat(kind(overlay, "ScaledObject")).hasSize(Repo.WORKERS.size());
-        for (ScalingRule rule : rules.values()) {
+        for (WorkerScaling rule : rules.values()) {
             JsonNode spec = named(overlay, "ScaledObject", rule.worker()).path("spec");
             assertThat(spec.path("scaleTargetRef").path("name").asText()).isEqualTo(rule.worker());
             assertThat(spec.path("minReplicaCount").asInt()).as("%s min", rule.worker()).isEqualTo(rule.min());
@@ -170,7 +171,7 @@ class KubernetesOverlaysTest {
     @ValueSource(strings = {"dev", "prod"})
     void consumer_groups_and_topics_are_the_ones_the_workers_consume(String overlay) {
         List<String> notYetConsuming = new ArrayList<>();
-        for (ScalingRule rule : ScalingRules.load().values()) {
+        for (WorkerScaling rule : WorkerScaling.shipped().values()) {
             Map<String, AppConfig.Consumer> channels = AppConfig.of(rule.worker()).incoming(environment(overlay, rule.worker()));
             if (channels.isEmpty()) {
                 notYetConsuming.add(rule.worker());
@@ -221,7 +222,7 @@ class KubernetesOverlaysTest {
         int brokers = kind(overlay, "KafkaNodePool").stream().mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
         assertThat(brokers).isGreaterThanOrEqualTo(kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asInt());
 
-        for (ScalingRule rule : ScalingRules.load().values()) {
+        for (WorkerScaling rule : WorkerScaling.shipped().values()) {
             int widest = rule.topics().stream().mapToInt(partitions::get).max().orElseThrow();
             assertThat(named(overlay, "ScaledObject", rule.worker()).path("spec").path("maxReplicaCount").asInt())
                     .as("%s maxReplicaCount against %d partitions", rule.worker(), widest).isLessThanOrEqualTo(widest);
@@ -231,8 +232,8 @@ class KubernetesOverlaysTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void business_hours_bring_more_bakers(String overlay) {
-        ScalingRule bakers = ScalingRules.load().get("baking-worker");
-        ScalingRule.BusinessHours hours = bakers.businessHours().orElseThrow();
+        WorkerScaling bakers = WorkerScaling.shipped().get("baking-worker");
+        WorkerScaling.BusinessHours hours = bakers.businessHours().orElseThrow();
         List<JsonNode> cron = triggers(named(overlay, "ScaledObject", "baking-worker").path("spec"), "cron");
         assertThat(cron).hasSize(1);
         JsonNode meta = cron.get(0).path("metadata");

@@ -1,11 +1,12 @@
 package bakery.stack.cli;
 
+import bakery.contracts.scaling.WorkerScaling;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.scaling.AutoscalePolicy;
 import bakery.stack.scaling.ConsumerLag;
-import bakery.stack.scaling.LagScalingRule;
+import bakery.stack.scaling.ScaleDownWindow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,10 +16,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "autoscale", description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (deploy/scaling.properties), logging every decision, until Ctrl-C.")
+@Command(name = "autoscale", description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (contracts' scaling.properties), logging every decision, until Ctrl-C.")
 final class AutoscaleCommand implements Callable<Integer> {
 
-    @Option(names = "--min", description = "fewest instances of each worker (default: per service, deploy/scaling.properties)")
+    @Option(names = "--min", description = "fewest instances of each worker (default: per service, the shipped scaling rule)")
     Integer min;
     @Option(names = "--max", description = "most instances of each worker (never more than partitions)")
     Integer max;
@@ -26,7 +27,7 @@ final class AutoscaleCommand implements Callable<Integer> {
     String interval;
     @Option(names = "--cooldown", description = "scale-down stabilisation window, e.g. 30s (default: autoscale.cooldown)")
     String cooldown;
-    @Option(names = "--service", split = ",", description = "only these services (default: every one in deploy/scaling.properties)")
+    @Option(names = "--service", split = ",", description = "only these services (default: every one the shipped scaling rules name)")
     List<String> services;
 
     @Override
@@ -34,12 +35,13 @@ final class AutoscaleCommand implements Callable<Integer> {
         LocalStack stack = BakeryCommand.stack();
         Duration every = interval != null ? parse(interval) : stack.settings.duration("autoscale.interval");
         Duration window = cooldown != null ? parse(cooldown) : stack.settings.duration("autoscale.cooldown");
-        Map<AutoscalePolicy, LagScalingRule> rules = new LinkedHashMap<>();
-        for (AutoscalePolicy p : AutoscalePolicy.read(stack.layout.root(), window, min, max)) {
+        Map<AutoscalePolicy, ScaleDownWindow> rules = new LinkedHashMap<>();
+        for (AutoscalePolicy p : AutoscalePolicy.shipped(min, max)) {
             if (services == null || services.stream().map(Service::parse).anyMatch(s -> s == p.service())) {
-                rules.put(p, p.rule());
+                WorkerScaling s = p.scaling();
+                rules.put(p, new ScaleDownWindow(s, window));
                 stack.progress.step(String.format("%s: group %s on %s, lag threshold %d, %d..%d instances, cooldown %ds",
-                        p.service().module(), p.group(), p.topics(), p.lagThreshold(), p.min(), p.max(), window.toSeconds()));
+                        p.service().module(), s.consumerGroup(), s.topics(), s.lagThreshold(), s.min(), s.max(), window.toSeconds()));
             }
         }
         stack.progress.step("looking at the lag every " + every.toSeconds() + " s; Ctrl-C stops autoscaling (the nodes keep running)");
@@ -56,14 +58,15 @@ final class AutoscaleCommand implements Callable<Integer> {
         }
     }
 
-    private static void decide(LocalStack stack, StackState state, ConsumerLag lag, AutoscalePolicy policy, LagScalingRule rule) {
-        List<ConsumerLag.TopicLag> topics = lag.of(policy.group(), policy.topics());
+    private static void decide(LocalStack stack, StackState state, ConsumerLag lag, AutoscalePolicy policy, ScaleDownWindow rule) {
+        WorkerScaling scaling = policy.scaling();
+        List<ConsumerLag.TopicLag> topics = lag.of(scaling.consumerGroup(), scaling.topics());
         long total = topics.stream().mapToLong(ConsumerLag.TopicLag::lag).sum();
         int partitions = topics.stream().mapToInt(ConsumerLag.TopicLag::partitions).max().orElse(stack.settings.number("kafka.partitions"));
         int current = (int) state.nodes(policy.service()).stream().filter(stack::running).count();
-        LagScalingRule.Decision d = rule.decide(Instant.now(), current, total, partitions);
+        ScaleDownWindow.Decision d = rule.decide(Instant.now(), current, total, partitions);
         String why = String.format("%s: lag %d, ceil(%d/%d) within [%d, min(%d, %d partitions)] -> %d",
-                policy.service().module(), total, total, policy.lagThreshold(), policy.min(), policy.max(), partitions, d.recommended());
+                policy.service().module(), total, total, scaling.lagThreshold(), scaling.min(), scaling.max(), partitions, d.recommended());
         if (d.changes()) {
             stack.progress.step(why + "; scaling " + current + " -> " + d.desired());
             stack.scale(policy.service(), d.desired());
