@@ -1,0 +1,76 @@
+package bakery.load.flow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Reads what a topic received since a moment, up to its end now, without joining a consumer group
+ * (nothing is committed, no running consumer is disturbed). Records the deserializer refuses
+ * (poison) are left out: they are the dead-letter topics' business.
+ */
+public final class TopicHistory {
+
+    private final String bootstrap;
+    private final Duration timeout;
+
+    public TopicHistory(String bootstrap, Duration timeout) {
+        this.bootstrap = bootstrap;
+        this.timeout = timeout;
+    }
+
+    public <T> List<ConsumerRecord<String, T>> since(String topic, Instant from, Deserializer<T> values) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "history-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        List<ConsumerRecord<String, T>> result = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
+                    .map(info -> new TopicPartition(topic, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            Map<TopicPartition, Long> query = new HashMap<>();
+            partitions.forEach(tp -> query.put(tp, from.toEpochMilli()));
+            Map<TopicPartition, OffsetAndTimestamp> starts = consumer.offsetsForTimes(query, timeout);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
+            for (TopicPartition tp : partitions) {
+                OffsetAndTimestamp start = starts.get(tp);
+                consumer.seek(tp, start == null ? ends.get(tp) : start.offset());
+            }
+            Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < ends.get(tp))) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("reading " + topic + " took longer than " + timeout.multipliedBy(10).toSeconds() + " s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+                    T value;
+                    try {
+                        value = values.deserialize(topic, r.value());
+                    } catch (RuntimeException poison) {
+                        continue;
+                    }
+                    result.add(new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
+                            r.serializedKeySize(), r.serializedValueSize(), r.key(), value, r.headers(), r.leaderEpoch()));
+                }
+            }
+        }
+        return result;
+    }
+}

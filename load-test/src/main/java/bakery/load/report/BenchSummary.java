@@ -1,0 +1,54 @@
+package bakery.load.report;
+
+import bakery.load.flow.OrderTimes;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One benchmark run, as written to {@code summary.json} and {@code summary.md}. Rates per second,
+ * times in milliseconds unless the name says otherwise, memory in MB.
+ */
+public record BenchSummary(
+        Instant startedAt,
+        String balancer,
+        double checkoutPerSecond,
+        double trivialGetPerSecond,
+        double checkoutRatio,
+        Baselines baselines,
+        GatlingStats.RequestStats allRequests,
+        List<GatlingStats.RequestStats> requests,
+        OrderTimes orderTimes,
+        List<GroupLag> consumerLag,
+        List<NodeMemory> nodes,
+        List<NodeStart> nodeStarts,
+        List<BakingScaling.Step> bakingScaling,
+        Double bakingScalingEfficiency,
+        List<Target> targets,
+        String gatlingReport) {
+
+    /** The limits the bakery is compared with, measured in the same run on the same machine. */
+    public record Baselines(double trivialGetPerSecond, String trivialGetCommand,
+                            double kafkaRecordsPerSecond, int kafkaRecordBytes, String kafkaCommand,
+                            double redisSetPerSecond, double redisGetPerSecond, String redisCommand) {
+    }
+
+    /** A consumer group's highest lag during the run, and how long after the load stopped it was back at 0 (null: not within the wait). */
+    public record GroupLag(String group, long maxLag, Double secondsToDrain) {
+    }
+
+    public record NodeMemory(String node, String service, long maxRssMb) {
+    }
+
+    /** A node's start to ready as Quarkus reports it in its log ("started in 1.234s"). */
+    public record NodeStart(String node, double seconds) {
+    }
+
+    /** A speed target, what was measured, and whether the run met it. */
+    public record Target(String what, String goal, String measured, boolean met) {
+    }
+
+    /** checkout/s over the other limits: the higher, the closer the bakery runs to its servers. */
+    public double ratio(double baseline) {
+        return baseline <= 0 ? 0 : checkoutPerSecond / baseline;
+    }
+}

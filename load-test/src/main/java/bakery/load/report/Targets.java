@@ -1,0 +1,47 @@
+package bakery.load.report;
+
+import bakery.load.report.BenchSummary.Target;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The bakery's speed targets, checked against a run's figures: reported, never asserted by a build. */
+public final class Targets {
+
+    public static final double CHECKOUT_RATIO = 0.20;
+    public static final double ORDER_SERVICE_DRAIN_SECONDS = 5;
+    public static final double SCALING_EFFICIENCY = 0.9;
+    public static final long RSS_MB = 200;
+    public static final double START_SECONDS = 2;
+    public static final String ORDER_SERVICE_GROUP = "order-service";
+
+    private Targets() {
+    }
+
+    public static List<Target> check(double checkoutRatio, List<BenchSummary.GroupLag> lag, Double scalingEfficiency,
+                                     List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts) {
+        List<Target> targets = new ArrayList<>();
+        targets.add(new Target("checkout rate / trivial GET rate through the same balancer", ">= " + CHECKOUT_RATIO,
+                format(checkoutRatio), checkoutRatio >= CHECKOUT_RATIO));
+        BenchSummary.GroupLag orders = lag.stream().filter(l -> l.group().equals(ORDER_SERVICE_GROUP)).findFirst().orElse(null);
+        targets.add(new Target("order-service lag back to 0 after the load stops", "<= " + format(ORDER_SERVICE_DRAIN_SECONDS) + " s",
+                orders == null ? "no order-service group" : orders.secondsToDrain() == null ? "not drained" : format(orders.secondsToDrain()) + " s",
+                orders != null && orders.secondsToDrain() != null && orders.secondsToDrain() <= ORDER_SERVICE_DRAIN_SECONDS));
+        targets.add(new Target("baking scaling efficiency at the most instances", ">= " + SCALING_EFFICIENCY,
+                scalingEfficiency == null ? "not measured" : format(scalingEfficiency),
+                scalingEfficiency != null && scalingEfficiency >= SCALING_EFFICIENCY));
+        long maxRss = nodes.stream().mapToLong(BenchSummary.NodeMemory::maxRssMb).max().orElse(0);
+        String heaviest = nodes.stream().filter(n -> n.maxRssMb() == maxRss).map(BenchSummary.NodeMemory::node).findFirst().orElse("-");
+        targets.add(new Target("RSS per service node under load", "<= " + RSS_MB + " MB",
+                nodes.isEmpty() ? "not measured" : maxRss + " MB (" + heaviest + ")", !nodes.isEmpty() && maxRss <= RSS_MB));
+        double slowest = starts.stream().mapToDouble(BenchSummary.NodeStart::seconds).max().orElse(-1);
+        targets.add(new Target("node start to ready", "<= " + format(START_SECONDS) + " s",
+                starts.isEmpty() ? "not measured" : format(slowest) + " s (slowest of " + starts.size() + ")",
+                !starts.isEmpty() && slowest <= START_SECONDS));
+        return targets;
+    }
+
+    static String format(double d) {
+        return String.format(Locale.ROOT, "%.2f", d);
+    }
+}

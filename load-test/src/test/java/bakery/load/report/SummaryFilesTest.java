@@ -1,0 +1,58 @@
+package bakery.load.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.load.flow.OrderTimes;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryFilesTest {
+
+    static BenchSummary sample() throws Exception {
+        GatlingStats stats = GatlingStats.read(GatlingStatsTest.sampleReport().resolve(GatlingStats.STATS_FILE));
+        var lag = List.of(new BenchSummary.GroupLag("order-service", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
+        var nodes = List.of(new BenchSummary.NodeMemory("web-1", "web-tier", 170));
+        var starts = List.of(new BenchSummary.NodeStart("web-1", 1.3));
+        var scaling = BakingScaling.of(List.of(new BakingScaling.Run(1, 32, 16), new BakingScaling.Run(2, 32, 8.2), new BakingScaling.Run(4, 32, 4.3)));
+        double checkout = 400;
+        double get = 1600;
+        return new BenchSummary(Instant.parse("2026-11-21T08:00:00Z"), "http://localhost:8080", checkout, get, checkout / get,
+                new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420, "ProducerPerformance",
+                        120000, 125000, "redis-benchmark -q"),
+                stats.all(), List.copyOf(stats.requests().values()),
+                new OrderTimes(10, Percentiles.of(List.of(20L, 30L)), Percentiles.of(List.of(9000L)), 0, 9),
+                lag, nodes, starts, scaling, BakingScaling.atMostInstances(scaling),
+                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts), "target/gatling/run-1");
+    }
+
+    @Test
+    void theJsonCarriesTheHeadlineFiguresByName(@TempDir Path out) throws Exception {
+        SummaryFiles.write(sample(), out);
+
+        JsonNode json = SummaryFiles.mapper().readTree(out.resolve(SummaryFiles.JSON).toFile());
+        assertThat(json.get("checkoutPerSecond").asDouble()).isEqualTo(400.0);
+        assertThat(json.get("trivialGetPerSecond").asDouble()).isEqualTo(1600.0);
+        assertThat(json.get("checkoutRatio").asDouble()).isEqualTo(0.25);
+        assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-21T08:00:00Z");
+        assertThat(json.get("targets")).hasSize(5);
+    }
+
+    @Test
+    void theMarkdownShowsRatiosLatenciesAndWhichTargetsWereMissed(@TempDir Path out) throws Exception {
+        SummaryFiles.write(sample(), out);
+
+        String md = Files.readString(out.resolve(SummaryFiles.MARKDOWN));
+        assertThat(md).contains("| checkout, sustained (capacity phase) | 400 | 1.000 |")
+                .contains("| 1600 | 0.250 |")
+                .contains("| checkout (capacity) | 23990 | 10 | 11 | 30 | 61 | 310 |")
+                .contains("| baking-worker | 3000 | not drained |")
+                .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
+                .contains("| 4 | 32 | 4.3 |")
+                .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |");
+    }
+}

@@ -1,0 +1,45 @@
+package bakery.load.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import bakery.load.report.BenchSummary.GroupLag;
+import bakery.load.report.BenchSummary.NodeMemory;
+import bakery.load.report.BenchSummary.NodeStart;
+import bakery.load.report.BenchSummary.Target;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TargetsTest {
+
+    @Test
+    void aRunThatMeetsEveryTarget() {
+        List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service", 900, 1.5)), 0.95,
+                List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-1", 1.4)));
+        assertThat(targets).hasSize(5).allMatch(Target::met);
+    }
+
+    @Test
+    void eachMissIsNamedWithWhatWasMeasured() {
+        List<Target> targets = Targets.check(0.1, List.of(new GroupLag("order-service", 900, null)), 0.7,
+                List.of(new NodeMemory("web-1", "web-tier", 180), new NodeMemory("order-service-1", "order-service", 240)),
+                List.of(new NodeStart("web-1", 1.4), new NodeStart("baking-worker-3", 2.6)));
+        assertThat(targets).noneMatch(Target::met);
+        assertThat(targets).extracting(Target::measured)
+                .containsExactly("0.10", "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");
+    }
+
+    @Test
+    void whatWasNotMeasuredIsNotMet() {
+        assertThat(Targets.check(0.3, List.of(), null, List.of(), List.of()))
+                .filteredOn(t -> !t.what().startsWith("checkout")).noneMatch(Target::met);
+    }
+
+    @Test
+    void scalingEfficiencyIsAgainstOneInstance() {
+        List<BakingScaling.Step> steps = BakingScaling.of(List.of(
+                new BakingScaling.Run(1, 40, 20), new BakingScaling.Run(2, 40, 10), new BakingScaling.Run(4, 40, 8)));
+        assertThat(steps).extracting(BakingScaling.Step::ordersPerSecond).containsExactly(2.0, 4.0, 5.0);
+        assertThat(steps).extracting(BakingScaling.Step::efficiency).containsExactly(1.0, 1.0, 0.625);
+        assertThat(BakingScaling.atMostInstances(steps)).isEqualTo(0.625);
+    }
+}
