@@ -54,6 +54,25 @@ public final class KafkaProbe implements AutoCloseable {
         send(topic, event.key(), new EventSerializer().serialize(topic, event));
     }
 
+    /** Writes many events at once (batched, not one round trip each) and returns when the broker has them all. */
+    public void sendAll(String topic, List<? extends BakeryEvent> events) {
+        EventSerializer serializer = new EventSerializer();
+        var acks = events.stream()
+                .map(event -> producer.send(new ProducerRecord<>(topic, event.key(), serializer.serialize(topic, event))))
+                .toList();
+        producer.flush();
+        for (var ack : acks) {
+            try {
+                ack.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("could not write to " + topic, e.getCause());
+            }
+        }
+    }
+
     public void send(String topic, String key, String value) {
         send(topic, key, value.getBytes(StandardCharsets.UTF_8));
     }
