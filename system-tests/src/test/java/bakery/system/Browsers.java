@@ -1,9 +1,13 @@
 package bakery.system;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -27,6 +31,13 @@ final class Browsers {
             throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": run ./bakery test, which installs them");
         }
         Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+    }
+
+    /** Keeps what the person saw in target/screenshots, for a look after the run. */
+    static void screenshot(WebDriver browser, String name) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
     }
 
     static ChromeDriver open() {

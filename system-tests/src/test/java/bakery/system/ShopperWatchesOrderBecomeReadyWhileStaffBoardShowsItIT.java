@@ -90,6 +90,8 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
         wait(staff).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
                 byTestId("column-ready"), byTestId("board-card-" + orderId)));
         assertThat(testId(staff, "served-by").getText()).contains("web-2");
+        Browsers.screenshot(shopper, "order-ready");
+        Browsers.screenshot(staff, "board-ready");
     }
 
     private static void staffSignsInOnTheBoard() {
