@@ -11,19 +11,30 @@ import bakery.testkit.KafkaProbe;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
 
 /** What a test sees of the baking-worker: the requests it writes, the bake events, the group's commits. */
 public final class OvenWatch implements AutoCloseable {
 
     public static final String GROUP = "baking-worker";
 
+    private final String bootstrap;
     private final KafkaProbe probe;
 
     public OvenWatch(String bootstrap) {
+        this.bootstrap = bootstrap;
         this.probe = new KafkaProbe(bootstrap);
     }
 
@@ -63,6 +74,32 @@ public final class OvenWatch implements AutoCloseable {
     /** Waits until the worker's group has committed past the last request written for this order: it is done with it. */
     public void awaitSettled(UUID order) {
         probe.awaitCommittedPast(GROUP, Topics.BAKE_REQUESTS, order.toString());
+    }
+
+    /** Members of the worker group that have partitions assigned, once the group is stable (else 0). */
+    public int groupMembersWithPartitions() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+            if (group.groupState() != GroupState.STABLE) {
+                return 0;
+            }
+            return (int) group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+        }
+    }
+
+    /** True when the worker group has committed every bake request on the topic: it is done with all of them. */
+    public boolean allRequestsCommitted() throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.BAKE_REQUESTS)).allTopicNames().get()
+                    .get(Topics.BAKE_REQUESTS).partitions().stream()
+                    .map(p -> new TopicPartition(Topics.BAKE_REQUESTS, p.partition()))
+                    .toList();
+            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
+                    partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
+            return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
+                    || committed.containsKey(p) && committed.get(p).offset() == ends.get(p).offset());
+        }
     }
 
     public static long count(List<BakeEvent> events, UUID order, BakeEvent.Stage stage) {

@@ -62,7 +62,12 @@ public class BakeRequestIntake {
             LOG.warnf("dead-lettering a bake request: %s", e.getMessage());
             return settle(() -> request.nack(e));
         }
-        return steps.onItem().transformToMultiAndConcatenate(step -> afterStep(request, step));
+        return steps.onItem().transformToMultiAndConcatenate(step -> afterStep(request, step))
+                // One request failing unexpectedly must not end the stream, and with it every other bake.
+                .onFailure().recoverWithMulti(failure -> {
+                    LOG.errorf(failure, "baking a request failed; dead-lettering it");
+                    return settle(() -> request.nack(failure));
+                });
     }
 
     private Multi<Message<BakeEvent>> afterStep(Message<BakeRequest> request, BakeStep step) {

@@ -34,6 +34,9 @@ public class Oven {
 
     private enum Outcome { DONE, LEASE_LOST, HANDED_BACK }
 
+    /** Redis round trips tried before an order is left without its baked marker. */
+    private static final int MARK_ATTEMPTS = 3;
+
     private final OrderLeases leases;
     private final OvenConfig config;
     private final NodeIdentity node;
@@ -74,7 +77,10 @@ public class Oven {
     /** The order's BakeFinished is on Kafka: remember it as baked so it is never baked again, and free the lease. */
     public Uni<Void> published(Lease lease) {
         return leases.markBaked(lease)
-                .onFailure().retry().withBackOff(config.leaseRenewal()).atMost(3)
+                .onFailure().retry().withBackOff(config.leaseRenewal()).atMost(MARK_ATTEMPTS)
+                // Baked and reported all the same: without the marker only a redelivery would bake it again.
+                .onFailure().invoke(e -> LOG.errorf("could not mark order %s baked: %s", lease.orderId(), e.getMessage()))
+                .onFailure().recoverWithNull()
                 .eventually(() -> load.left(true));
     }
 
@@ -111,7 +117,9 @@ public class Oven {
 
     private Multi<BakeStep> bakeUnder(Lease lease, BakeRequest request, Duration ovenTime) {
         Started started = new Started(BakeEvent.started(request.orderId(), node.id(), Instant.now()));
-        Uni<Outcome> baked = Uni.createFrom().item(Outcome.DONE).onItem().delayIt().by(ovenTime);
+        Uni<Outcome> baked = ovenTime.isZero()
+                ? Uni.createFrom().item(Outcome.DONE)
+                : Uni.createFrom().item(Outcome.DONE).onItem().delayIt().by(ovenTime);
         Uni<Outcome> lost = Multi.createFrom().ticks().every(config.leaseRenewal())
                 .onOverflow().drop()
                 // A Redis hiccup is not a lost lease: the lease outlives two missed renewals.
