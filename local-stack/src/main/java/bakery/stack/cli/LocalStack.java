@@ -338,6 +338,62 @@ final class LocalStack {
         return nodes.stream().map(Instance::id).toList().toString();
     }
 
+    // ---- chaos ----------------------------------------------------------------------------------
+
+    /** SIGKILL, as in a crash: no drain, nothing committed. The next {@link #scale} notices the node is gone. */
+    void kill(Instance node) {
+        ProcessHandle.of(node.pid()).ifPresent(ProcessHandle::destroyForcibly);
+        Pids.awaitExit(node.pid(), node.processStart(), settings.duration("stop-timeout"), settings.duration("probe-interval"));
+    }
+
+    /**
+     * Stops a server the way its own shutdown does (PostgreSQL: fast shutdown, which ends the
+     * services' open sessions), keeps it down for {@code down}, starts it again on the same data and
+     * port and waits until it is ready.
+     */
+    void restartServer(String name, Duration down) {
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance server = state.find(name).orElseThrow(() -> new StackException("the stack runs no " + name));
+            Instant stopped = Instant.now();
+            if (name.equals(POSTGRES)) {
+                signal(server.pid(), "INT");
+                Pids.awaitExit(server.pid(), server.processStart(), settings.duration("stop-timeout"), settings.duration("probe-interval"));
+            } else {
+                Pids.stop(server.pid(), server.processStart(), settings.duration("stop-timeout"), settings.duration("probe-interval"));
+            }
+            progress.step(name + " stopped; starting it again in " + down.toSeconds() + " s");
+            Duration left = down.minus(Duration.between(stopped, Instant.now()));
+            if (!left.isNegative()) {
+                Pids.pause(left);
+            }
+            state = state.without(name);
+            state = switch (name) {
+                case KAFKA -> record(state, KAFKA, KAFKA, kafka.launch(), kafka.port());
+                case REDIS -> record(state, REDIS, REDIS, redis.launch(), redis.port());
+                case POSTGRES -> {
+                    long postmaster = postgres.start(settings.duration("ready-timeout"));
+                    StackState next = state.with(new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), Instant.now(), Pids.startOf(postmaster).orElse(null)));
+                    stateFile.save(next);
+                    yield next;
+                }
+                default -> throw new StackException("cannot restart " + name + "; one of " + KAFKA + ", " + POSTGRES + ", " + REDIS);
+            };
+            awaitReady(state, List.of(state.find(name).orElseThrow()));
+        }
+    }
+
+    private static void signal(long pid, String signal) {
+        try {
+            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+        } catch (IOException e) {
+            throw new StackException("could not signal process " + pid + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted");
+        }
+    }
+
     // ---- down -----------------------------------------------------------------------------------
 
     /** Stops everything: balancer first, then the services (they drain into Kafka), then the servers, Kafka last. */

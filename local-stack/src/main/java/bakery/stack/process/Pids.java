@@ -80,7 +80,7 @@ public final class Pids {
         return true;
     }
 
-    static void pause(Duration d) {
+    public static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {

@@ -1,0 +1,122 @@
+package bakery.stack.bench;
+
+import bakery.load.report.BenchSummary;
+import bakery.stack.process.Instance;
+import bakery.stack.process.Pids;
+import bakery.stack.scaling.ConsumerLag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Looks at the running stack at a fixed interval while the benchmark runs: the RSS of every
+ * service node and the lag of every consumer group of the bakery's services.
+ */
+public final class StackSampler implements AutoCloseable {
+
+    /** One look at the lag: group -> lag summed over its topics. */
+    public record LagSample(Instant at, Map<String, Long> lagByGroup) {
+    }
+
+    private final Supplier<List<Instance>> nodes;
+    private final String bootstrap;
+    private final Set<String> groups;
+    private final Duration interval;
+    private final Duration timeout;
+    private final Map<String, Long> maxRssKb = new ConcurrentHashMap<>();
+    private final Map<String, String> serviceOf = new ConcurrentHashMap<>();
+    private final List<LagSample> lag = Collections.synchronizedList(new ArrayList<>());
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    public StackSampler(Supplier<List<Instance>> nodes, String bootstrap, Set<String> groups, Duration interval, Duration timeout) {
+        this.nodes = nodes;
+        this.bootstrap = bootstrap;
+        this.groups = groups;
+        this.interval = interval;
+        this.timeout = timeout;
+        this.thread = new Thread(this::sample, "stack-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void sample() {
+        try (ConsumerLag consumers = new ConsumerLag(bootstrap, timeout)) {
+            while (running) {
+                for (Instance i : nodes.get()) {
+                    Pids.rssKb(i.pid()).ifPresent(kb -> {
+                        maxRssKb.merge(i.id(), kb, Math::max);
+                        serviceOf.put(i.id(), i.service());
+                    });
+                }
+                try {
+                    Map<String, Long> byGroup = new TreeMap<>();
+                    consumers.all().stream().filter(l -> groups.contains(l.group()))
+                            .forEach(l -> byGroup.merge(l.group(), l.lag(), Long::sum));
+                    lag.add(new LagSample(Instant.now(), byGroup));
+                } catch (RuntimeException kafkaBusy) {
+                    // A look that Kafka did not answer in time is skipped; the next one counts.
+                }
+                Pids.pause(interval);
+            }
+        }
+    }
+
+    public Map<String, Long> maxRssKb() {
+        return new TreeMap<>(maxRssKb);
+    }
+
+    public String serviceOf(String node) {
+        return serviceOf.get(node);
+    }
+
+    public List<LagSample> lag() {
+        synchronized (lag) {
+            return List.copyOf(lag);
+        }
+    }
+
+    /** The latest lag of a group, or -1 when none was seen yet. */
+    public long latestLag(String group) {
+        List<LagSample> all = lag();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            Long l = all.get(i).lagByGroup().get(group);
+            if (l != null) {
+                return l;
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(timeout.plus(interval).multipliedBy(2).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Highest lag per group, and seconds from {@code loadEnd} until the group was first seen at 0 (null: not within the samples). */
+    public static List<BenchSummary.GroupLag> drain(List<LagSample> samples, Instant loadEnd) {
+        Map<String, Long> max = new TreeMap<>();
+        Map<String, Double> drained = new TreeMap<>();
+        for (LagSample s : samples) {
+            s.lagByGroup().forEach((group, l) -> {
+                max.merge(group, l, Math::max);
+                if (l == 0 && !s.at().isBefore(loadEnd)) {
+                    drained.putIfAbsent(group, Duration.between(loadEnd, s.at()).toMillis() / 1000.0);
+                }
+            });
+        }
+        return max.entrySet().stream().map(e -> new BenchSummary.GroupLag(e.getKey(), e.getValue(), drained.get(e.getKey()))).toList();
+    }
+}

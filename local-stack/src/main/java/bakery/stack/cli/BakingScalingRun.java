@@ -1,0 +1,145 @@
+package bakery.stack.cli;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeLine;
+import bakery.contracts.BakeRequest;
+import bakery.contracts.OrderIds;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.BakeEventDeserializer;
+import bakery.contracts.serde.EventSerializer;
+import bakery.load.report.BakingScaling;
+import bakery.stack.process.Pids;
+import bakery.stack.process.Service;
+import bakery.stack.scaling.ConsumerLag;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Baking throughput at 1, 2, 4 ... instances: the same number of bake requests with one fixed bake
+ * time, spread evenly over the partitions (so no instance gets more than its share), written
+ * straight to {@code bake.requests}; the time from the first request to the last BakeFinished.
+ * The order-service ignores the bake events of these orders: it never placed them.
+ */
+final class BakingScalingRun {
+
+    static final String GROUP = "baking-worker";
+    static final String SKU = "bench-bread";
+
+    private final LocalStack stack;
+
+    BakingScalingRun(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    List<BakingScaling.Run> run() {
+        int before = stack.requireRunning().nodes(Service.BAKING_WORKER).size();
+        List<BakingScaling.Run> runs = new ArrayList<>();
+        try {
+            for (String n : stack.settings.list("bench.scaling.instances")) {
+                runs.add(bakeWith(Integer.parseInt(n)));
+            }
+        } finally {
+            stack.scale(Service.BAKING_WORKER, before);
+        }
+        return runs;
+    }
+
+    private BakingScaling.Run bakeWith(int instances) {
+        stack.scale(Service.BAKING_WORKER, instances);
+        Duration timeout = stack.settings.duration("bench.scaling.timeout");
+        awaitGroup(instances, timeout);
+        int orders = stack.settings.number("bench.scaling.orders");
+        int bakeSeconds = bakeSecondsAtOvenSpeed(stack.settings.number("bench.scaling.bake-seconds"), System.getenv("OVEN_SPEED_FACTOR"));
+        try (KafkaConsumer<String, BakeEvent> events = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
+            List<TopicPartition> eventPartitions = partitions(events, Topics.BAKE_EVENTS);
+            events.assign(eventPartitions);
+            events.seekToEnd(eventPartitions);
+            eventPartitions.forEach(events::position);
+            int partitions = producer.partitionsFor(Topics.BAKE_REQUESTS).size();
+            Set<UUID> waiting = new HashSet<>();
+            Instant start = Instant.now();
+            for (int i = 0; i < orders; i++) {
+                UUID id = OrderIds.next();
+                waiting.add(id);
+                BakeRequest request = BakeRequest.of(id, List.of(new BakeLine(SKU, 1, bakeSeconds)), Instant.now());
+                producer.send(new ProducerRecord<>(Topics.BAKE_REQUESTS, i % partitions, id.toString(),
+                        new EventSerializer().serialize(Topics.BAKE_REQUESTS, request)));
+            }
+            producer.flush();
+            Instant last = start;
+            Instant deadline = start.plus(timeout);
+            while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
+                for (ConsumerRecord<String, BakeEvent> r : events.poll(stack.settings.duration("probe-interval"))) {
+                    if (r.value().stage() == BakeEvent.Stage.FINISHED && waiting.remove(r.value().orderId())) {
+                        last = Instant.ofEpochMilli(r.timestamp());
+                    }
+                }
+            }
+            if (!waiting.isEmpty()) {
+                throw new StackException(waiting.size() + " of " + orders + " bench bake requests were not baked within " + timeout.toSeconds() + " s");
+            }
+            double seconds = Duration.between(start, last).toMillis() / 1000.0;
+            stack.progress.step(String.format("%d baking-worker(s): %d orders in %.1f s, %.2f orders/s", instances, orders, seconds, orders / seconds));
+            return new BakingScaling.Run(instances, orders, seconds);
+        }
+    }
+
+    /**
+     * The bake time to write so the ovens take {@code seconds}: nodes started from this shell bake
+     * {@code bakeSeconds x OVEN_SPEED_FACTOR} (docs/workers.md).
+     */
+    static int bakeSecondsAtOvenSpeed(int seconds, String speedFactor) {
+        double factor = speedFactor == null || speedFactor.isBlank() ? 1.0 : Double.parseDouble(speedFactor);
+        return (int) Math.max(1, Math.round(seconds / factor));
+    }
+
+    /** The group has exactly {@code instances} members and nothing left over from before. */
+    private void awaitGroup(int instances, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+            while (Instant.now().isBefore(deadline)) {
+                List<ConsumerLag.TopicLag> l = lag.of(GROUP, List.of(Topics.BAKE_REQUESTS));
+                if (!l.isEmpty() && l.get(0).members() == instances && l.get(0).lag() == 0) {
+                    return;
+                }
+                Pids.pause(stack.settings.duration("probe-interval"));
+            }
+        }
+        throw new StackException("the " + GROUP + " group did not settle at " + instances + " members with no lag within " + timeout.toSeconds() + " s");
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+    }
+
+    private KafkaConsumer<String, BakeEvent> consumer() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        return new KafkaConsumer<>(p, new StringDeserializer(), new BakeEventDeserializer());
+    }
+
+    private KafkaProducer<String, byte[]> producer() {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+    }
+}

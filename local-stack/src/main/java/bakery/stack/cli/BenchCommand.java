@@ -1,0 +1,207 @@
+package bakery.stack.cli;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderIds;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.EventSerializer;
+import bakery.contracts.serde.OrderPlacedDeserializer;
+import bakery.contracts.serde.OrderStatusChangedDeserializer;
+import bakery.load.flow.OrderTimes;
+import bakery.load.flow.TopicHistory;
+import bakery.load.report.BakingScaling;
+import bakery.load.report.BenchSummary;
+import bakery.load.report.GatlingStats;
+import bakery.load.report.RequestNames;
+import bakery.load.report.SummaryFiles;
+import bakery.load.report.Targets;
+import bakery.stack.bench.Ceilings;
+import bakery.stack.bench.NodeStarts;
+import bakery.stack.bench.StackSampler;
+import bakery.stack.bench.Tool;
+import bakery.stack.process.Instance;
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.Pids;
+import bakery.stack.process.Service;
+import bakery.stack.process.StackSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "bench", description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
+final class BenchCommand implements Callable<Integer> {
+
+    static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    static final String PRODUCER_TOPIC = "bench.producer-performance";
+    static final Set<String> GROUPS = Set.of(Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module());
+    /** Generous room for Maven itself around the simulation's own duration. */
+    static final Duration MAVEN_ROOM = Duration.ofMinutes(10);
+
+    @Option(names = "--skip-scaling", description = "leave out the baking scaling run (1, 2, 4 workers)")
+    boolean skipScaling;
+
+    @Override
+    public Integer call() {
+        LocalStack stack = BakeryCommand.stack();
+        StackSettings s = stack.settings;
+        stack.requireRunning();
+        Instant started = Instant.now();
+        Path out = stack.layout.home().resolve("bench").resolve(FOLDER.format(started));
+        String balancer = "http://localhost:" + s.port("balancer");
+
+        stack.progress.step("limits of this machine, through the same balancer and servers; results in " + out);
+        List<String> wrk = new ArrayList<>(List.of("wrk"));
+        wrk.addAll(s.words("bench.wrk-options"));
+        wrk.add(balancer + s.text("bench.trivial-get-path"));
+        double trivialGet = Ceilings.wrkRequestsPerSecond(Tool.run(wrk, out.resolve("wrk.txt"), MAVEN_ROOM)).orElse(0);
+        stack.progress.step(String.format("trivial GET: %.0f req/s (%s)", trivialGet, String.join(" ", wrk)));
+
+        int recordBytes = checkoutRecordBytes();
+        List<String> producer = producerPerformance(stack, recordBytes);
+        double kafka = Ceilings.producerRecordsPerSecond(Tool.run(producer, out.resolve("producer-performance.txt"), MAVEN_ROOM)).orElse(0);
+        deleteTopic(stack, PRODUCER_TOPIC);
+        stack.progress.step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s", recordBytes, kafka));
+
+        List<String> redis = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis.port())));
+        redis.addAll(s.words("bench.redis-options"));
+        String redisOut = Tool.run(redis, out.resolve("redis-benchmark.txt"), MAVEN_ROOM);
+        double redisSet = Ceilings.redisPerSecond(redisOut, "SET").orElse(0);
+        double redisGet = Ceilings.redisPerSecond(redisOut, "GET").orElse(0);
+        stack.progress.step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
+
+        Instant loadStart = Instant.now();
+        StackSampler sampler = new StackSampler(() -> serviceNodes(stack), stack.kafka.bootstrapServers(), GROUPS,
+                s.duration("bench.sample-interval"), s.duration("probe-timeout"));
+        Instant loadEnd;
+        try {
+            runGatling(stack, balancer, out);
+            loadEnd = Instant.now();
+            awaitDrained(stack, sampler);
+        } finally {
+            sampler.close();
+        }
+        List<BenchSummary.GroupLag> lag = StackSampler.drain(sampler.lag(), loadEnd);
+        List<BenchSummary.NodeMemory> memory = sampler.maxRssKb().entrySet().stream()
+                .map(e -> new BenchSummary.NodeMemory(e.getKey(), sampler.serviceOf(e.getKey()), e.getValue() / 1024)).toList();
+
+        Path report = GatlingStats.newestReport(out.resolve("gatling"))
+                .orElseThrow(() -> new StackException("Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
+        GatlingStats stats = GatlingStats.read(report.resolve(GatlingStats.STATS_FILE));
+        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() / s.duration("bench.capacity.seconds").toMillis() * 1000.0).orElse(0.0);
+
+        TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
+        OrderTimes times = OrderTimes.of(
+                topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value).toList(),
+                topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream().map(ConsumerRecord::value).toList());
+
+        List<BakingScaling.Step> scaling = skipScaling ? List.of() : BakingScaling.of(new BakingScalingRun(stack).run());
+        List<BenchSummary.NodeStart> starts = serviceNodes(stack).stream()
+                .flatMap(i -> NodeStarts.lastStart(stack.layout.log(i.id())).stream().mapToObj(sec -> new BenchSummary.NodeStart(i.id(), sec)))
+                .toList();
+
+        double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
+        Double efficiency = BakingScaling.atMostInstances(scaling);
+        BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio,
+                new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, recordBytes, String.join(" ", producer.subList(producer.indexOf(PRODUCER_PERFORMANCE), producer.size())),
+                        redisSet, redisGet, String.join(" ", redis)),
+                stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
+                Targets.check(ratio, lag, efficiency, memory, starts), report.toString());
+        SummaryFiles.write(summary, out);
+
+        System.out.printf("%ncheckout %.0f/s = %.3f x trivial GET (%.0f/s), %.4f x Kafka producer (%.0f records/s), %.4f x Redis SET (%.0f/s)%n",
+                checkoutPerSecond, ratio, trivialGet, summary.ratio(kafka), kafka, summary.ratio(redisSet), redisSet);
+        summary.targets().forEach(t -> System.out.printf("  %-4s %s: %s (goal %s)%n", t.met() ? "met" : "MISS", t.what(), t.measured(), t.goal()));
+        System.out.println("Gatling report  " + report.resolve("index.html"));
+        System.out.println("Summary         " + out.resolve(SummaryFiles.MARKDOWN) + "  " + out.resolve(SummaryFiles.JSON));
+        return 0;
+    }
+
+    static final String PRODUCER_PERFORMANCE = "org.apache.kafka.tools.ProducerPerformance";
+
+    private static List<String> producerPerformance(LocalStack stack, int recordBytes) {
+        createTopic(stack, PRODUCER_TOPIC, stack.settings.number("kafka.partitions"));
+        return List.of(NodeLauncher.java(), "-Xmx256m", "-cp", stack.layout.stackLib() + "/*", PRODUCER_PERFORMANCE,
+                "--topic", PRODUCER_TOPIC, "--num-records", stack.settings.text("bench.producer-records"),
+                "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
+                "--producer-props", "bootstrap.servers=" + stack.kafka.bootstrapServers(), "acks=all", "enable.idempotence=true");
+    }
+
+    /** The size of a checkout's record on orders.placed: one line, as the benchmark's customers place it. */
+    static int checkoutRecordBytes() {
+        Instant now = Instant.now();
+        OrderPlaced order = OrderPlaced.of(OrderIds.next(), "bench-" + UUID.randomUUID(), new Customer("Bench Customer", "bench@example.com"),
+                List.of(new OrderLine("croissant", "Butter croissant", 3, 180)), now.plus(2, ChronoUnit.HOURS), now, "web-1");
+        return new EventSerializer().serialize(Topics.ORDERS_PLACED, order).length;
+    }
+
+    private void runGatling(LocalStack stack, String balancer, Path out) {
+        StackSettings s = stack.settings;
+        List<String> mvn = List.of(stack.layout.root().resolve("mvnw").toString(), "-B", "-q", "-f", stack.layout.root().resolve("pom.xml").toString(),
+                "-Pbench", "-pl", "load-test", "verify",
+                "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
+                "-Dbench.mix.seconds=" + s.duration("bench.mix.seconds").toSeconds(),
+                "-Dbench.mix.peakUsersPerSecond=" + s.text("bench.mix.peak-users-per-second"),
+                "-Dbench.capacity.seconds=" + s.duration("bench.capacity.seconds").toSeconds(),
+                "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency"));
+        Duration expected = s.duration("bench.mix.seconds").multipliedBy(2).plus(s.duration("bench.capacity.seconds"));
+        stack.progress.step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
+                + s.text("bench.capacity.concurrency") + " customers checking out at once (about " + expected.toSeconds() + " s plus Maven)");
+        Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
+        stack.progress.step("load stopped");
+    }
+
+    /** After the load: until every group is back at 0, or the drain timeout. */
+    private static void awaitDrained(LocalStack stack, StackSampler sampler) {
+        Instant deadline = Instant.now().plus(stack.settings.duration("bench.drain-timeout"));
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, Long> latest = GROUPS.stream().collect(Collectors.toMap(g -> g, sampler::latestLag));
+            if (latest.values().stream().allMatch(l -> l <= 0)) {
+                stack.progress.step("every consumer group is back at lag 0");
+                return;
+            }
+            Pids.pause(stack.settings.duration("bench.sample-interval"));
+        }
+        stack.progress.step("not every group drained within " + stack.settings.text("bench.drain-timeout") + " (baking takes real oven time)");
+    }
+
+    private static List<Instance> serviceNodes(LocalStack stack) {
+        return stack.stateFile.load().map(st -> st.instances().stream()
+                        .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
+                .orElse(List.of());
+    }
+
+    private static void createTopic(LocalStack stack, String topic, int partitions) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka.bootstrapServers()))) {
+            if (!admin.listTopics().names().get().contains(topic)) {
+                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
+            }
+        } catch (Exception e) {
+            throw new StackException("could not create " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTopic(LocalStack stack, String topic) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka.bootstrapServers()))) {
+            admin.deleteTopics(List.of(topic)).all().get();
+        } catch (Exception leftOver) {
+            // An extra benchmark topic does the bakery no harm.
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package bakery.stack.cli;
+
+import bakery.stack.process.Instance;
+import bakery.stack.process.Pids;
+import bakery.stack.process.Service;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What each chaos scenario breaks while the steady load runs. Where a node is killed the scenario
+ * also plays the orchestrator that starts a replacement (Kubernetes would); the recovery of the
+ * work itself (redelivery, expired leases, retried checkouts) is the bakery's own.
+ */
+enum ChaosScenario {
+
+    KILL_BAKER("kill-baker", "SIGKILL a baking-worker every chaos.kill-interval, a replacement started each time") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            int bakers = stack.requireRunning().nodes(Service.BAKING_WORKER).size();
+            Instant end = Instant.now().plus(duration);
+            while (Instant.now().isBefore(end)) {
+                killOne(stack, Service.BAKING_WORKER);
+                stack.scale(Service.BAKING_WORKER, Math.max(1, bakers));
+                Pids.pause(stack.settings.duration("chaos.kill-interval"));
+            }
+        }
+    },
+    KILL_WEB("kill-web", "SIGKILL one web node; nginx routes around it; a replacement after half the duration") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            int webs = stack.requireRunning().nodes(Service.WEB_TIER).size();
+            if (webs < 2) {
+                throw new StackException("kill-web needs at least 2 web nodes: ./bakery scale web=2");
+            }
+            killOne(stack, Service.WEB_TIER);
+            Pids.pause(duration.dividedBy(2));
+            stack.scale(Service.WEB_TIER, webs);
+            Pids.pause(duration.dividedBy(2));
+        }
+    },
+    RESTART_KAFKA("restart-kafka", "stop the Kafka broker, keep it down chaos.kafka-down, start it again") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.KAFKA, stack.settings.duration("chaos.kafka-down"));
+            Pids.pause(duration);
+        }
+    },
+    STOP_POSTGRES("stop-postgres", "stop PostgreSQL for chaos.postgres-down (20 s), then start it again") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.POSTGRES, stack.settings.duration("chaos.postgres-down"));
+            Pids.pause(duration);
+        }
+    },
+    STOP_REDIS("stop-redis", "stop Redis for chaos.redis-down (10 s), then start it again; requests meanwhile must get 503") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.REDIS, stack.settings.duration("chaos.redis-down"));
+            Pids.pause(duration);
+        }
+    },
+    SCALE_BAKERS("scale-bakers", "scale baking-worker to chaos.scale-high (4), down to chaos.scale-low (1) and back") {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            int high = stack.settings.number("chaos.scale-high");
+            stack.scale(Service.BAKING_WORKER, high);
+            Pids.pause(duration.dividedBy(3));
+            stack.scale(Service.BAKING_WORKER, stack.settings.number("chaos.scale-low"));
+            Pids.pause(duration.dividedBy(3));
+            stack.scale(Service.BAKING_WORKER, high);
+            Pids.pause(duration.dividedBy(3));
+        }
+    };
+
+    private final String label;
+    private final String description;
+
+    ChaosScenario(String label, String description) {
+        this.label = label;
+        this.description = description;
+    }
+
+    String label() {
+        return label;
+    }
+
+    String description() {
+        return description;
+    }
+
+    /** Breaks things for about {@code duration} while the load runs, and returns once the stack is whole again. */
+    abstract void disturb(LocalStack stack, Duration duration);
+
+    static ChaosScenario parse(String name) {
+        for (ChaosScenario s : values()) {
+            if (s.label.equals(name)) {
+                return s;
+            }
+        }
+        throw new StackException("no chaos scenario '" + name + "'; ./bakery chaos --list names them");
+    }
+
+    static void killOne(LocalStack stack, Service service) {
+        List<Instance> nodes = stack.requireRunning().nodes(service).stream().filter(stack::running).toList();
+        if (nodes.isEmpty()) {
+            throw new StackException("no running " + service.module() + " node to kill");
+        }
+        Instance victim = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
+        stack.progress.step("SIGKILL " + victim.id() + " (pid " + victim.pid() + ")");
+        stack.kill(victim);
+    }
+}
