@@ -2,24 +2,53 @@ package bakery.web.ops;
 
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 
-/** The ops console's place (role ops): nodes, consumer groups and scaling come here. */
+/**
+ * The ops console (role ops, configured in application.properties): rendered with the current
+ * snapshot, then kept fresh by {@code /ops/events}, which pushes the same snapshot as JSON.
+ */
 @Path("/ops")
 public class OpsPage {
 
-    private final Template ops;
+    static final String SNAPSHOT_EVENT = "snapshot";
 
-    public OpsPage(Template ops) {
+    private final Template ops;
+    private final OpsConsole console;
+    private final OpsConfig config;
+
+    public OpsPage(Template ops, OpsConsole console, OpsConfig config) {
         this.ops = ops;
+        this.console = console;
+        this.config = config;
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance page() {
-        return ops.instance();
+    public Uni<TemplateInstance> page() {
+        return console.snapshot().map(snapshot -> ops.data("snapshot", snapshot));
+    }
+
+    @GET
+    @Path("/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public Multi<OutboundSseEvent> events(@Context Sse sse) {
+        // One snapshot at once, then one per period; a slow browser skips snapshots rather than queueing stale ones.
+        Multi<Long> ticks = Multi.createFrom().ticks().every(config.pushEvery()).onOverflow().drop();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
+                .onItem().transformToUniAndConcatenate(tick -> console.snapshot())
+                .map(snapshot -> sse.newEventBuilder()
+                        .name(SNAPSHOT_EVENT)
+                        .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                        .data(OpsSnapshot.class, snapshot)
+                        .build());
     }
 }

@@ -10,6 +10,7 @@ import bakery.contracts.OrderStatus;
 import bakery.testkit.Await;
 import bakery.web.OrderServiceStub;
 import bakery.web.SampleOrders;
+import bakery.web.SignedInStaff;
 import bakery.web.Shopper;
 import bakery.web.SseStream;
 import bakery.web.orders.OrderViews;
@@ -45,13 +46,13 @@ class StaffAccessIT {
 
     @Test
     void wrongPasswordIsTurnedAway() {
-        Staff staff = Staff.signIn(node.toString(), "staff", "not-the-password");
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "not-the-password");
         assertThat(staff.get("/board").statusCode()).isEqualTo(302);
     }
 
     @Test
     void staffSeesTheBoardButNotTheOpsConsole() {
-        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
         HttpResponse<String> board = staff.get("/board");
         assertThat(board.statusCode()).isEqualTo(200);
         assertThat(board.body()).contains("data-testid=\"staff-user\">staff", "data-testid=\"column-ready\"");
@@ -60,14 +61,14 @@ class StaffAccessIT {
 
     @Test
     void opsSeesTheOpsConsole() {
-        Staff ops = Staff.signIn(node.toString(), "ops", "ops-demo");
+        SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         assertThat(ops.get("/ops").statusCode()).isEqualTo(200);
         assertThat(ops.get("/board").statusCode()).isEqualTo(200);
     }
 
     @Test
     void pickUpFromTheBoardIsSentAsACommandNamingTheStaffMember() {
-        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
         UUID orderId = UUID.randomUUID();
         String csrf = staff.csrfToken();
 
@@ -90,7 +91,7 @@ class StaffAccessIT {
         Await.until("status feed joined", feed::joined);
         String waiting = UUID.randomUUID().toString();
         OrderServiceStub.shared().knows(OrderViews.of(SampleOrders.statusChanged(waiting, OrderStatus.BAKING, 2)));
-        Staff staff = Staff.signIn(node.toString(), "staff", "staff-demo");
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
 
         try (SseStream board = staff.stream("/api/board/events"); KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
             Await.untilAsserted("active order on the board", () -> assertThat(board.events())
@@ -103,45 +104,6 @@ class StaffAccessIT {
         }
         try (SseStream stranger = new Shopper(node.toString()).stream("/api/board/events", null)) {
             assertThat(stranger.status()).isEqualTo(302);
-        }
-    }
-
-    /** A staff member's browser: the customer session cookie plus the sign-in cookie. */
-    static final class Staff {
-
-        private final Shopper browser;
-        private final String credential;
-
-        private Staff(Shopper browser, String credential) {
-            this.browser = browser;
-            this.credential = credential;
-        }
-
-        static Staff signIn(String base, String user, String password) {
-            Shopper browser = new Shopper(base);
-            browser.get("/signin");
-            HttpResponse<String> response = browser.postForm("/j_security_check", Map.of("j_username", user, "j_password", password));
-            String credential = response.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith("FADU_STAFF="))
-                    .map(c -> c.substring(0, c.indexOf(';')))
-                    .findFirst().orElse("FADU_STAFF=");
-            return new Staff(browser, credential);
-        }
-
-        HttpResponse<String> get(String path) {
-            return browser.get(path, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
-        }
-
-        HttpResponse<String> postForm(String path, Map<String, String> fields) {
-            return browser.postForm(path, fields, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
-        }
-
-        SseStream stream(String path) {
-            return browser.stream(path, null, "Cookie", credential + "; FADU_SESSION=" + browser.sessionId());
-        }
-
-        String csrfToken() {
-            return browser.csrfToken();
         }
     }
 }

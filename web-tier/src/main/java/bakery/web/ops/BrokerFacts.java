@@ -1,0 +1,99 @@
+package bakery.web.ops;
+
+import bakery.contracts.Topics;
+import bakery.contracts.scaling.WorkerScaling;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * What the broker said in one survey, before any arithmetic: partition counts, start and end offsets,
+ * and each consumer group's members and committed offsets. {@link #view} turns it into what ops see.
+ * <p>
+ * Lag of a partition = end offset minus the committed offset; where the group never committed, it
+ * counts from the earliest offset (our consumers start there, and KEDA counts it the same way). A
+ * group that commits nothing at all (a web node's live feed) shows members but no lag — unless it is
+ * a worker's group, whose backlog counts before its first commit too.
+ */
+record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
+                   List<GroupFacts> groups) {
+
+    record GroupFacts(String groupId, String state, List<OpsSnapshot.Member> members, Set<TopicPartition> assigned,
+                      Map<TopicPartition, Long> committed) {
+    }
+
+    OpsSnapshot.Kafka view(Collection<WorkerScaling> rules) {
+        Set<String> workerGroups = new TreeSet<>();
+        rules.forEach(rule -> workerGroups.add(rule.consumerGroup()));
+        List<OpsSnapshot.Topic> topics = new ArrayList<>();
+        List<OpsSnapshot.DeadLetters> deadLetters = new ArrayList<>();
+        new TreeSet<>(partitions.keySet()).forEach(topic -> {
+            List<Long> ends = partitionsOf(topic).stream().map(this::endOf).toList();
+            long records = records(topic);
+            topics.add(new OpsSnapshot.Topic(topic, ends.size(), ends, ends.stream().mapToLong(Long::longValue).sum(), records));
+            if (topic.endsWith(Topics.DLQ_SUFFIX)) {
+                deadLetters.add(new OpsSnapshot.DeadLetters(topic, records));
+            }
+        });
+        List<OpsSnapshot.Group> groupViews = groups.stream()
+                .sorted(Comparator.comparing(GroupFacts::groupId))
+                .map(g -> group(g, workerGroups.contains(g.groupId())))
+                .toList();
+        List<OpsSnapshot.Worker> workers = rules.stream().map(this::worker).toList();
+        return new OpsSnapshot.Kafka(true, null, topics, groupViews, deadLetters, workers);
+    }
+
+    private OpsSnapshot.Group group(GroupFacts g, boolean workerGroup) {
+        boolean tracked = workerGroup || !g.committed().isEmpty();
+        Set<String> read = new TreeSet<>();
+        g.committed().keySet().forEach(tp -> read.add(tp.topic()));
+        g.assigned().forEach(tp -> read.add(tp.topic()));
+        List<OpsSnapshot.PartitionLag> lags = new ArrayList<>();
+        for (String topic : read) {
+            for (TopicPartition tp : partitionsOf(topic)) {
+                Long committed = g.committed().get(tp);
+                lags.add(new OpsSnapshot.PartitionLag(topic, tp.partition(), committed, endOf(tp), tracked ? lag(tp, committed) : null));
+            }
+        }
+        Long total = tracked ? lags.stream().mapToLong(OpsSnapshot.PartitionLag::lag).sum() : null;
+        return new OpsSnapshot.Group(g.groupId(), g.state(), g.members(), lags, total);
+    }
+
+    private OpsSnapshot.Worker worker(WorkerScaling rule) {
+        GroupFacts g = groups.stream().filter(f -> f.groupId().equals(rule.consumerGroup())).findFirst()
+                .orElse(new GroupFacts(rule.consumerGroup(), "EMPTY", List.of(), Set.of(), Map.of()));
+        long lag = 0;
+        int widest = 0;
+        for (String topic : rule.topics()) {
+            List<TopicPartition> tps = partitionsOf(topic);
+            widest = Math.max(widest, tps.size());
+            for (TopicPartition tp : tps) {
+                lag += lag(tp, g.committed().get(tp));
+            }
+        }
+        return new OpsSnapshot.Worker(rule.worker(), rule.consumerGroup(), g.members().size(), lag, widest,
+                rule.lagThreshold(), rule.min(), rule.max(), rule.recommended(lag, widest));
+    }
+
+    private long lag(TopicPartition tp, Long committed) {
+        return Math.max(0, endOf(tp) - (committed != null ? committed : start.getOrDefault(tp, 0L)));
+    }
+
+    private long records(String topic) {
+        return partitionsOf(topic).stream().mapToLong(tp -> Math.max(0, endOf(tp) - start.getOrDefault(tp, 0L))).sum();
+    }
+
+    private long endOf(TopicPartition tp) {
+        return end.getOrDefault(tp, 0L);
+    }
+
+    private List<TopicPartition> partitionsOf(String topic) {
+        return IntStream.range(0, partitions.getOrDefault(topic, 0)).mapToObj(p -> new TopicPartition(topic, p)).toList();
+    }
+}

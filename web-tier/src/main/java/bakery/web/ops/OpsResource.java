@@ -1,0 +1,25 @@
+package bakery.web.ops;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** The ops console's data as JSON (role ops), for {@code ./bakery status} and scripts. */
+@Path("/api/ops")
+public class OpsResource {
+
+    private final OpsConsole console;
+
+    public OpsResource(OpsConsole console) {
+        this.console = console;
+    }
+
+    @GET
+    @Path("/snapshot")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<OpsSnapshot> snapshot() {
+        return console.snapshot();
+    }
+}
