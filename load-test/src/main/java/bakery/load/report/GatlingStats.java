@@ -1,7 +1,5 @@
 package bakery.load.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,12 +7,15 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * What Gatling measured, read from its report's {@code js/stats.json}: per request name and for all
- * requests together, counts and response-time percentiles (Gatling's defaults: percentiles1..4 are
- * p50, p75, p95, p99).
+ * What Gatling measured, read from its report. Gatling 3.15 no longer writes {@code js/stats.json};
+ * the figures are in the statistics table of {@code index.html}, one row per request name plus
+ * "All Requests", in fixed columns: total, OK, KO, % KO, count/s, min, p50, p75, p95, p99, max,
+ * mean, std dev (response times in ms, over OK and KO requests).
  */
 public record GatlingStats(RequestStats all, Map<String, RequestStats> requests) {
 
@@ -22,60 +23,64 @@ public record GatlingStats(RequestStats all, Map<String, RequestStats> requests)
     public record RequestStats(String name, long ok, long ko, long p50, long p95, long p99, long max, double meanPerSecond) {
     }
 
-    public static final String STATS_FILE = "js/stats.json";
+    public static final String STATS_FILE = "index.html";
+    static final String ALL_REQUESTS = "All Requests";
+
+    private static final Pattern ROW = Pattern.compile("<tr id=\"[^\"]*\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern NAME = Pattern.compile("class=\"ellipsed-name\">([^<]*)</span>");
+    private static final Pattern CELL = Pattern.compile("<td class=\"value [^\"]*col-(\\d+)\">([^<]*)</td>");
 
     public Optional<RequestStats> request(String name) {
         return Optional.ofNullable(requests.get(name));
     }
 
-    public static GatlingStats read(Path statsJson) {
+    public static GatlingStats read(Path indexHtml) {
         try {
-            return parse(Files.readString(statsJson));
+            return parse(Files.readString(indexHtml));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Gatling's " + statsJson, e);
+            throw new UncheckedIOException("cannot read Gatling's " + indexHtml, e);
         }
     }
 
-    public static GatlingStats parse(String json) {
-        try {
-            JsonNode root = new ObjectMapper().readTree(json);
-            Map<String, RequestStats> requests = new LinkedHashMap<>();
-            collect(root.path("contents"), requests);
-            return new GatlingStats(stats(root.path("stats")), requests);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("not a Gatling stats.json: " + e.getMessage(), e);
-        }
-    }
-
-    /** Requests may sit inside groups, which have contents of their own. */
-    private static void collect(JsonNode contents, Map<String, RequestStats> into) {
-        contents.forEach(node -> {
-            if ("REQUEST".equals(node.path("type").asText())) {
-                RequestStats s = stats(node.path("stats"));
-                into.merge(s.name(), s, (a, b) -> a);
+    public static GatlingStats parse(String html) {
+        Map<String, RequestStats> requests = new LinkedHashMap<>();
+        RequestStats all = null;
+        Matcher row = ROW.matcher(html);
+        while (row.find()) {
+            Matcher name = NAME.matcher(row.group(1));
+            if (!name.find()) {
+                continue;
             }
-            collect(node.path("contents"), into);
-        });
+            Map<Integer, String> cells = new LinkedHashMap<>();
+            Matcher cell = CELL.matcher(row.group(1));
+            while (cell.find()) {
+                cells.put(Integer.parseInt(cell.group(1)), cell.group(2).trim());
+            }
+            RequestStats s = new RequestStats(unescape(name.group(1)), number(cells.get(3)), number(cells.get(4)),
+                    number(cells.get(8)), number(cells.get(10)), number(cells.get(11)), number(cells.get(12)), decimal(cells.get(6)));
+            if (s.name().equals(ALL_REQUESTS) && all == null) {
+                all = s;
+            } else {
+                requests.putIfAbsent(s.name(), s);
+            }
+        }
+        if (all == null) {
+            throw new IllegalArgumentException("no Gatling statistics table (no \"" + ALL_REQUESTS + "\" row) in this " + STATS_FILE);
+        }
+        return new GatlingStats(all, requests);
     }
 
-    private static RequestStats stats(JsonNode s) {
-        return new RequestStats(s.path("name").asText(),
-                number(s.path("numberOfRequests").path("ok")),
-                number(s.path("numberOfRequests").path("ko")),
-                number(s.path("percentiles1").path("ok")),
-                number(s.path("percentiles3").path("ok")),
-                number(s.path("percentiles4").path("ok")),
-                number(s.path("maxResponseTime").path("ok")),
-                decimal(s.path("meanNumberOfRequestsPerSecond").path("ok")));
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
     }
 
     /** Gatling writes "-" where a figure has no value (no OK request, say). */
-    private static long number(JsonNode n) {
-        return n.isNumber() ? n.asLong() : n.isTextual() && n.asText().matches("-?\\d+(\\.\\d+)?") ? (long) Double.parseDouble(n.asText()) : 0;
+    private static long number(String text) {
+        return (long) decimal(text);
     }
 
-    private static double decimal(JsonNode n) {
-        return n.isNumber() ? n.asDouble() : n.isTextual() && n.asText().matches("-?\\d+(\\.\\d+)?") ? Double.parseDouble(n.asText()) : 0;
+    private static double decimal(String text) {
+        return text != null && text.matches("-?\\d+(\\.\\d+)?") ? Double.parseDouble(text) : 0;
     }
 
     /** The newest report folder under Gatling's results folder (one per run), if any. */

@@ -9,46 +9,50 @@ import org.junit.jupiter.api.Test;
 
 class GatlingStatsTest {
 
+    /** The statistics tables of a real Gatling 3.15.1 report of the bakery's simulation. */
     static Path sampleReport() throws URISyntaxException {
-        return Path.of(GatlingStatsTest.class.getResource("/gatling-sample/js/stats.json").toURI()).getParent().getParent();
+        return Path.of(GatlingStatsTest.class.getResource("/gatling-sample/index.html").toURI()).getParent();
+    }
+
+    static GatlingStats sample() throws URISyntaxException {
+        return GatlingStats.read(sampleReport().resolve(GatlingStats.STATS_FILE));
     }
 
     @Test
-    void readsEveryRequestIncludingThoseInsideGroups() throws Exception {
-        GatlingStats stats = GatlingStats.read(sampleReport().resolve(GatlingStats.STATS_FILE));
-
-        assertThat(stats.requests()).containsOnlyKeys(RequestNames.CHECKOUT, RequestNames.CAPACITY_CHECKOUT, RequestNames.BROWSE);
-        GatlingStats.RequestStats capacity = stats.request(RequestNames.CAPACITY_CHECKOUT).orElseThrow();
-        assertThat(capacity.ok()).isEqualTo(23990);
-        assertThat(capacity.ko()).isEqualTo(10);
-        assertThat(capacity.p50()).isEqualTo(11);
-        assertThat(capacity.p95()).isEqualTo(30);
-        assertThat(capacity.p99()).isEqualTo(61);
-        assertThat(stats.request(RequestNames.BROWSE).orElseThrow().ok()).isEqualTo(900);
+    void readsEveryRequestOfTheSimulation() throws Exception {
+        assertThat(sample().requests()).containsKeys(RequestNames.BROWSE, RequestNames.ADD_TO_CART, RequestNames.CHANGE_CART,
+                RequestNames.VIEW_CART, RequestNames.CHECKOUT, RequestNames.ORDER_STATUS, RequestNames.WATCH_ORDER,
+                RequestNames.CAPACITY_ADD, RequestNames.CAPACITY_CHECKOUT);
     }
 
     @Test
-    void allRequestsTogetherAreTheTopLevelFigures() throws Exception {
-        GatlingStats stats = GatlingStats.read(sampleReport().resolve(GatlingStats.STATS_FILE));
+    void readsCountsPercentilesAndRateOfARequest() throws Exception {
+        GatlingStats.RequestStats capacity = sample().request(RequestNames.CAPACITY_CHECKOUT).orElseThrow();
+        assertThat(capacity).isEqualTo(new GatlingStats.RequestStats(RequestNames.CAPACITY_CHECKOUT, 362, 0, 457, 1177, 1410, 1452, 18.1));
+    }
 
-        assertThat(stats.all().ok()).isEqualTo(4990);
-        assertThat(stats.all().p99()).isEqualTo(48);
-        assertThat(stats.all().meanPerSecond()).isEqualTo(83.3);
+    @Test
+    void allRequestsTogetherAreKeptApart() throws Exception {
+        GatlingStats stats = sample();
+        assertThat(stats.all().ok()).isEqualTo(2362);
+        assertThat(stats.all().p99()).isEqualTo(1384);
+        assertThat(stats.requests()).doesNotContainKey(GatlingStats.ALL_REQUESTS);
     }
 
     @Test
     void aDashWhereGatlingHasNoFigureReadsAsZero() {
         GatlingStats stats = GatlingStats.parse("""
-                {"stats": {"name": "All Requests", "numberOfRequests": {"ok": 0, "ko": 5},
-                 "percentiles1": {"ok": "-"}, "percentiles3": {"ok": "-"}, "percentiles4": {"ok": "-"}}, "contents": {}}
+                <tr id="ROOT" ><td><span class="ellipsed-name">All Requests</span></td>
+                <td class="value total col-2">5</td><td class="value ok col-3">0</td><td class="value ko col-4">5</td>
+                <td class="value total col-8">-</td></tr>
                 """);
         assertThat(stats.all().ko()).isEqualTo(5);
         assertThat(stats.all().p50()).isZero();
     }
 
     @Test
-    void somethingElseIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> GatlingStats.parse("<html>")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stats.json");
+    void aPageWithoutTheStatisticsTableIsRefused() {
+        assertThatThrownBy(() -> GatlingStats.parse("<html></html>")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("All Requests");
     }
 
     @Test

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class SummaryFilesTest {
 
     static BenchSummary sample() throws Exception {
-        GatlingStats stats = GatlingStats.read(GatlingStatsTest.sampleReport().resolve(GatlingStats.STATS_FILE));
+        GatlingStats stats = GatlingStatsTest.sample();
         var lag = List.of(new BenchSummary.GroupLag("order-service", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
         var nodes = List.of(new BenchSummary.NodeMemory("web-1", "web-tier", 170));
         var starts = List.of(new BenchSummary.NodeStart("web-1", 1.3));
@@ -49,7 +49,7 @@ class SummaryFilesTest {
         String md = Files.readString(out.resolve(SummaryFiles.MARKDOWN));
         assertThat(md).contains("| checkout, sustained (capacity phase) | 400 | 1.000 |")
                 .contains("| 1600 | 0.250 |")
-                .contains("| checkout (capacity) | 23990 | 10 | 11 | 30 | 61 | 310 |")
+                .contains("| checkout (capacity) | 362 | 0 | 457 | 1177 | 1410 | 1452 |")
                 .contains("| baking-worker | 3000 | not drained |")
                 .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
                 .contains("| 4 | 32 | 4.3 |")

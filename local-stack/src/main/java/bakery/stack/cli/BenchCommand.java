@@ -104,7 +104,7 @@ final class BenchCommand implements Callable<Integer> {
         Path report = GatlingStats.newestReport(out.resolve("gatling"))
                 .orElseThrow(() -> new StackException("Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
         GatlingStats stats = GatlingStats.read(report.resolve(GatlingStats.STATS_FILE));
-        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() / s.duration("bench.capacity.seconds").toMillis() * 1000.0).orElse(0.0);
+        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() / s.duration("bench.capacity.duration").toMillis() * 1000.0).orElse(0.0);
 
         TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
         OrderTimes times = OrderTimes.of(
@@ -156,11 +156,11 @@ final class BenchCommand implements Callable<Integer> {
         List<String> mvn = List.of(stack.layout.root().resolve("mvnw").toString(), "-B", "-q", "-f", stack.layout.root().resolve("pom.xml").toString(),
                 "-Pbench", "-pl", "load-test", "verify",
                 "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
-                "-Dbench.mix.seconds=" + s.duration("bench.mix.seconds").toSeconds(),
+                "-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
                 "-Dbench.mix.peakUsersPerSecond=" + s.text("bench.mix.peak-users-per-second"),
-                "-Dbench.capacity.seconds=" + s.duration("bench.capacity.seconds").toSeconds(),
+                "-Dbench.capacity.seconds=" + s.duration("bench.capacity.duration").toSeconds(),
                 "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency"));
-        Duration expected = s.duration("bench.mix.seconds").multipliedBy(2).plus(s.duration("bench.capacity.seconds"));
+        Duration expected = s.duration("bench.mix.duration").multipliedBy(2).plus(s.duration("bench.capacity.duration"));
         stack.progress.step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
                 + s.text("bench.capacity.concurrency") + " customers checking out at once (about " + expected.toSeconds() + " s plus Maven)");
         Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));

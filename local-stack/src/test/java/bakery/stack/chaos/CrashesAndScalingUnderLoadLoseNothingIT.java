@@ -1,0 +1,80 @@
+package bakery.stack.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a
+ * baking worker killed under load, a web node killed under load, and the bakers scaled 4 -> 1 -> 4
+ * under load. Each scenario must end with nothing lost and nothing baked, readied or e-mailed twice.
+ */
+class CrashesAndScalingUnderLoadLoseNothingIT {
+
+    static final Path ROOT = Path.of(System.getProperty("bakery.root", "..")).toAbsolutePath().normalize();
+    static final BakeryCli BAKERY = new BakeryCli(ROOT, ROOT.resolve("local-stack/target/chaos-it"), 21000, Map.of(
+            // Short bakes and short leases, so orders in a killed oven are baked again within seconds.
+            "OVEN_SPEED_FACTOR", "0.02",
+            "OVEN_LEASE_TTL", "5s",
+            "BAKERY_CHAOS_WARM_UP", "3s",
+            "BAKERY_CHAOS_RECOVERY", "5s",
+            "BAKERY_CHAOS_KILL_INTERVAL", "2s",
+            "BAKERY_CHAOS_POLL_INTERVAL", "1s"
+    static final String SHORT = "8s";
+
+    @BeforeAll
+    static void up() throws Exception {
+        deleteRecursively(BAKERY.home());
+        BakeryCli.Result up = BAKERY.run("up", "--web", "2", "--orders", "1", "--baking", "2", "--notify", "1");
+        assertThat(up.exit()).as("./bakery up said:\n%s", up.output()).isZero();
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        BakeryCli.Result down = BAKERY.run("down");
+        assertThat(down.exit()).as("./bakery down said:\n%s", down.output()).isZero();
+    }
+
+    @Test
+    void listsEveryScenarioOnePerLine() throws Exception {
+        assertThat(BAKERY.run("chaos", "--list").output().lines())
+                .containsExactly("kill-baker", "kill-web", "restart-kafka", "stop-postgres", "stop-redis", "scale-bakers");
+    }
+
+    @Test
+    void bakersKilledUnderLoadLoseAndRepeatNoOrder() throws Exception {
+        assertCleanVerdict(BAKERY.run("chaos", "kill-baker", "--duration", SHORT));
+    }
+
+    @Test
+    void aWebNodeKilledUnderLoadLosesNoOrderAndNoCart() throws Exception {
+        assertCleanVerdict(BAKERY.run("chaos", "kill-web", "--duration", SHORT));
+    }
+
+    @Test
+    void bakersScaledDownAndUpUnderLoadLoseAndRepeatNoOrder() throws Exception {
+        assertCleanVerdict(BAKERY.run("chaos", "scale-bakers", "--duration", SHORT));
+    }
+
+    private static void assertCleanVerdict(BakeryCli.Result chaos) {
+        String verdict = chaos.lastLine();
+        assertThat(verdict).startsWith("lost=0 duplicated=0 ").contains("carts-lost=0").doesNotContain("accepted=0 ");
+        assertThat(chaos.exit()).as(chaos.output()).isZero();
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                paths.sorted(Collections.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            }
+        }
+    }
+}
