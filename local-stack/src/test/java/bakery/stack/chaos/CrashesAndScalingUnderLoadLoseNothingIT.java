@@ -27,7 +27,7 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
             "BAKERY_CHAOS_WARM_UP", "3s",
             "BAKERY_CHAOS_RECOVERY", "5s",
             "BAKERY_CHAOS_KILL_INTERVAL", "2s",
-            "BAKERY_CHAOS_POLL_INTERVAL", "1s"
+            "BAKERY_CHAOS_POLL_INTERVAL", "1s"), Duration.ofMinutes(6));
     static final String SHORT = "8s";
 
     @BeforeAll
