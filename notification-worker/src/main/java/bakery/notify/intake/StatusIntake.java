@@ -80,7 +80,7 @@ public class StatusIntake {
                 .onFailure().call(() -> ledger.release(entry).onFailure().recoverWithNull())
                 .chain(() -> ledger.markSent(entry)
                         .onFailure().retry().withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
-                        .atMost(config.retry().attempts())
+                        .atMost(config.retry().retries())
                         // Sent but not remembered: only a redelivery before the claim expires is held off.
                         .onFailure().invoke(e -> LOG.errorf("sent the %s e-mail of order %s but could not record it: %s",
                                 letter.status(), letter.orderNumber(), e.getMessage()))

@@ -24,9 +24,13 @@ public interface NotifyConfig {
     @WithDefault("EUR")
     String currency();
 
-    /** How long a claim on one (order, status) e-mail guards a send in progress; longer than all retries together. */
+    /** How long a claim on one (order, status) e-mail guards a send in progress; longer than all attempts and backoffs together. */
     @WithDefault("2m")
     Duration claimTtl();
+
+    /** How long one SMTP attempt may take before it counts as failed (and is retried). */
+    @WithDefault("10s")
+    Duration sendTimeout();
 
     /** How long a sent e-mail is remembered, so a redelivered status event sends no second one. */
     @WithDefault("30d")
@@ -38,7 +42,7 @@ public interface NotifyConfig {
     interface Retry {
 
         @WithDefault("5")
-        int attempts();
+        int retries();
 
         @WithDefault("1s")
         Duration initialBackoff();

@@ -34,11 +34,13 @@ public class Postman {
     public Uni<Void> deliver(Letter letter) {
         String to = MaskedAddress.of(letter.to());
         return Uni.createFrom().deferred(() -> template(letter).to(letter.to()).subject(letter.subject()).send())
+                // a server that accepts the connection and then hangs counts as a failed attempt
+                .ifNoItem().after(config.sendTimeout()).fail()
                 .onFailure().invoke(e -> LOG.warnf("SMTP refused the %s e-mail of order %s to %s: %s",
                         letter.status(), letter.orderNumber(), to, MaskedAddress.in(e.getMessage(), letter.to())))
                 .onFailure().retry()
                 .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
-                .atMost(config.retry().attempts())
+                .atMost(config.retry().retries())
                 .onFailure().transform(e -> new MailNotSent(letter, e));
     }
 

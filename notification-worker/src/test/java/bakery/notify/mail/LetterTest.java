@@ -23,6 +23,7 @@ class LetterTest {
         public String currency() { return "EUR"; }
         public Duration claimTtl() { return Duration.ofMinutes(2); }
         public Duration sentMemory() { return Duration.ofDays(30); }
+        public Duration sendTimeout() { return Duration.ofSeconds(10); }
         public Retry retry() { return null; }
     };
 
