@@ -27,6 +27,8 @@ final class DeliberateDefaults {
             Map.entry("REDIS_POOL_WAITING", "sized in web-tier's application.properties"),
             // Order intake batch, outbox sweep and emitter buffer: tuned with order-service's code and benchmark.
             Map.entry("ORDERS_BATCH_SIZE", "tuned with order-service's intake"),
+            Map.entry("ORDERS_CONSUMERS", "tuned with order-service's intake"),
+            Map.entry("OUTBOX_MAX_IN_FLIGHT", "tuned with order-service's outbox"),
             Map.entry("OUTBOX_SWEEP_EVERY", "tuned with order-service's outbox"),
             Map.entry("OUTBOX_SWEEP_GRACE", "tuned with order-service's outbox"),
             Map.entry("OUTBOX_BUFFER", "tuned with order-service's outbox"));
