@@ -78,7 +78,7 @@ public class BakeRequestIntake {
             return publish(request, finished);
         }
         if (step instanceof BakeStep.AlreadyBaked) {
-            return settle(() -> request.ack());
+            return settle(request::ack);
         }
         return Multi.createFrom().empty(); // handed back: never acknowledged
     }

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Bakes orders, one lease per bake. Timers are Mutiny delays and ticks, so no thread waits for
- * an order to bake; how many orders bake at once is bounded by the caller ({@code OvenSlots}).
+ * an order to bake; how many orders bake at once is bounded by the caller (the oven slots of
+ * {@code BakeRequestIntake}).
  * At closing time the oven stops taking orders, lets what is inside finish for up to the drain
  * timeout and hands the rest back.
  */
@@ -89,18 +90,11 @@ public class Oven {
         return leases.release(lease).onFailure().recoverWithNull().eventually(() -> load.left(false));
     }
 
-    /** Orders with a lease on this instance right now. */
-    public int inOven() {
-        return load.inOven();
-    }
-
     private Uni<Claim> claim(Lease lease) {
         if (closing) {
             return Uni.createFrom().item(Claim.BUSY);
         }
         return leases.claim(lease)
-                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
-                .onFailure().recoverWithItem(Claim.BUSY)
                 .invoke(claim -> {
                     if (claim == Claim.LEASED) {
                         load.entered();
@@ -108,6 +102,9 @@ public class Oven {
                         load.foundBusy();
                     }
                 })
+                // Redis unreachable: wait as for a busy order and ask again
+                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
+                .onFailure().recoverWithItem(Claim.BUSY)
                 // Busy: another attempt holds the order. Not acknowledged and not skipped, so that if
                 // its holder dies the lease expires and this attempt bakes it; if it finishes, this one finds it baked.
                 .chain(claim -> claim != Claim.BUSY || closing
