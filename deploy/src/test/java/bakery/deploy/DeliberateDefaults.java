@@ -31,7 +31,14 @@ final class DeliberateDefaults {
             Map.entry("OUTBOX_MAX_IN_FLIGHT", "tuned with order-service's outbox"),
             Map.entry("OUTBOX_SWEEP_EVERY", "tuned with order-service's outbox"),
             Map.entry("OUTBOX_SWEEP_GRACE", "tuned with order-service's outbox"),
-            Map.entry("OUTBOX_BUFFER", "tuned with order-service's outbox"));
+            Map.entry("OUTBOX_BUFFER", "tuned with order-service's outbox"),
+            // Once-per-order-and-status e-mail and SMTP retries: tuned with notification-worker's code.
+            Map.entry("NOTIFY_CLAIM_TTL", "tuned with the notifier's code"),
+            Map.entry("NOTIFY_SENT_MEMORY", "tuned with the notifier's code"),
+            Map.entry("NOTIFY_SEND_TIMEOUT", "tuned with the notifier's code"),
+            Map.entry("NOTIFY_RETRIES", "tuned with the notifier's code"),
+            Map.entry("NOTIFY_RETRY_INITIAL_BACKOFF", "tuned with the notifier's code"),
+            Map.entry("NOTIFY_RETRY_MAX_BACKOFF", "tuned with the notifier's code"));
 
     /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(
