@@ -23,7 +23,7 @@ public record GatlingStats(RequestStats all, Map<String, RequestStats> requests)
     public record RequestStats(String name, long ok, long ko, long p50, long p95, long p99, long max, double meanPerSecond) {
     }
 
-    public static final String STATS_FILE = "index.html";
+    static final String STATS_FILE = "index.html";
     static final String ALL_REQUESTS = "All Requests";
 
     private static final Pattern ROW = Pattern.compile("<tr id=\"[^\"]*\"[^>]*>(.*?)</tr>", Pattern.DOTALL);
@@ -32,6 +32,11 @@ public record GatlingStats(RequestStats all, Map<String, RequestStats> requests)
 
     public Optional<RequestStats> request(String name) {
         return Optional.ofNullable(requests.get(name));
+    }
+
+    /** The file of a report folder that holds the figures. */
+    public static Path statsFile(Path report) {
+        return report.resolve(STATS_FILE);
     }
 
     public static GatlingStats read(Path indexHtml) {

@@ -15,7 +15,7 @@ class GatlingStatsTest {
     }
 
     static GatlingStats sample() throws URISyntaxException {
-        return GatlingStats.read(sampleReport().resolve(GatlingStats.STATS_FILE));
+        return GatlingStats.read(GatlingStats.statsFile(sampleReport()));
     }
 
     @Test

@@ -75,21 +75,24 @@ public class BakeryMixSimulation extends Simulation {
                     .on(sse.checkMessage("first status").check(regex("\"status\""))))
             .exec(sse("stop watching").close());
 
+    // A customer whose catalog, cart or checkout failed leaves: the failure is counted, the rest not attempted.
     final ScenarioBuilder mix = scenario("customers")
             .exec(browse)
+            .exitHereIfFailed()
             .randomSwitch().on(
                     // Window shoppers: the catalog only.
                     percent(30.0).then(exec(browse)),
                     // Fill a cart, change it, leave.
                     percent(30.0).then(exec(fillCart)),
                     // Buy, then watch the order.
-                    percent(40.0).then(exec(fillCart).exec(checkout).exec(watchOrder)));
+                    percent(40.0).then(exec(fillCart).exitHereIfFailed().exec(checkout).exitHereIfFailed().exec(watchOrder)));
 
     final ScenarioBuilder capacity = scenario("checkout capacity")
             .exec(session -> session.set("sku", "croissant"))
             .exec(http(RequestNames.CAPACITY_ADD).post("/api/cart/items")
                     .body(StringBody("{\"sku\":\"#{sku}\",\"quantity\":1}"))
                     .check(status().is(200)))
+            .exitHereIfFailed()
             .exec(session -> session.set("key", "bench-" + UUID.randomUUID()))
             .exec(http(RequestNames.CAPACITY_CHECKOUT).post("/api/checkout")
                     .header("Idempotency-Key", "#{key}")

@@ -88,8 +88,11 @@ public final class NginxConfig {
                 # A reload (scale) lets old workers finish, but not wait forever on live pages.
                 worker_shutdown_timeout 10s;
 
+                # Every proxied request holds two connections (customer and node) and live pages stay open:
+                # 1024 ran out under ./bakery bench.
+                worker_rlimit_nofile 16384;
                 events {
-                    worker_connections 1024;
+                    worker_connections 8192;
                 }
 
                 http {

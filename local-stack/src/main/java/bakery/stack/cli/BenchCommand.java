@@ -103,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
 
         Path report = GatlingStats.newestReport(out.resolve("gatling"))
                 .orElseThrow(() -> new StackException("Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
-        GatlingStats stats = GatlingStats.read(report.resolve(GatlingStats.STATS_FILE));
+        GatlingStats stats = GatlingStats.read(GatlingStats.statsFile(report));
         double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() / s.duration("bench.capacity.duration").toMillis() * 1000.0).orElse(0.0);
 
         TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));

@@ -1,6 +1,7 @@
 package bakery.stack.cli;
 
 import bakery.contracts.BakeEvent;
+import bakery.contracts.OrderIds;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
@@ -101,10 +102,11 @@ final class ChaosCommand implements Callable<Integer> {
         long expected = changes.stream().filter(c -> accepted.contains(c.orderId()))
                 .filter(c -> c.status() == OrderStatus.READY || c.status() == OrderStatus.REJECTED || c.status() == OrderStatus.CANCELLED)
                 .map(c -> c.orderId() + "/" + c.status()).distinct().count();
+        Set<String> numbers = accepted.stream().map(OrderIds::number).collect(Collectors.toSet());
         Instant deadline = Instant.now().plus(stack.settings.duration("chaos.mail-timeout"));
         while (true) {
             List<Mails.Mail> mails = Mails.since(stack.layout.mail(), from);
-            if (mails.size() >= expected || Instant.now().isAfter(deadline)) {
+            if (mails.stream().filter(m -> numbers.contains(m.orderNumber())).count() >= expected || Instant.now().isAfter(deadline)) {
                 return mails;
             }
             Pids.pause(stack.settings.duration("chaos.poll-interval"));
