@@ -54,6 +54,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     static final String KAFKA = "localhost:" + (9092 + OFFSET);
     static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(6);
     static final Duration ORDERS_READY = Duration.ofMinutes(3);
+    static final Duration CUSTOMER_PACE = Duration.ofMillis(300);
     static final ObjectMapper JSON = new ObjectMapper();
 
     static final List<Long> pidsSeen = Collections.synchronizedList(new ArrayList<>());
@@ -90,6 +91,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         Future<?> flow = customers.submit(() -> {
             while (ordering.get()) {
                 placed.add(placeOrder(sku));
+                // A steady trickle the ovens keep up with even at one baker: this tests scaling, not a backlog.
+                Thread.sleep(CUSTOMER_PACE.toMillis());
             }
             return null;
         });
@@ -190,6 +193,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         pb.environment().put("BAKERY_HOME", HOME.toString());
         pb.environment().put("BAKERY_PORT_OFFSET", Integer.toString(OFFSET));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        // Bakes of a second or less: the orders placed in a minute must be baked within the test's patience.
+        pb.environment().put("OVEN_SPEED_FACTOR", "0.05");
         Process p = pb.start();
         if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
