@@ -54,6 +54,20 @@ public final class KafkaProbe implements AutoCloseable {
         send(topic, event.key(), new EventSerializer().serialize(topic, event));
     }
 
+    /** Writes the event with the given record headers (e.g. a W3C {@code traceparent}). */
+    public void send(String topic, BakeryEvent event, Map<String, String> headers) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, event.key(), new EventSerializer().serialize(topic, event));
+        headers.forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not write to " + topic, e.getCause());
+        }
+    }
+
     /** Writes many events at once (batched, not one round trip each) and returns when the broker has them all. */
     public void sendAll(String topic, List<? extends BakeryEvent> events) {
         EventSerializer serializer = new EventSerializer();

@@ -64,10 +64,14 @@ public final class PostgresServer implements AutoCloseable {
             return;
         }
         try {
+            if (!initialised) {
+                TempDirs.empty(dataDir);
+            }
+            // Never let the embedded server delete its data on close: a restart must find the database as it was.
             server = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(!initialised)
+                    .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(30))
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("fsync", "off")

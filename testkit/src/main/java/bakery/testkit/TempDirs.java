@@ -21,6 +21,15 @@ final class TempDirs {
         }
     }
 
+    /** Deletes what the directory holds, keeping the directory. */
+    static void empty(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(dir)).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a directory that does not exist yet is empty
+        }
+    }
+
     static void delete(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -1,0 +1,54 @@
+package bakery.defaults;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The bakery's business counters, the same names on every service: {@code bakery.orders} by
+ * {@code stage} (each service counts the stages it makes happen, once per order), rejections by
+ * {@code reason}, and records sent to a dead-letter topic by {@code topic}. Prometheus shows them
+ * as {@code bakery_orders_total}, {@code bakery_orders_rejected_total}, {@code bakery_dead_letters_total}.
+ */
+@ApplicationScoped
+public class OrderMeters {
+
+    /** Where an order got to, in the order it gets there. */
+    public enum Stage { PLACED, ACCEPTED, REJECTED, BAKED, READY, NOTIFIED, PICKED_UP, CANCELLED }
+
+    private final MeterRegistry registry;
+    private final Map<Stage, Counter> stages = new EnumMap<>(Stage.class);
+
+    public OrderMeters(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void reached(Stage stage) {
+        reached(stage, 1);
+    }
+
+    public void reached(Stage stage, int orders) {
+        if (orders > 0) {
+            counter(stage).increment(orders);
+        }
+    }
+
+    /** An order refused at intake; {@code reason} is a short fixed word (bounded tag values), not the customer's text. */
+    public void rejected(String reason) {
+        registry.counter("bakery.orders.rejected", "reason", reason).increment();
+    }
+
+    public void deadLettered(String topic) {
+        registry.counter("bakery.dead.letters", "topic", topic).increment();
+    }
+
+    private synchronized Counter counter(Stage stage) {
+        return stages.computeIfAbsent(stage, s -> Counter.builder("bakery.orders")
+                .description("orders that reached a stage")
+                .tag("stage", s.name().toLowerCase(Locale.ROOT))
+                .register(registry));
+    }
+}
