@@ -18,8 +18,12 @@ import java.util.Map;
  */
 public final class OrderAcceptance {
 
-    /** The decision, with the lines as the bakery records them (catalog names where known). */
-    public record Verdict(OrderStatus status, String reason, List<OrderLine> lines, List<Integer> bakeSeconds, long totalCents) {
+    /**
+     * The decision, with the lines as the bakery records them (catalog names where known). {@code rejection}
+     * names the kind of problem in one fixed word (for metrics); {@code reason} says it for the customer.
+     */
+    public record Verdict(OrderStatus status, String rejection, String reason, List<OrderLine> lines, List<Integer> bakeSeconds,
+                          long totalCents) {
 
         public boolean accepted() {
             return status == OrderStatus.ACCEPTED;
@@ -51,11 +55,11 @@ public final class OrderAcceptance {
     public Verdict judge(OrderPlaced order, Map<String, CatalogEntry> catalog) {
         List<OrderLine> lines = new ArrayList<>(order.lines().size());
         List<Integer> bakeSeconds = new ArrayList<>(order.lines().size());
-        String problem = null;
+        Problem problem = null;
         if (order.lines().isEmpty()) {
-            problem = "the order has no lines";
+            problem = new Problem("empty", "the order has no lines");
         } else if (order.lines().size() > maxLines) {
-            problem = "the order has " + order.lines().size() + " lines; at most " + maxLines + " are allowed";
+            problem = new Problem("too-many-lines", "the order has " + order.lines().size() + " lines; at most " + maxLines + " are allowed");
         }
         long total = 0;
         for (int i = 0; i < order.lines().size(); i++) {
@@ -69,25 +73,29 @@ public final class OrderAcceptance {
             bakeSeconds.add(product != null ? product.bakeSeconds() : null);
         }
         if (problem == null && total != order.totalCents()) {
-            problem = "the total " + order.totalCents() + " does not match the lines, which add up to " + total;
+            problem = new Problem("total", "the total " + order.totalCents() + " does not match the lines, which add up to " + total);
         }
         if (problem != null) {
-            return new Verdict(OrderStatus.REJECTED, problem, List.copyOf(lines), unmodifiableList(bakeSeconds), order.totalCents());
+            return new Verdict(OrderStatus.REJECTED, problem.kind(), problem.text(), List.copyOf(lines), unmodifiableList(bakeSeconds),
+                    order.totalCents());
         }
-        return new Verdict(OrderStatus.ACCEPTED, null, List.copyOf(lines), unmodifiableList(bakeSeconds), total);
+        return new Verdict(OrderStatus.ACCEPTED, null, null, List.copyOf(lines), unmodifiableList(bakeSeconds), total);
     }
 
-    private String lineProblem(int number, OrderLine line, CatalogEntry product) {
+    private record Problem(String kind, String text) {
+    }
+
+    private Problem lineProblem(int number, OrderLine line, CatalogEntry product) {
         if (product == null) {
-            return "line " + number + ": unknown product '" + line.sku() + "'";
+            return new Problem("unknown-product", "line " + number + ": unknown product '" + line.sku() + "'");
         }
         if (line.quantity() < 1 || line.quantity() > maxQuantity) {
-            return "line " + number + " (" + product.name() + "): quantity " + line.quantity()
-                    + " is outside 1.." + maxQuantity;
+            return new Problem("quantity", "line " + number + " (" + product.name() + "): quantity " + line.quantity()
+                    + " is outside 1.." + maxQuantity);
         }
         if (line.unitPriceCents() != product.priceCents()) {
-            return "line " + number + " (" + product.name() + "): price " + line.unitPriceCents()
-                    + " no longer matches the catalog price " + product.priceCents();
+            return new Problem("price", "line " + number + " (" + product.name() + "): price " + line.unitPriceCents()
+                    + " no longer matches the catalog price " + product.priceCents());
         }
         return null;
     }

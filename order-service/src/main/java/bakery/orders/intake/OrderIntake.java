@@ -4,6 +4,9 @@ import bakery.contracts.BakeRequest;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderMeters.Stage;
+import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.catalog.Catalog;
 import bakery.orders.intake.OrderBook.Judged;
@@ -19,11 +22,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -32,7 +37,8 @@ import org.jboss.logging.Logger;
  * each against the catalog, enter the new ones, stage their status event (and, if accepted, their
  * bake request) in the outbox, commit, publish, and only then acknowledge the batch. A redelivered
  * batch finds its orders entered and stages nothing again; whatever the first delivery staged is
- * still in the outbox if it was never published.
+ * still in the outbox if it was never published. Each order's events carry on the trace of the
+ * record that brought it (the customer's checkout).
  */
 @ApplicationScoped
 public class OrderIntake {
@@ -45,10 +51,12 @@ public class OrderIntake {
     private final Outbox outbox;
     private final TransientFailures transientFailures;
     private final OrderAcceptance acceptance;
+    private final OrderMeters meters;
 
     public OrderIntake(Pool pool, Catalog catalog, OrderBook book, Outbox outbox, TransientFailures transientFailures,
-                       IntakeRules rules) {
+                       IntakeRules rules, OrderMeters meters) {
         this.pool = pool;
+        this.meters = meters;
         this.catalog = catalog;
         this.book = book;
         this.outbox = outbox;
@@ -81,7 +89,9 @@ public class OrderIntake {
             return Uni.createFrom().voidItem();
         }
         List<OrderPlaced> orders = records.stream().map(KafkaRecord::getPayload).toList();
-        return transientFailures.retry("storing " + orders.size() + " placed orders", () -> store(orders))
+        Map<UUID, String> traces = new HashMap<>();
+        records.forEach(record -> traces.put(record.getPayload().orderId(), OrderTrace.traceparent(OrderTrace.of(record))));
+        return transientFailures.retry("storing " + orders.size() + " placed orders", () -> store(orders, traces))
                 .chain(outbox::publishBehind)
                 .onFailure(TransientFailures::isBadData).recoverWithUni(failure -> {
                     if (records.size() == 1) {
@@ -95,20 +105,49 @@ public class OrderIntake {
     }
 
     /** The channel's dead-letter-queue strategy writes the record to orders.placed.dlq with the reason. */
-    private static Uni<Void> deadLetter(KafkaRecord<String, OrderPlaced> record, UnreadableRecord reason) {
+    private Uni<Void> deadLetter(KafkaRecord<String, OrderPlaced> record, UnreadableRecord reason) {
+        meters.deadLettered(Topics.deadLetter(Topics.ORDERS_PLACED));
         return Uni.createFrom().completionStage(() -> record.nack(reason));
     }
 
-    /** One transaction: judge, enter what is new, stage its events. */
+    /** One transaction: judge, enter what is new, stage its events (without traces). */
     public Uni<Outbox.Staged> store(List<OrderPlaced> orders) {
+        return store(orders, Map.of());
+    }
+
+    /** One transaction: judge, enter what is new, stage its events, each on its order's trace ({@code traceparent} by order id). */
+    public Uni<Outbox.Staged> store(List<OrderPlaced> orders, Map<UUID, String> traces) {
         List<OrderPlaced> distinct = firstOfEach(orders);
         Set<String> skus = new HashSet<>();
         distinct.forEach(order -> order.lines().forEach(line -> skus.add(line.sku())));
         Instant now = Instant.now();
         return pool.withTransaction(tx -> catalog.find(tx, skus)
-                .map(products -> distinct.stream().map(order -> new Judged(order, acceptance.judge(order, products))).toList())
-                .chain(judged -> book.enter(tx, judged, now))
-                .chain(entered -> outbox.stage(tx, announcements(entered, now))));
+                        .map(products -> distinct.stream().map(order -> new Judged(order, acceptance.judge(order, products))).toList())
+                        .chain(judged -> book.enter(tx, judged, now))
+                        .chain(entered -> outbox.stage(tx, announcements(entered, traces, now)).map(staged -> new Stored(entered, staged))))
+                // counted once committed: a retried transaction counts nothing twice
+                .invoke(stored -> count(stored.entered(), traces))
+                .map(Stored::staged);
+    }
+
+    private record Stored(List<Judged> entered, Outbox.Staged staged) {
+    }
+
+    private void count(List<Judged> entered, Map<UUID, String> traces) {
+        for (Judged judged : entered) {
+            if (judged.verdict().accepted()) {
+                meters.reached(Stage.ACCEPTED);
+            } else {
+                meters.reached(Stage.REJECTED);
+                meters.rejected(judged.verdict().rejection());
+            }
+            if (LOG.isDebugEnabled()) {
+                UUID orderId = judged.order().orderId();
+                OrderTrace.inLogs(orderId, OrderTrace.fromTraceparent(traces.get(orderId)));
+                LOG.debugf("order %s entered as %s", orderId, judged.verdict().status());
+            }
+        }
+        OrderTrace.leaveLogs();
     }
 
     /**
@@ -126,16 +165,17 @@ public class OrderIntake {
         return List.copyOf(byId.values());
     }
 
-    private static List<OutboxMessage> announcements(List<Judged> entered, Instant now) {
+    private static List<OutboxMessage> announcements(List<Judged> entered, Map<UUID, String> traces, Instant now) {
         List<OutboxMessage> messages = new ArrayList<>(entered.size() * 2);
         for (Judged judged : entered) {
             OrderPlaced order = judged.order();
+            String trace = traces.get(order.orderId());
             List<OrderLine> lines = judged.verdict().lines();
             OrderSnapshot snapshot = new OrderSnapshot(order.orderId(), judged.verdict().status(), 1, judged.verdict().reason(),
-                    order.customer(), lines, judged.verdict().totalCents(), order.pickupAt());
-            messages.add(OutboxMessage.of(Topics.ORDERS_STATUS, snapshot.announce(now)));
+                    order.customer(), lines, judged.verdict().totalCents(), order.pickupAt(), order.placedAt());
+            messages.add(OutboxMessage.of(Topics.ORDERS_STATUS, snapshot.announce(now), trace));
             if (judged.verdict().accepted()) {
-                messages.add(OutboxMessage.of(Topics.BAKE_REQUESTS, BakeRequest.of(order.orderId(), judged.verdict().bakeLines(), now)));
+                messages.add(OutboxMessage.of(Topics.BAKE_REQUESTS, BakeRequest.of(order.orderId(), judged.verdict().bakeLines(), now), trace));
             }
         }
         return messages;

@@ -1,6 +1,9 @@
 package bakery.orders.lifecycle;
 
 import bakery.contracts.BakeEvent;
+import bakery.contracts.Topics;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 import io.smallrye.mutiny.Uni;
@@ -14,15 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class BakeProgress {
 
     private final OrderTransitions transitions;
+    private final OrderMeters meters;
 
-    public BakeProgress(OrderTransitions transitions) {
+    public BakeProgress(OrderTransitions transitions, OrderMeters meters) {
         this.transitions = transitions;
+        this.meters = meters;
     }
 
     @Incoming("bake-events")
     public Uni<Void> onBakeEvent(Message<BakeEvent> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
+            meters.deadLettered(Topics.deadLetter(Topics.BAKE_EVENTS));
             return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
         }
         BakeEvent event = message.getPayload();
@@ -30,7 +36,7 @@ public class BakeProgress {
             case STARTED -> Step.BAKE_STARTED;
             case FINISHED -> Step.BAKE_FINISHED;
         };
-        return transitions.apply(event.orderId(), step)
+        return transitions.apply(event.orderId(), step, OrderTrace.follow(message, event.orderId()))
                 .chain(() -> Uni.createFrom().completionStage(message::ack));
     }
 }

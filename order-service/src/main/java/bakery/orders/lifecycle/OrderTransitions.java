@@ -4,6 +4,9 @@ import bakery.contracts.Customer;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderMeters.Stage;
+import bakery.defaults.OrderTrace;
 import bakery.orders.lifecycle.OrderLifecycle.Move;
 import bakery.orders.lifecycle.OrderLifecycle.Outcome;
 import bakery.orders.lifecycle.OrderLifecycle.Refused;
@@ -12,6 +15,9 @@ import bakery.orders.lifecycle.OrderLifecycle.Unchanged;
 import bakery.orders.outbox.Outbox;
 import bakery.orders.outbox.OutboxMessage;
 import bakery.orders.persistence.TransientFailures;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -19,6 +25,7 @@ import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,7 +39,8 @@ import org.jboss.logging.Logger;
  * status only if the order still has the version that was read ({@code UPDATE ... WHERE version =
  * :expected}). A concurrent change (the oven and the staff at the same moment, or two instances)
  * makes the update miss; the step is then tried again on the fresh row. The status event is
- * staged in the same transaction and published after the commit.
+ * staged in the same transaction and published after the commit, on the trace of the record that
+ * asked for the step.
  */
 @ApplicationScoped
 public class OrderTransitions {
@@ -42,23 +50,66 @@ public class OrderTransitions {
     private final Pool pool;
     private final Outbox outbox;
     private final TransientFailures transientFailures;
+    private final OrderMeters meters;
+    private final Timer placedToReady;
 
-    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures) {
+    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures, OrderMeters meters, MeterRegistry registry) {
         this.pool = pool;
         this.outbox = outbox;
         this.transientFailures = transientFailures;
+        this.meters = meters;
+        this.placedToReady = Timer.builder("bakery.order.placed.to.ready")
+                .description("from the customer's checkout to the order being ready for pickup")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(100))
+                .maximumExpectedValue(Duration.ofHours(2))
+                .register(registry);
+    }
+
+    /** What a committed step did: the events to publish, and the move (null when nothing moved). */
+    private record Applied(Outbox.Staged staged, OrderSnapshot moved) {
+
+        static final Applied NOTHING = new Applied(Outbox.Staged.NOTHING, null);
     }
 
     public Uni<Void> apply(UUID orderId, Step step) {
-        return transientFailures.retry(step + " on order " + orderId, () -> pool.withTransaction(tx -> attempt(tx, orderId, step)))
-                .chain(outbox::publish);
+        return apply(orderId, step, null);
     }
 
-    private Uni<Outbox.Staged> attempt(SqlClient tx, UUID orderId, Step step) {
+    /** Applies the step; its status event goes out as the next step of {@code trace} (null: no trace). */
+    public Uni<Void> apply(UUID orderId, Step step, Context trace) {
+        String traceparent = OrderTrace.traceparent(trace);
+        return transientFailures.retry(step + " on order " + orderId,
+                        () -> pool.withTransaction(tx -> attempt(tx, orderId, step, traceparent)))
+                .invoke(this::count)
+                .chain(applied -> outbox.publish(applied.staged()));
+    }
+
+    private void count(Applied applied) {
+        OrderSnapshot moved = applied.moved();
+        if (moved == null) {
+            return;
+        }
+        LOG.debugf("order %s is %s (version %d)", moved.orderId(), moved.status(), moved.version());
+        switch (moved.status()) {
+            case READY -> {
+                meters.reached(Stage.READY);
+                if (moved.placedAt() != null) {
+                    placedToReady.record(Duration.between(moved.placedAt(), Instant.now()));
+                }
+            }
+            case PICKED_UP -> meters.reached(Stage.PICKED_UP);
+            case CANCELLED -> meters.reached(Stage.CANCELLED);
+            default -> {
+            }
+        }
+    }
+
+    private Uni<Applied> attempt(SqlClient tx, UUID orderId, Step step, String traceparent) {
         return load(tx, orderId).chain(order -> {
             if (order == null) {
                 LOG.warnf("%s for unknown order %s ignored", step, orderId);
-                return Uni.createFrom().item(Outbox.Staged.NOTHING);
+                return Uni.createFrom().item(Applied.NOTHING);
             }
             Outcome outcome = OrderLifecycle.next(order.status(), step);
             Instant now = Instant.now();
@@ -72,22 +123,24 @@ public class OrderTransitions {
                             if (result.rowCount() == 0) {
                                 return Uni.createFrom().failure(new ConcurrentChange(orderId, order.version()));
                             }
-                            return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, next.announce(now))));
+                            return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, next.announce(now), traceparent)))
+                                    .map(staged -> new Applied(staged, next));
                         });
             }
             if (outcome instanceof Refused refused) {
                 LOG.infof("%s refused for order %s: %s", step, orderId, refused.reason());
-                return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, order.refuse(refused.reason()).announce(now))));
+                return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, order.refuse(refused.reason()).announce(now), traceparent)))
+                        .map(staged -> new Applied(staged, null));
             }
             LOG.debugf("%s for order %s changes nothing: %s", step, orderId, ((Unchanged) outcome).why());
-            return Uni.createFrom().item(Outbox.Staged.NOTHING);
+            return Uni.createFrom().item(Applied.NOTHING);
         });
     }
 
     static Uni<OrderSnapshot> load(SqlClient client, UUID orderId) {
         return client.preparedQuery("""
                         SELECT o.status, o.version, o.reason, o.customer_name, o.customer_email, o.total_cents, o.pickup_at,
-                               l.sku, l.name, l.quantity, l.unit_price_cents
+                               o.placed_at, l.sku, l.name, l.quantity, l.unit_price_cents
                         FROM orders o LEFT JOIN order_line l ON l.order_id = o.order_id
                         WHERE o.order_id = $1
                         ORDER BY l.line_no""")
@@ -109,9 +162,10 @@ public class OrderTransitions {
             }
         }
         OffsetDateTime pickup = first.getOffsetDateTime("pickup_at");
+        OffsetDateTime placed = first.getOffsetDateTime("placed_at");
         return new OrderSnapshot(orderId, OrderStatus.valueOf(first.getString("status")), first.getLong("version"),
                 first.getString("reason"), new Customer(first.getString("customer_name"), first.getString("customer_email")),
-                lines, first.getLong("total_cents"), pickup == null ? null : pickup.toInstant());
+                lines, first.getLong("total_cents"), pickup == null ? null : pickup.toInstant(), placed == null ? null : placed.toInstant());
     }
 
     /** Someone else changed the order between our read and our write; the step is tried again. */

@@ -1,6 +1,9 @@
 package bakery.orders.lifecycle;
 
 import bakery.contracts.OrderCommand;
+import bakery.contracts.Topics;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 import io.smallrye.mutiny.Uni;
@@ -14,15 +17,18 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class StaffCommands {
 
     private final OrderTransitions transitions;
+    private final OrderMeters meters;
 
-    public StaffCommands(OrderTransitions transitions) {
+    public StaffCommands(OrderTransitions transitions, OrderMeters meters) {
         this.transitions = transitions;
+        this.meters = meters;
     }
 
     @Incoming("orders-commands")
     public Uni<Void> onCommand(Message<OrderCommand> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
+            meters.deadLettered(Topics.deadLetter(Topics.ORDERS_COMMANDS));
             return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
         }
         OrderCommand command = message.getPayload();
@@ -30,7 +36,7 @@ public class StaffCommands {
             case PICK_UP -> Step.PICK_UP;
             case CANCEL -> Step.CANCEL;
         };
-        return transitions.apply(command.orderId(), step)
+        return transitions.apply(command.orderId(), step, OrderTrace.follow(message, command.orderId()))
                 .chain(() -> Uni.createFrom().completionStage(message::ack));
     }
 }

@@ -1,5 +1,6 @@
 package bakery.orders.outbox;
 
+import bakery.defaults.OrderTrace;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * ({@link #stage}); after the commit the writer publishes them and deletes the rows
  * ({@link #publish}). If the node dies in between, the rows stay and {@link OutboxSweep} publishes
  * them. Either way an event may go out twice, never zero times: readers drop a
- * (order id, version) they have already seen.
+ * (order id, version) they have already seen. Each event keeps the trace of the record that
+ * caused it and goes out as the next step of that trace, whoever publishes it.
  */
 @ApplicationScoped
 public class Outbox {
@@ -54,13 +56,15 @@ public class Outbox {
         String[] topics = new String[messages.size()];
         String[] keys = new String[messages.size()];
         Buffer[] payloads = new Buffer[messages.size()];
+        String[] traceparents = new String[messages.size()];
         for (int i = 0; i < messages.size(); i++) {
             topics[i] = messages.get(i).topic();
             keys[i] = messages.get(i).key();
             payloads[i] = Buffer.buffer(messages.get(i).payload());
+            traceparents[i] = messages.get(i).traceparent();
         }
-        return tx.preparedQuery("INSERT INTO outbox (topics, message_keys, payloads) VALUES ($1, $2, $3) RETURNING id")
-                .execute(Tuple.of(topics, keys, payloads))
+        return tx.preparedQuery("INSERT INTO outbox (topics, message_keys, payloads, traceparents) VALUES ($1, $2, $3, $4) RETURNING id")
+                .execute(Tuple.of(topics, keys, payloads, traceparents))
                 .map(rows -> new Staged(rows.iterator().next().getLong("id"), messages));
     }
 
@@ -103,8 +107,9 @@ public class Outbox {
     Uni<Void> send(List<OutboxMessage> messages) {
         List<Uni<Void>> sends = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
-            sends.add(kafka.sendMessage(Message.of(message.payload()).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(message.topic()).withKey(message.key()).build())));
+            Message<byte[]> record = Message.of(message.payload()).addMetadata(
+                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(message.topic()).withKey(message.key()).build());
+            sends.add(kafka.sendMessage(OrderTrace.continuing(record, OrderTrace.fromTraceparent(message.traceparent()))));
         }
         return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
@@ -114,9 +119,10 @@ public class Outbox {
         String[] topics = row.getArrayOfStrings("topics");
         String[] keys = row.getArrayOfStrings("message_keys");
         Buffer[] payloads = (Buffer[]) row.getValue("payloads");
+        String[] traceparents = row.getArrayOfStrings("traceparents");
         List<OutboxMessage> messages = new ArrayList<>(topics.length);
         for (int i = 0; i < topics.length; i++) {
-            messages.add(new OutboxMessage(topics[i], keys[i], payloads[i].getBytes()));
+            messages.add(new OutboxMessage(topics[i], keys[i], payloads[i].getBytes(), traceparents == null ? null : traceparents[i]));
         }
         return messages;
     }

@@ -48,7 +48,7 @@ public class OutboxSweep {
                                     WHERE created_at < now() - $1 * interval '1 millisecond'
                                     ORDER BY id LIMIT $2
                                     FOR UPDATE SKIP LOCKED)
-                                RETURNING id, topics, message_keys, payloads""")
+                                RETURNING id, topics, message_keys, payloads, traceparents""")
                         .execute(Tuple.of(config.sweepGrace().toMillis(), config.sweepBatch()))
                         .chain(rows -> {
                             List<Row> sorted = new ArrayList<>();

@@ -71,6 +71,7 @@ class OrderAcceptanceTest {
         Verdict verdict = acceptance.judge(order, CATALOG);
         assertThat(verdict.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(verdict.reason()).contains("add up to 360");
+        assertThat(verdict.rejection()).isEqualTo("total");
     }
 
     private Verdict judge(List<OrderLine> lines) {
