@@ -7,7 +7,11 @@ import bakery.baking.oven.Oven;
 import bakery.baking.oven.OvenConfig;
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
+import bakery.contracts.Topics;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaRecord;
@@ -29,6 +33,7 @@ import org.jboss.logging.Logger;
  * A request is acknowledged only after its BakeFinished is on Kafka and the order is marked baked
  * (or it was found baked already); the {@code throttled} commit strategy then commits past it.
  * Handed-back requests are never acknowledged, so whoever gets the partition next bakes them.
+ * Bake events go out as the next step of the request's trace.
  */
 @ApplicationScoped
 public class BakeRequestIntake {
@@ -37,10 +42,12 @@ public class BakeRequestIntake {
 
     private final Oven oven;
     private final OvenConfig config;
+    private final OrderMeters meters;
 
-    public BakeRequestIntake(Oven oven, OvenConfig config) {
+    public BakeRequestIntake(Oven oven, OvenConfig config, OrderMeters meters) {
         this.oven = oven;
         this.config = config;
+        this.meters = meters;
     }
 
     @Incoming("bake-requests")
@@ -53,29 +60,35 @@ public class BakeRequestIntake {
     private Multi<Message<BakeEvent>> bakeOne(Message<BakeRequest> request) {
         var unreadable = UnreadableRecord.of(request);
         if (unreadable.isPresent()) {
-            return settle(() -> request.nack(unreadable.get()));
+            return deadLetter(request, unreadable.get());
         }
+        Context trace = OrderTrace.follow(request, request.getPayload().orderId());
         Multi<BakeStep> steps;
         try {
             steps = oven.bake(request.getPayload());
         } catch (UnbakeableOrder e) {
             LOG.warnf("dead-lettering a bake request: %s", e.getMessage());
-            return settle(() -> request.nack(e));
+            return deadLetter(request, e);
         }
-        return steps.onItem().transformToMultiAndConcatenate(step -> afterStep(request, step))
+        return steps.onItem().transformToMultiAndConcatenate(step -> afterStep(request, step, trace))
                 // One request failing unexpectedly must not end the stream, and with it every other bake.
                 .onFailure().recoverWithMulti(failure -> {
                     LOG.errorf(failure, "baking a request failed; dead-lettering it");
-                    return settle(() -> request.nack(failure));
+                    return deadLetter(request, failure);
                 });
     }
 
-    private Multi<Message<BakeEvent>> afterStep(Message<BakeRequest> request, BakeStep step) {
+    private Multi<Message<BakeEvent>> deadLetter(Message<BakeRequest> request, Throwable reason) {
+        meters.deadLettered(Topics.deadLetter(Topics.BAKE_REQUESTS));
+        return settle(() -> request.nack(reason));
+    }
+
+    private Multi<Message<BakeEvent>> afterStep(Message<BakeRequest> request, BakeStep step, Context trace) {
         if (step instanceof BakeStep.Started started) {
-            return Multi.createFrom().item(toKafka(started.event()));
+            return Multi.createFrom().item(toKafka(started.event(), trace));
         }
         if (step instanceof Finished finished) {
-            return publish(request, finished);
+            return publish(request, finished, trace);
         }
         if (step instanceof BakeStep.AlreadyBaked) {
             return settle(request::ack);
@@ -87,13 +100,15 @@ public class BakeRequestIntake {
      * Sends BakeFinished and keeps the slot until Kafka has it: then the order is marked baked and
      * the request acknowledged. If Kafka refuses it, the lease goes and the order is baked again.
      */
-    private Multi<Message<BakeEvent>> publish(Message<BakeRequest> request, Finished finished) {
+    private Multi<Message<BakeEvent>> publish(Message<BakeRequest> request, Finished finished, Context trace) {
         CompletableFuture<Throwable> sent = new CompletableFuture<>();
-        Message<BakeEvent> event = toKafka(finished.event())
+        Message<BakeEvent> event = toKafka(finished.event(), trace)
                 .withAck(() -> completed(sent, null))
                 .withNack(failure -> completed(sent, failure));
         Multi<Message<BakeEvent>> afterwards = Uni.createFrom().completionStage(sent).onItem().transformToMulti(failure -> {
             if (failure == null) {
+                OrderTrace.inLogs(finished.event().orderId(), trace);
+                LOG.debugf("order %s baked", finished.event().orderId());
                 return oven.published(finished.lease())
                         .onItem().transformToMulti(x -> settle(request::ack));
             }
@@ -108,8 +123,8 @@ public class BakeRequestIntake {
         return Uni.createFrom().completionStage(settlement).onItem().transformToMulti(x -> Multi.createFrom().empty());
     }
 
-    private static Message<BakeEvent> toKafka(BakeEvent event) {
-        return KafkaRecord.of(event.key(), event);
+    private static Message<BakeEvent> toKafka(BakeEvent event, Context trace) {
+        return OrderTrace.continuing(KafkaRecord.of(event.key(), event), trace);
     }
 
     private static CompletionStage<Void> completed(CompletableFuture<Throwable> sent, Throwable failure) {

@@ -9,7 +9,10 @@ import bakery.baking.oven.OrderLeases.Lease;
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
 import bakery.defaults.NodeIdentity;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderMeters.Stage;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -42,15 +45,24 @@ public class Oven {
     private final OvenConfig config;
     private final NodeIdentity node;
     private final OvenLoad load;
+    private final OrderMeters meters;
+    private final Timer bakeTime;
     /** Completed when bakes still in the oven at the end of the drain must be handed back. */
     private final CompletableFuture<Outcome> handBack = new CompletableFuture<>();
     private volatile boolean closing;
 
-    public Oven(OrderLeases leases, OvenConfig config, NodeIdentity node, MeterRegistry registry) {
+    public Oven(OrderLeases leases, OvenConfig config, NodeIdentity node, MeterRegistry registry, OrderMeters meters) {
         this.leases = leases;
         this.config = config;
         this.node = node;
-        this.load = new OvenLoad(registry);
+        this.load = new OvenLoad(registry, config.slots());
+        this.meters = meters;
+        this.bakeTime = Timer.builder("bakery.bake.time")
+                .description("time an order spent in the oven, from BakeStarted to BakeFinished")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofHours(1))
+                .register(registry);
     }
 
     /**
@@ -82,7 +94,10 @@ public class Oven {
                 // Baked and reported all the same: without the marker only a redelivery would bake it again.
                 .onFailure().invoke(e -> LOG.errorf("could not mark order %s baked: %s", lease.orderId(), e.getMessage()))
                 .onFailure().recoverWithNull()
-                .eventually(() -> load.left(true));
+                .eventually(() -> {
+                    load.left(true);
+                    meters.reached(Stage.BAKED);
+                });
     }
 
     /** The order's BakeFinished could not be published: give the lease up, the order is baked again. */
@@ -127,13 +142,15 @@ public class Oven {
         // a stage of our own, so that cancelling this bake never cancels the shared signal
         Uni<Outcome> closingTime = Uni.createFrom().completionStage(() -> handBack.thenApply(outcome -> outcome));
         Multi<BakeStep> end = Uni.combine().any().of(baked, lost, closingTime)
-                .onItem().transformToMulti(outcome -> afterBaking(outcome, lease, request));
+                .onItem().transformToMulti(outcome -> afterBaking(outcome, lease, request, started.event().at()));
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(started), end);
     }
 
-    private Multi<BakeStep> afterBaking(Outcome outcome, Lease lease, BakeRequest request) {
+    private Multi<BakeStep> afterBaking(Outcome outcome, Lease lease, BakeRequest request, Instant into) {
         if (outcome == Outcome.DONE) {
-            return Multi.createFrom().item(new Finished(BakeEvent.finished(request.orderId(), node.id(), Instant.now()), lease));
+            Instant out = Instant.now();
+            bakeTime.record(Duration.between(into, out));
+            return Multi.createFrom().item(new Finished(BakeEvent.finished(request.orderId(), node.id(), out), lease));
         }
         if (outcome == Outcome.HANDED_BACK) {
             return leases.release(lease).onFailure().recoverWithNull()

@@ -2,9 +2,13 @@ package bakery.baking.oven;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Gauge;
 import java.time.Duration;
 
-/** How many orders hold a lease here, for the drain at closing time and for /q/metrics. */
+/**
+ * How many orders hold a lease here, for the drain at closing time and for /q/metrics: slots in
+ * use ({@code bakery.oven.in.oven}) against the slots there are ({@code bakery.oven.slots}).
+ */
 final class OvenLoad {
 
     private int inOven;
@@ -13,8 +17,9 @@ final class OvenLoad {
     private final Counter skipped;
     private final Counter busy;
 
-    OvenLoad(MeterRegistry registry) {
+    OvenLoad(MeterRegistry registry, int slots) {
         registry.gauge("bakery.oven.in.oven", this, OvenLoad::inOven);
+        Gauge.builder("bakery.oven.slots", () -> slots).strongReference(true).register(registry);
         baked = registry.counter("bakery.oven.bakes", "outcome", "baked");
         notBaked = registry.counter("bakery.oven.bakes", "outcome", "not-baked");
         skipped = registry.counter("bakery.oven.bakes", "outcome", "already-baked");
