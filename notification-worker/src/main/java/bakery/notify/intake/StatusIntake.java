@@ -1,15 +1,24 @@
 package bakery.notify.intake;
 
 import bakery.contracts.OrderStatusChanged;
+import bakery.contracts.Topics;
+import bakery.defaults.Masked;
 import bakery.defaults.NodeIdentity;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderMeters.Stage;
+import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
 import bakery.notify.mail.Letter;
-import bakery.notify.mail.MaskedAddress;
 import bakery.notify.mail.NotificationLedger;
 import bakery.notify.mail.NotificationLedger.Claim;
 import bakery.notify.mail.NotificationLedger.Entry;
 import bakery.notify.mail.NotifyConfig;
 import bakery.notify.mail.Postman;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
@@ -23,6 +32,7 @@ import org.jboss.logging.Logger;
  * order and status. Records are handled one after the other, so one order's changes are told in
  * the order they happened; the offset is acknowledged after the e-mail went out (or was found sent),
  * and a record whose e-mail cannot be sent after the retries goes to {@code orders.status.dlq}.
+ * Sending is the last span of the order's trace, a child of the status record's.
  */
 @ApplicationScoped
 public class StatusIntake {
@@ -33,12 +43,17 @@ public class StatusIntake {
     private final Postman postman;
     private final NotifyConfig config;
     private final NodeIdentity node;
+    private final OrderMeters meters;
+    private final Tracer tracer;
 
-    public StatusIntake(NotificationLedger ledger, Postman postman, NotifyConfig config, NodeIdentity node) {
+    public StatusIntake(NotificationLedger ledger, Postman postman, NotifyConfig config, NodeIdentity node, OrderMeters meters,
+                        Tracer tracer) {
         this.ledger = ledger;
         this.postman = postman;
         this.config = config;
         this.node = node;
+        this.meters = meters;
+        this.tracer = tracer;
     }
 
     @Incoming("order-status")
@@ -47,19 +62,25 @@ public class StatusIntake {
         var unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
             LOG.warnf("dead-lettering an unreadable status record: %s", unreadable.get().getMessage());
-            return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
+            return deadLetter(message, unreadable.get());
         }
         OrderStatusChanged change = message.getPayload();
         if (!Letter.isTold(change.status())) {
             return Uni.createFrom().completionStage(message::ack);
         }
+        Context trace = OrderTrace.follow(message, change.orderId());
         Letter letter = Letter.about(change, config);
         Entry entry = new Entry(change.orderId(), change.status(), node.id() + "/" + UUID.randomUUID());
         return claim(entry).chain(claim -> claim == Claim.ALREADY_SENT
                         ? Uni.createFrom().voidItem().invoke(() -> LOG.debugf("%s e-mail of order %s was sent already", change.status(), letter.orderNumber()))
-                        : send(letter, entry))
+                        : send(letter, entry, trace))
                 .chain(() -> Uni.createFrom().completionStage(message::ack))
-                .onFailure().recoverWithUni(failure -> Uni.createFrom().completionStage(() -> message.nack(failure)));
+                .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
+    }
+
+    private Uni<Void> deadLetter(Message<?> message, Throwable reason) {
+        meters.deadLettered(Topics.deadLetter(Topics.ORDERS_STATUS));
+        return Uni.createFrom().completionStage(() -> message.nack(reason));
     }
 
     /**
@@ -75,8 +96,20 @@ public class StatusIntake {
                         : Uni.createFrom().voidItem().onItem().delayIt().by(config.retry().initialBackoff()).chain(() -> claim(entry)));
     }
 
-    private Uni<Void> send(Letter letter, Entry entry) {
+    private Uni<Void> send(Letter letter, Entry entry, Context trace) {
+        Span mail = tracer.spanBuilder("send " + letter.status() + " e-mail")
+                .setParent(trace)
+                .setSpanKind(SpanKind.CLIENT)
+                .setAttribute("bakery.order.id", letter.orderId())
+                .setAttribute("bakery.order.status", letter.status().name())
+                .startSpan();
         return postman.deliver(letter)
+                .onItemOrFailure().invoke((sent, failure) -> {
+                    if (failure != null) {
+                        mail.setStatus(StatusCode.ERROR, Masked.emailIn(failure.getMessage(), letter.to()));
+                    }
+                    mail.end();
+                })
                 .onFailure().call(() -> ledger.release(entry).onFailure().recoverWithNull())
                 .chain(() -> ledger.markSent(entry)
                         .onFailure().retry().withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
@@ -85,7 +118,10 @@ public class StatusIntake {
                         .onFailure().invoke(e -> LOG.errorf("sent the %s e-mail of order %s but could not record it: %s",
                                 letter.status(), letter.orderNumber(), e.getMessage()))
                         .onFailure().recoverWithNull())
-                .invoke(() -> LOG.infof("sent the %s e-mail of order %s to %s", letter.status(), letter.orderNumber(),
-                        MaskedAddress.of(letter.to())));
+                .invoke(() -> {
+                    meters.reached(Stage.NOTIFIED);
+                    OrderTrace.inLogs(entry.orderId(), trace);
+                    LOG.infof("sent the %s e-mail of order %s to %s", letter.status(), letter.orderNumber(), Masked.email(letter.to()));
+                });
     }
 }

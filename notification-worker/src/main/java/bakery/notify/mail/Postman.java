@@ -1,5 +1,6 @@
 package bakery.notify.mail;
 
+import bakery.defaults.Masked;
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.mutiny.Uni;
@@ -32,12 +33,12 @@ public class Postman {
     }
 
     public Uni<Void> deliver(Letter letter) {
-        String to = MaskedAddress.of(letter.to());
+        String to = Masked.email(letter.to());
         return Uni.createFrom().deferred(() -> template(letter).to(letter.to()).subject(letter.subject()).send())
                 // a server that accepts the connection and then hangs counts as a failed attempt
                 .ifNoItem().after(config.sendTimeout()).fail()
                 .onFailure().invoke(e -> LOG.warnf("SMTP refused the %s e-mail of order %s to %s: %s",
-                        letter.status(), letter.orderNumber(), to, MaskedAddress.in(e.getMessage(), letter.to())))
+                        letter.status(), letter.orderNumber(), to, Masked.emailIn(e.getMessage(), letter.to())))
                 .onFailure().retry()
                 .withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff())
                 .atMost(config.retry().retries())
@@ -57,7 +58,7 @@ public class Postman {
     public static final class MailNotSent extends RuntimeException {
         MailNotSent(Letter letter, Throwable last) {
             super("could not send the " + letter.status() + " e-mail of order " + letter.orderNumber() + " to "
-                    + MaskedAddress.of(letter.to()) + ": " + MaskedAddress.in(String.valueOf(last.getMessage()), letter.to()));
+                    + Masked.email(letter.to()) + ": " + Masked.emailIn(String.valueOf(last.getMessage()), letter.to()));
         }
     }
 }
