@@ -115,9 +115,9 @@ class HostileRequestsNeverBreakTheBakeryIT {
      */
     @Test
     @Order(4)
-    @Disabled("web-tier: a top-level JSON array or string where an object is expected gets a 400 without the JSON error body")
+    @Disabled("web-tier: JSON of the wrong shape or a field of the wrong type gets a bare 400 without the JSON error body")
     void jsonOfTheWrongShapeGetsTheJsonErrorBody() {
-        for (String body : List.of("[]", "\"croissant\"", "[[[]]]")) {
+        for (String body : List.of("[]", "\"croissant\"", "[[[]]]", "{\"sku\":\"croissant\",\"quantity\":\"two\"}", "{\"sku\":{},\"quantity\":1}")) {
             RawHttp.Reply r = json("POST", "/api/cart/items", attacker, body);
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).as("answer to %s", body).contains("\"error\"");

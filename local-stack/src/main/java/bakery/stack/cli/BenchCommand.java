@@ -86,6 +86,9 @@ final class BenchCommand implements Callable<Integer> {
         double redisGet = Ceilings.redisPerSecond(redisOut, "GET").orElse(0);
         stack.progress.step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
 
+        // Before the customers: it needs an idle baking group, and their orders keep the ovens busy for minutes.
+        List<BakingScaling.Step> scaling = skipScaling ? List.of() : BakingScaling.of(new BakingScalingRun(stack).run());
+
         Instant loadStart = Instant.now();
         StackSampler sampler = new StackSampler(() -> serviceNodes(stack), stack.kafka.bootstrapServers(), GROUPS,
                 s.duration("bench.sample-interval"), s.duration("probe-timeout"));
@@ -111,7 +114,6 @@ final class BenchCommand implements Callable<Integer> {
                 topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value).toList(),
                 topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream().map(ConsumerRecord::value).toList());
 
-        List<BakingScaling.Step> scaling = skipScaling ? List.of() : BakingScaling.of(new BakingScalingRun(stack).run());
         List<BenchSummary.NodeStart> starts = serviceNodes(stack).stream()
                 .flatMap(i -> NodeStarts.lastStart(stack.layout.log(i.id())).stream().mapToObj(sec -> new BenchSummary.NodeStart(i.id(), sec)))
                 .toList();
