@@ -38,7 +38,10 @@ final class DeliberateDefaults {
             Map.entry("NOTIFY_SEND_TIMEOUT", "tuned with the notifier's code"),
             Map.entry("NOTIFY_RETRIES", "tuned with the notifier's code"),
             Map.entry("NOTIFY_RETRY_INITIAL_BACKOFF", "tuned with the notifier's code"),
-            Map.entry("NOTIFY_RETRY_MAX_BACKOFF", "tuned with the notifier's code"));
+            Map.entry("NOTIFY_RETRY_MAX_BACKOFF", "tuned with the notifier's code"),
+            // No trace collector ships with the bakery: without one, trace ids still travel and are logged, nothing is exported.
+            // Set it (e.g. http://otel-collector:4317) where a collector runs; see docs/operations.md.
+            Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "no collector in the shipped shapes; set it where one runs"));
 
     /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(
