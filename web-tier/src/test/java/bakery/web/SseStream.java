@@ -17,6 +17,7 @@ public final class SseStream implements AutoCloseable {
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final List<String> comments = new CopyOnWriteArrayList<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     SseStream(HttpClient http, HttpRequest request) {
         response = http.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
@@ -33,6 +34,11 @@ public final class SseStream implements AutoCloseable {
 
     public List<String> comments() {
         return List.copyOf(comments);
+    }
+
+    /** True once the server ended the stream (or the connection went away). */
+    public boolean ended() {
+        return ended.isDone();
     }
 
     private void read(Stream<String> lines) {
@@ -56,6 +62,8 @@ public final class SseStream implements AutoCloseable {
             });
         } catch (RuntimeException closed) {
             // the stream was closed by the test or the node went away
+        } finally {
+            ended.complete(null);
         }
     }
 

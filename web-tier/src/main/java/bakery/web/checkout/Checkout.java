@@ -5,13 +5,17 @@ import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
-import bakery.defaults.NodeIdentity;
 import bakery.contracts.OrderIds;
+import bakery.defaults.NodeIdentity;
+import bakery.defaults.OrderMeters;
+import bakery.defaults.OrderMeters.Stage;
+import bakery.defaults.OrderTrace;
 import bakery.web.Refusal;
 import bakery.web.cart.CartStore;
 import bakery.web.catalog.Catalog;
 import bakery.web.session.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
@@ -37,13 +41,16 @@ public class Checkout {
     private final Catalog catalog;
     private final OrderPlacement placement;
     private final NodeIdentity node;
+    private final OrderMeters meters;
 
-    public Checkout(CheckoutClaims claims, CartStore carts, Catalog catalog, OrderPlacement placement, NodeIdentity node) {
+    public Checkout(CheckoutClaims claims, CartStore carts, Catalog catalog, OrderPlacement placement, NodeIdentity node,
+                    OrderMeters meters) {
         this.claims = claims;
         this.carts = carts;
         this.catalog = catalog;
         this.placement = placement;
         this.node = node;
+        this.meters = meters;
     }
 
     public Uni<Receipt> place(Session session, String key, CheckoutRequest request) {
@@ -56,6 +63,8 @@ public class Checkout {
     }
 
     private Uni<Receipt> placeClaimed(Session session, String key, UUID orderId, CheckoutRequest request) {
+        // the checkout's HTTP span is current: OrderPlaced carries its trace to order-service
+        OrderTrace.inLogs(orderId, Context.current());
         return Uni.combine().all().unis(carts.quantities(session), catalog.bySku()).asTuple()
                 .map(t -> order(orderId, key, request, t.getItem1(), t.getItem2()))
                 .onFailure().call(() -> claims.release(session, key))
@@ -66,6 +75,10 @@ public class Checkout {
                         })
                         .onFailure().transform(e -> Refusal.of(Response.Status.SERVICE_UNAVAILABLE, "orders unavailable", null,
                                 "The bakery cannot take orders right now. Your cart is kept; please try again in a minute."))
+                        .invoke(() -> {
+                            meters.reached(Stage.PLACED);
+                            LOG.debugf("order %s placed", orderId);
+                        })
                         .chain(() -> claims.complete(session, key, orderId, json(order)))
                         .replaceWith(Receipt.of(orderId, false)));
     }

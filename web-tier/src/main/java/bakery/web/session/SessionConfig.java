@@ -12,4 +12,10 @@ public interface SessionConfig {
     Duration idleTimeout();
 
     Duration absoluteTimeout();
+
+    /** The idle timeout is split into this many buckets of "sessions seen" for the active-session count. */
+    int activityBuckets();
+
+    /** How often each node recounts the active sessions for /q/metrics. */
+    Duration activeCountEvery();
 }

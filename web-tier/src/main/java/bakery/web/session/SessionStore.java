@@ -15,7 +15,11 @@ public class SessionStore {
 
     private static final int CSRF_TOKEN_BYTES = 32;
 
-    /** KEYS: session, cart, orders. ARGV: now ms, absolute ms, idle ms. Returns the CSRF token, or nil when gone. */
+    /**
+     * KEYS: session, cart, orders, sessions-seen bucket. ARGV: now ms, absolute ms, idle ms, storage key,
+     * bucket ttl ms. Returns the CSRF token, or nil when gone. A resumed session is also noted as seen
+     * (HyperLogLog, for the active-session count): no extra round trip.
+     */
     private static final RedisScript RESUME = new RedisScript("""
             local created = redis.call('HGET', KEYS[1], 'created')
             if not created then return false end
@@ -25,23 +29,29 @@ public class SessionStore {
               return false
             end
             local ttl = math.min(tonumber(ARGV[3]), left)
-            for i = 1, #KEYS do redis.call('PEXPIRE', KEYS[i], ttl) end
+            for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ttl) end
+            redis.call('PFADD', KEYS[4], ARGV[4])
+            redis.call('PEXPIRE', KEYS[4], ARGV[5])
             return redis.call('HGET', KEYS[1], 'csrf')
             """);
 
-    /** KEYS: session. ARGV: now ms, csrf token, idle ms. */
+    /** KEYS: session, sessions-seen bucket. ARGV: now ms, csrf token, idle ms, storage key, bucket ttl ms. */
     private static final RedisScript OPEN = new RedisScript("""
             redis.call('HSET', KEYS[1], 'created', ARGV[1], 'csrf', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            redis.call('PFADD', KEYS[2], ARGV[4])
+            redis.call('PEXPIRE', KEYS[2], ARGV[5])
             return 1
             """);
 
     private final ReactiveRedisDataSource redis;
     private final SessionConfig config;
+    private final ActiveSessions active;
 
-    public SessionStore(ReactiveRedisDataSource redis, SessionConfig config) {
+    public SessionStore(ReactiveRedisDataSource redis, SessionConfig config, ActiveSessions active) {
         this.redis = redis;
         this.config = config;
+        this.active = active;
     }
 
     /** The session behind this id, or a new one: an unknown, expired or forged id is never adopted. */
@@ -54,16 +64,19 @@ public class SessionStore {
             return Uni.createFrom().nullItem();
         }
         Session probe = new Session(id, SessionId.storageKey(id), null, false);
-        return RESUME.run(redis, List.of(probe.sessionKey(), probe.cartKey(), probe.ordersKey()),
-                        System.currentTimeMillis(), config.absoluteTimeout().toMillis(), config.idleTimeout().toMillis())
+        long now = System.currentTimeMillis();
+        return RESUME.run(redis, List.of(probe.sessionKey(), probe.cartKey(), probe.ordersKey(), active.bucketKey(now)),
+                        now, config.absoluteTimeout().toMillis(), config.idleTimeout().toMillis(), probe.storageKey(),
+                        active.bucketTtl().toMillis())
                 .map(csrf -> csrf == null ? null : new Session(id, probe.storageKey(), csrf.toString(), false));
     }
 
     Uni<Session> open() {
         String id = SessionId.next();
         Session session = new Session(id, SessionId.storageKey(id), SessionId.random(CSRF_TOKEN_BYTES), true);
-        return OPEN.run(redis, List.of(session.sessionKey()),
-                        System.currentTimeMillis(), session.csrfToken(), config.idleTimeout().toMillis())
+        long now = System.currentTimeMillis();
+        return OPEN.run(redis, List.of(session.sessionKey(), active.bucketKey(now)),
+                        now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis())
                 .replaceWith(session);
     }
 }

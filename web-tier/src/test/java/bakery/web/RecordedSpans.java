@@ -1,0 +1,15 @@
+package bakery.web;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Every span the service finishes in a test, kept in memory (the tests export nowhere else). */
+public class RecordedSpans {
+
+    @Produces
+    @Singleton
+    InMemorySpanExporter spans() {
+        return InMemorySpanExporter.create();
+    }
+}
