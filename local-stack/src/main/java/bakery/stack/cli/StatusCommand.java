@@ -1,5 +1,6 @@
 package bakery.stack.cli;
 
+import bakery.stack.figures.KeyFigures;
 import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
 import bakery.stack.process.StackState;
@@ -13,7 +14,8 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime) and every consumer group's lag per topic.")
+@Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime), every consumer group's lag per topic, "
+        + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies.")
 final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "one JSON object: instances and consumerGroups")
@@ -23,14 +25,15 @@ final class StatusCommand implements Callable<Integer> {
     record InstanceStatus(String service, String id, long pid, int port, boolean running, boolean ready, Long rssKb, Long uptimeSeconds) {
     }
 
-    record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError) {
+    record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
+                  KeyFigures.Figures figures) {
     }
 
     @Override
     public Integer call() throws Exception {
         LocalStack stack = BakeryCommand.stack();
         StackState state = stack.stateFile.load().orElse(null);
-        Report report = state == null ? new Report(false, List.of(), List.of(), null) : report(stack, state);
+        Report report = state == null ? new Report(false, List.of(), List.of(), null, null) : report(stack, state);
         if (json) {
             System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
         } else if (state == null) {
@@ -56,7 +59,14 @@ final class StatusCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             kafkaError = e.getMessage();
         }
-        return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError);
+        KeyFigures.Figures figures = null;
+        List<Integer> ready = rows.stream().filter(InstanceStatus::ready).map(InstanceStatus::port).toList();
+        try {
+            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready, stack.settings.duration("status.figures-window"));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError, figures);
     }
 
     private static void print(Report report) {
@@ -68,6 +78,7 @@ final class StatusCommand implements Callable<Integer> {
                     i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()));
         }
         System.out.println();
+        printFigures(report.figures());
         if (report.kafkaError() != null) {
             System.out.println("Consumer groups: Kafka did not answer (" + report.kafkaError() + ")");
             return;
@@ -78,6 +89,20 @@ final class StatusCommand implements Callable<Integer> {
         for (ConsumerLag.TopicLag l : report.consumerGroups()) {
             System.out.printf(row, l.group(), l.topic(), l.members(), l.partitions(), l.lag());
         }
+    }
+
+    private static void printFigures(KeyFigures.Figures figures) {
+        if (figures == null) {
+            return;
+        }
+        System.out.printf("Over the last %d s (from /q/metrics):%n", figures.window().toSeconds());
+        System.out.println("  orders/s   " + (figures.ordersPerSecond().isEmpty() ? "none"
+                : String.join("  ", figures.ordersPerSecond().entrySet().stream()
+                        .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList())));
+        System.out.println("  p99        " + (figures.p99Seconds().isEmpty() ? "nothing measured"
+                : String.join("  ", figures.p99Seconds().entrySet().stream()
+                        .map(e -> String.format("%s %.0f ms", e.getKey(), e.getValue() * 1000)).toList())));
+        System.out.println();
     }
 
     static String uptime(long seconds) {
