@@ -32,7 +32,7 @@ public record BenchSummary(
                             double redisSetPerSecond, double redisGetPerSecond, String redisCommand) {
     }
 
-    /** A consumer group's highest lag during the run, and how long after the load stopped it was back at 0 (null: not within the wait). */
+    /** A consumer group's highest lag on one topic ("group / topic") during the run, and how long after the load stopped it was back at 0 (null: not within the wait). */
     public record GroupLag(String group, long maxLag, Double secondsToDrain) {
     }
 

@@ -15,7 +15,7 @@ class SummaryFilesTest {
 
     static BenchSummary sample() throws Exception {
         GatlingStats stats = GatlingStatsTest.sample();
-        var lag = List.of(new BenchSummary.GroupLag("order-service", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
+        var lag = List.of(new BenchSummary.GroupLag("order-service / orders.placed", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
         var nodes = List.of(new BenchSummary.NodeMemory("web-1", "web-tier", 170));
         var starts = List.of(new BenchSummary.NodeStart("web-1", 1.3));
         var scaling = BakingScaling.of(List.of(new BakingScaling.Run(1, 32, 16), new BakingScaling.Run(2, 32, 8.2), new BakingScaling.Run(4, 32, 4.3)));

@@ -13,14 +13,14 @@ class TargetsTest {
 
     @Test
     void aRunThatMeetsEveryTarget() {
-        List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service", 900, 1.5)), 0.95,
+        List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service / orders.placed", 900, 1.5)), 0.95,
                 List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-1", 1.4)));
         assertThat(targets).hasSize(5).allMatch(Target::met);
     }
 
     @Test
     void eachMissIsNamedWithWhatWasMeasured() {
-        List<Target> targets = Targets.check(0.1, List.of(new GroupLag("order-service", 900, null)), 0.7,
+        List<Target> targets = Targets.check(0.1, List.of(new GroupLag("order-service / orders.placed", 900, null)), 0.7,
                 List.of(new NodeMemory("web-1", "web-tier", 180), new NodeMemory("order-service-1", "order-service", 240)),
                 List.of(new NodeStart("web-1", 1.4), new NodeStart("baking-worker-3", 2.6)));
         assertThat(targets).noneMatch(Target::met);

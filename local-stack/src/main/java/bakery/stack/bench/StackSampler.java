@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  */
 public final class StackSampler implements AutoCloseable {
 
-    /** One look at the lag: group -> lag summed over its topics. */
+    /** One look at the lag: "group / topic" -> lag summed over the topic's partitions. */
     public record LagSample(Instant at, Map<String, Long> lagByGroup) {
     }
 
@@ -59,7 +59,7 @@ public final class StackSampler implements AutoCloseable {
                 try {
                     Map<String, Long> byGroup = new TreeMap<>();
                     consumers.all().stream().filter(l -> groups.contains(l.group()))
-                            .forEach(l -> byGroup.merge(l.group(), l.lag(), Long::sum));
+                            .forEach(l -> byGroup.merge(key(l.group(), l.topic()), l.lag(), Long::sum));
                     lag.add(new LagSample(Instant.now(), byGroup));
                 } catch (RuntimeException kafkaBusy) {
                     // A look that Kafka did not answer in time is skipped; the next one counts.
@@ -83,16 +83,18 @@ public final class StackSampler implements AutoCloseable {
         }
     }
 
-    /** The latest lag of a group, or -1 when none was seen yet. */
-    public long latestLag(String group) {
+    /**
+     * Lag is kept per group and topic: the order-service's intake ({@code orders.placed}) drains when
+     * the customers stop, while its {@code bake.events} keep coming as long as the ovens bake.
+     */
+    public static String key(String group, String topic) {
+        return group + " / " + topic;
+    }
+
+    /** True when the latest look saw every group at lag 0 on every topic. */
+    public boolean latestAllDrained() {
         List<LagSample> all = lag();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Long l = all.get(i).lagByGroup().get(group);
-            if (l != null) {
-                return l;
-            }
-        }
-        return -1;
+        return !all.isEmpty() && all.get(all.size() - 1).lagByGroup().values().stream().allMatch(l -> l == 0);
     }
 
     @Override
@@ -105,7 +107,7 @@ public final class StackSampler implements AutoCloseable {
         }
     }
 
-    /** Highest lag per group, and seconds from {@code loadEnd} until the group was first seen at 0 (null: not within the samples). */
+    /** Highest lag per group and topic, and seconds from {@code loadEnd} until the group was first seen at 0 (null: not within the samples). */
     public static List<BenchSummary.GroupLag> drain(List<LagSample> samples, Instant loadEnd) {
         Map<String, Long> max = new TreeMap<>();
         Map<String, Double> drained = new TreeMap<>();

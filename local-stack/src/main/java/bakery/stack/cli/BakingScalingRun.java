@@ -109,19 +109,25 @@ final class BakingScalingRun {
         return (int) Math.max(1, Math.round(seconds / factor));
     }
 
-    /** The group has exactly {@code instances} members and nothing left over from before. */
+    /**
+     * The group is settled: no lag and the same members in two looks in a row (each node may run
+     * several consumers, one per partition stream, so members are not nodes).
+     */
     private void awaitGroup(int instances, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
+        int seen = -1;
         try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
             while (Instant.now().isBefore(deadline)) {
                 List<ConsumerLag.TopicLag> l = lag.of(GROUP, List.of(Topics.BAKE_REQUESTS));
-                if (!l.isEmpty() && l.get(0).members() == instances && l.get(0).lag() == 0) {
+                int members = l.isEmpty() ? 0 : l.get(0).members();
+                if (members > 0 && members == seen && l.get(0).lag() == 0) {
                     return;
                 }
-                Pids.pause(stack.settings.duration("probe-interval"));
+                seen = members;
+                Pids.pause(stack.settings.duration("probe-interval").multipliedBy(4));
             }
         }
-        throw new StackException("the " + GROUP + " group did not settle at " + instances + " members with no lag within " + timeout.toSeconds() + " s");
+        throw new StackException("the " + GROUP + " group did not settle with " + instances + " node(s) and no lag within " + timeout.toSeconds() + " s");
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

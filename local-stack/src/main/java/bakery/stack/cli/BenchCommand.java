@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -107,7 +106,7 @@ final class BenchCommand implements Callable<Integer> {
         Path report = GatlingStats.newestReport(out.resolve("gatling"))
                 .orElseThrow(() -> new StackException("Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
         GatlingStats stats = GatlingStats.read(GatlingStats.statsFile(report));
-        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() / s.duration("bench.capacity.duration").toMillis() * 1000.0).orElse(0.0);
+        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
 
         TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
         OrderTimes times = OrderTimes.of(
@@ -173,8 +172,7 @@ final class BenchCommand implements Callable<Integer> {
     private static void awaitDrained(LocalStack stack, StackSampler sampler) {
         Instant deadline = Instant.now().plus(stack.settings.duration("bench.drain-timeout"));
         while (Instant.now().isBefore(deadline)) {
-            Map<String, Long> latest = GROUPS.stream().collect(Collectors.toMap(g -> g, sampler::latestLag));
-            if (latest.values().stream().allMatch(l -> l <= 0)) {
+            if (sampler.latestAllDrained()) {
                 stack.progress.step("every consumer group is back at lag 0");
                 return;
             }
