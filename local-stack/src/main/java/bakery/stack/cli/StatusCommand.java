@@ -4,9 +4,8 @@ import bakery.stack.figures.KeyFigures;
 import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
 import bakery.stack.process.StackState;
+import bakery.stack.process.StateFile;
 import bakery.stack.scaling.ConsumerLag;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +34,7 @@ final class StatusCommand implements Callable<Integer> {
         StackState state = stack.stateFile.load().orElse(null);
         Report report = state == null ? new Report(false, List.of(), List.of(), null, null) : report(stack, state);
         if (json) {
-            System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            System.out.println(StateFile.JSON.writeValueAsString(report));
         } else if (state == null) {
             System.out.println("The bakery is not running (start it with ./bakery up).");
         } else {

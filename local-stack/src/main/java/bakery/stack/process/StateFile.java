@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public final class StateFile {
 
-    static final ObjectMapper JSON = new ObjectMapper()
+    /** The stack's one JSON shape: ISO instants and durations, indented for people. */
+    public static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(SerializationFeature.INDENT_OUTPUT);
