@@ -3,6 +3,8 @@ package bakery.testkit;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -15,13 +17,16 @@ public final class FreePort {
     private static final int LOWEST = 20_000;
     private static final int HIGHEST = 32_000;
 
+    /** Handed out already: a server given one may not have bound it yet, so it must not be handed out twice. */
+    private static final Set<Integer> GIVEN = ConcurrentHashMap.newKeySet();
+
     private FreePort() {
     }
 
     public static int next() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int candidate = ThreadLocalRandom.current().nextInt(LOWEST, HIGHEST);
-            if (isFree(candidate)) {
+            if (isFree(candidate) && GIVEN.add(candidate)) {
                 return candidate;
             }
         }
