@@ -1,5 +1,6 @@
 package bakery.web.ops;
 
+import bakery.web.orders.LiveStream;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
@@ -24,11 +25,13 @@ public class OpsPage {
     private final Template ops;
     private final OpsConsole console;
     private final OpsConfig config;
+    private final LiveStream live;
 
-    public OpsPage(Template ops, OpsConsole console, OpsConfig config) {
+    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live) {
         this.ops = ops;
         this.console = console;
         this.config = config;
+        this.live = live;
     }
 
     @GET
@@ -43,12 +46,14 @@ public class OpsPage {
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
         // One snapshot at once, then one per period; a slow browser skips snapshots rather than queueing stale ones.
         Multi<Long> ticks = Multi.createFrom().ticks().every(config.pushEvery()).onOverflow().drop();
-        return Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
+        Multi<OutboundSseEvent> snapshots = Multi.createBy().concatenating().streams(Multi.createFrom().item(0L), ticks)
                 .onItem().transformToUniAndConcatenate(tick -> console.snapshot())
                 .map(snapshot -> sse.newEventBuilder()
                         .name(SNAPSHOT_EVENT)
                         .mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(OpsSnapshot.class, snapshot)
                         .build());
+        // Like every live stream, it ends when the node starts leaving, so the console reconnects elsewhere.
+        return live.withHeartbeats(sse, snapshots);
     }
 }
