@@ -2,8 +2,12 @@ package bakery.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import bakery.contracts.Topics;
 import bakery.contracts.api.Product;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
 import bakery.testkit.ServiceProcess;
+import bakery.testkit.Traceparent;
 import java.time.Duration;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterAll;
@@ -19,7 +23,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A customer shops and checks out in a real browser on web node 1 and watches the order page go
  * live to READY, while a signed-in staff member's board, served by web node 2, shows the same order
- * move into the ready column.
+ * move into the ready column; the notifier's log of the READY e-mail carries the checkout's trace id.
  */
 class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
 
@@ -29,6 +33,7 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
     private static ServiceProcess orderService;
     private static ServiceProcess shopNode;
     private static ServiceProcess boardNode;
+    private static ServiceProcess notifier;
     private static WebDriver shopper;
     private static WebDriver staff;
 
@@ -38,7 +43,7 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
         nodes = new BakeryNodes();
         orderService = nodes.orderService("order-service-1");
         nodes.bakingWorker("baking-worker-1");
-        nodes.notificationWorker("notification-worker-1");
+        notifier = nodes.notificationWorker("notification-worker-1");
         shopNode = nodes.webNode("web-1", orderService);
         boardNode = nodes.webNode("web-2", orderService);
         nodes.awaitReady();
@@ -90,8 +95,34 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
         wait(staff).until(ExpectedConditions.presenceOfNestedElementLocatedBy(
                 byTestId("column-ready"), byTestId("board-card-" + orderId)));
         assertThat(testId(staff, "served-by").getText()).contains("web-2");
+        theReadyEmailIsLoggedOnTheCheckoutsTrace(orderId);
         Browsers.screenshot(shopper, "order-ready");
         Browsers.screenshot(staff, "board-ready");
+    }
+
+    /**
+     * Operational data leaves the nodes joined up: the notifier's JSON log line for the READY e-mail
+     * names the order and carries the trace id the web node started at checkout, after the order went
+     * through order-service and the oven.
+     */
+    private static void theReadyEmailIsLoggedOnTheCheckoutsTrace(String orderId) {
+        String checkoutTrace;
+        try (KafkaProbe kafka = new KafkaProbe(nodes.kafka().bootstrapServers())) {
+            checkoutTrace = kafka.readAll(Topics.ORDERS_PLACED).stream()
+                    .filter(record -> orderId.equals(record.key()))
+                    .map(record -> Traceparent.traceId(KafkaProbe.header(record, Traceparent.HEADER)))
+                    .findFirst().orElseThrow();
+        }
+        Await.untilAsserted("the READY e-mail in the notifier's log", () ->
+                assertThat(JsonLogLines.of(notifier.log()))
+                        .filteredOn(line -> orderId.equals(line.path("mdc").path("orderId").asText()))
+                        .filteredOn(line -> line.path("message").asText().startsWith("sent the READY e-mail"))
+                        .singleElement()
+                        .satisfies(line -> {
+                            assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(checkoutTrace);
+                            assertThat(line.path("node").asText()).isEqualTo("notification-worker-1");
+                            assertThat(line.path("message").asText()).doesNotContain("mia@example.org");
+                        }));
     }
 
     private static void staffSignsInOnTheBoard() {
