@@ -2,6 +2,7 @@ package bakery.defaults;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,6 +30,12 @@ public class ErrorMappers {
                 .collect(Collectors.joining("; "));
         String field = violations.isEmpty() ? null : fieldOf(violations.get(0));
         return json(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", field, detail));
+    }
+
+    /** Takes over from Quarkus' own mapper for this type, which answers a bare 400 in prod. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper
