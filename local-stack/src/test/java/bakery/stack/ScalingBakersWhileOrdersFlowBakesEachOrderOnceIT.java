@@ -85,7 +85,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         assertThat(count(before, "baking-worker")).isEqualTo(1);
 
         String sku = firstSku();
-        List<UUID> placed = Collections.synchronizedList(new ArrayList<>());
+        List<PlacedOrder> placed = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean ordering = new AtomicBoolean(true);
         ExecutorService customers = Executors.newSingleThreadExecutor();
         Future<?> flow = customers.submit(() -> {
@@ -109,13 +109,16 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
             customers.shutdown();
         }
 
+        List<UUID> ids = placed.stream().map(PlacedOrder::id).toList();
         try (KafkaProbe kafka = new KafkaProbe(KAFKA)) {
             Map<UUID, Long> readyCount = Await.within(ORDERS_READY, "every placed order READY on " + Topics.ORDERS_STATUS).until(
                     () -> readyEvents(kafka),
-                    ready -> ready.keySet().containsAll(placed));
-            assertThat(placed).allSatisfy(id -> assertThat(readyCount.get(id)).as("READY events of order " + id).isEqualTo(1L));
+                    ready -> ready.keySet().containsAll(ids));
+            assertThat(ids).allSatisfy(id -> assertThat(readyCount.get(id)).as("READY events of order " + id).isEqualTo(1L));
         }
-        JsonNode order = getJson("/api/orders/" + placed.get(0), new CookieManager()).body();
+        // The customer, in their own session through the balancer, sees the order ready.
+        PlacedOrder first = placed.get(0);
+        JsonNode order = getJson("/api/orders/" + first.id(), first.session()).body();
         assertThat(order.get("status").asText()).isIn(OrderStatus.READY.name(), OrderStatus.PICKED_UP.name());
     }
 
@@ -144,8 +147,12 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         return products.get(0).get("sku").asText();
     }
 
+    /** An accepted checkout and the session of the customer who placed it. */
+    record PlacedOrder(UUID id, CookieManager session) {
+    }
+
     /** One customer: a fresh session, one item in the cart, a checkout that must be accepted. */
-    private static UUID placeOrder(String sku) throws Exception {
+    private static PlacedOrder placeOrder(String sku) throws Exception {
         CookieManager cookies = new CookieManager();
         Http<JsonNode> added = post("/api/cart/items", Map.of("sku", sku, "quantity", 1), Map.of(), cookies);
         assertThat(added.status()).as("add to cart: %s", added.body()).isBetween(200, 299);
@@ -153,7 +160,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
                 Map.of("name", "Ada", "email", "ada@example.com", "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()),
                 Map.of("Idempotency-Key", "it-" + UUID.randomUUID()), cookies);
         assertThat(receipt.status()).as("checkout: %s", receipt.body()).isEqualTo(202);
-        return UUID.fromString(receipt.body().get("orderId").asText());
+        return new PlacedOrder(UUID.fromString(receipt.body().get("orderId").asText()), cookies);
     }
 
     record Http<T>(int status, T body) {
