@@ -45,6 +45,20 @@ class StaffAccessIT {
     }
 
     @Test
+    void aSignInPostedFromAnotherSitesPageIsRefused() {
+        Shopper browser = new Shopper(node.toString());
+        Map<String, String> form = Map.of("j_username", "staff", "j_password", "staff-demo");
+
+        HttpResponse<String> forged = browser.postForm("/j_security_check", form, "Origin", "https://evil.example");
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("FADU_STAFF="));
+
+        HttpResponse<String> ours = browser.postForm("/j_security_check", form, "Origin", "http://" + node.getHost() + ":" + node.getPort());
+        assertThat(ours.statusCode()).isEqualTo(302);
+        assertThat(ours.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("FADU_STAFF="));
+    }
+
+    @Test
     void wrongPasswordIsTurnedAway() {
         SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "not-the-password");
         assertThat(staff.get("/board").statusCode()).isEqualTo(302);
