@@ -61,8 +61,21 @@ public class ErrorMappers {
                 .build();
     }
 
+    /**
+     * Anything else. A server the request needed (Redis, PostgreSQL, another service) refusing or
+     * dropping the connection is an outage, not a bug: the client gets a clear 503 to retry, and the
+     * node stays up for everything that does not need that server.
+     */
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Throwable e) {
+        if (BackingServiceDown.causes(e)) {
+            LOG.warnf("a server this request needs is not answering: %s", BackingServiceDown.describe(e));
+            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", "2")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(ErrorBody.of("unavailable", "the bakery cannot reach one of its services just now; try again in a moment"))
+                    .build();
+        }
         LOG.error("unexpected failure", e);
         return json(Response.Status.INTERNAL_SERVER_ERROR, ErrorBody.of("internal error", "the bakery could not handle this request; try again"));
     }
