@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +138,12 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         pidsSeen.addAll(pids(after));
         List<JsonNode> bakers = instances(after).stream().filter(i -> i.get("service").asText().equals("baking-worker")).toList();
         assertThat(bakers).hasSize(n).allSatisfy(b -> assertThat(b.get("ready").asBoolean()).isTrue());
+        // Scaling out only helps if the new bakers get work: one member per node, each with a share.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+            Await.within(Duration.ofSeconds(60), n + " bakers sharing the partitions of " + Topics.BAKE_REQUESTS).until(
+                    () -> admin.describeConsumerGroups(List.of("baking-worker")).all().get().get("baking-worker").members(),
+                    members -> members.size() == n && members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
+        }
     }
 
     // ---- a customer, through nginx --------------------------------------------------------------

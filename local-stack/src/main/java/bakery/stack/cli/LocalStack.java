@@ -186,7 +186,7 @@ final class LocalStack {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("NODE_ID", id);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("KAFKA_PARTITIONS", settings.text("kafka.partitions"));
+        env.put("TOPIC_PARTITIONS", settings.text("kafka.partitions"));
         env.put("REDIS_URL", redis.url());
         env.put("DB_URL", postgres.reactiveUrl());
         env.put("DB_JDBC_URL", postgres.jdbcUrl());
