@@ -109,25 +109,19 @@ final class BakingScalingRun {
         return (int) Math.max(1, Math.round(seconds / factor));
     }
 
-    /**
-     * The group is settled: no lag and the same members in two looks in a row (each node may run
-     * several consumers, one per partition stream, so members are not nodes).
-     */
+    /** The group is settled: every instance owns partitions (one consumer per node) and there is no lag. */
     private void awaitGroup(int instances, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        int seen = -1;
         try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
             while (Instant.now().isBefore(deadline)) {
                 List<ConsumerLag.TopicLag> l = lag.of(GROUP, List.of(Topics.BAKE_REQUESTS));
-                int members = l.isEmpty() ? 0 : l.get(0).members();
-                if (members > 0 && members == seen && l.get(0).lag() == 0) {
+                if (!l.isEmpty() && l.get(0).lag() == 0 && lag.membersWorkingOn(GROUP, Topics.BAKE_REQUESTS) == instances) {
                     return;
                 }
-                seen = members;
-                Pids.pause(stack.settings.duration("probe-interval").multipliedBy(4));
+                Pids.pause(stack.settings.duration("probe-interval"));
             }
         }
-        throw new StackException("the " + GROUP + " group did not settle with " + instances + " node(s) and no lag within " + timeout.toSeconds() + " s");
+        throw new StackException("the " + GROUP + " group did not settle with " + instances + " member(s) and no lag within " + timeout.toSeconds() + " s");
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

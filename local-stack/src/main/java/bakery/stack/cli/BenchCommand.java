@@ -66,6 +66,11 @@ final class BenchCommand implements Callable<Integer> {
         String balancer = "http://localhost:" + s.port("balancer");
 
         stack.progress.step("limits of this machine, through the same balancer and servers; results in " + out);
+        // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
+        List<String> warmUp = new ArrayList<>(List.of("wrk"));
+        warmUp.addAll(s.words("bench.wrk-warm-up-options"));
+        warmUp.add(balancer + s.text("bench.trivial-get-path"));
+        Tool.run(warmUp, out.resolve("wrk-warm-up.txt"), MAVEN_ROOM);
         List<String> wrk = new ArrayList<>(List.of("wrk"));
         wrk.addAll(s.words("bench.wrk-options"));
         wrk.add(balancer + s.text("bench.trivial-get-path"));

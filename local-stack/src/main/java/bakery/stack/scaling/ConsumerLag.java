@@ -85,6 +85,13 @@ public final class ConsumerLag implements AutoCloseable {
         return result;
     }
 
+    /** Members of the group that own at least one partition of the topic: the ones that can work. */
+    public long membersWorkingOn(String group, String topic) {
+        return description(group).members().stream()
+                .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)))
+                .count();
+    }
+
     private Map<TopicPartition, OffsetAndMetadata> committed(String group) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()));
         offsets.values().removeIf(v -> v == null);
