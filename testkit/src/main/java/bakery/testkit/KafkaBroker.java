@@ -19,7 +19,7 @@ import org.apache.kafka.common.utils.Time;
  * A real Apache Kafka broker in KRaft mode (combined broker and controller) running inside this
  * JVM. It can be stopped and started again on the same port and data, as a crashed broker would be.
  */
-public final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements RestartableServer, AutoCloseable {
 
     private static KafkaBroker shared;
 

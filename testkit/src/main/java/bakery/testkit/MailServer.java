@@ -6,7 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 
 /** A real SMTP server (GreenMail) in this JVM that keeps every message it receives. */
-public final class MailServer implements AutoCloseable {
+public final class MailServer implements RestartableServer, AutoCloseable {
 
     private static MailServer shared;
 

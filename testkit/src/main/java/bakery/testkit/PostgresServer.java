@@ -10,7 +10,7 @@ import java.time.Duration;
  * A real PostgreSQL 17 server from the zonky embedded binaries (they run as root too). Data stays
  * in {@code dataDir} across stop and start, like a database server that was restarted.
  */
-public final class PostgresServer implements AutoCloseable {
+public final class PostgresServer implements RestartableServer, AutoCloseable {
 
     public static final String DATABASE = "postgres";
     public static final String USER = "postgres";

@@ -21,7 +21,7 @@ import java.util.Map;
  * otherwise the binary shipped in the embedded-redis jar. Persistence is off unless a data
  * directory asks for it.
  */
-public final class RedisServer implements AutoCloseable {
+public final class RedisServer implements RestartableServer, AutoCloseable {
 
     private static RedisServer shared;
 

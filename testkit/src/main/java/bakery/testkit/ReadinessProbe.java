@@ -1,0 +1,105 @@
+package bakery.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * A node's {@code /q/health/ready} as the balancer sees it: UP keeps the node in rotation, DOWN
+ * (503) takes it out. The outage check takes a server away, waits for the node to leave rotation
+ * naming the check that failed, brings the server back and waits for the node to return.
+ */
+public final class ReadinessProbe {
+
+    /** How long a node may take to notice that a server left or came back: reconnect back-offs are generous. */
+    public static final Duration OUTAGE_NOTICED = Duration.ofSeconds(60);
+
+    /** Quarkus' own readiness checks, by the names they report. */
+    public static final String KAFKA_CHECK = "SmallRye Reactive Messaging - readiness check";
+    public static final String REDIS_CHECK = "Redis connection health check";
+    public static final String POSTGRES_CHECK = "Reactive PostgreSQL connections health check";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI ready;
+
+    private ReadinessProbe(String baseUrl) {
+        this.ready = URI.create(baseUrl.replaceAll("/+$", "") + "/q/health/ready");
+    }
+
+    /** @param baseUrl the node's root, with or without a trailing slash */
+    public static ReadinessProbe of(String baseUrl) {
+        return new ReadinessProbe(baseUrl);
+    }
+
+    /** What readiness answers now: its HTTP status and the health report. */
+    public record Answer(int status, JsonNode report) {
+
+        /** The state ({@code UP} or {@code DOWN}) of the check named {@code check}, or null when the report lacks it. */
+        public String check(String check) {
+            for (JsonNode c : report.path("checks")) {
+                if (check.equals(c.path("name").asText())) {
+                    return c.path("status").asText();
+                }
+            }
+            return null;
+        }
+    }
+
+    public Answer now() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode report = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(ready + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits until the node is in rotation: 200 and UP. */
+    public void awaitUp() {
+        Await.within(OUTAGE_NOTICED, ready + " answers 200 UP").untilAsserted(() -> {
+            Answer answer = now();
+            assertThat(answer.status()).as("readiness status; report %s", answer.report()).isEqualTo(200);
+            assertThat(answer.report().path("status").asText()).isEqualTo("UP");
+        });
+    }
+
+    /** Waits until the node is out of rotation because of {@code check}: 503, DOWN, and that check DOWN. */
+    public void awaitDownNaming(String check) {
+        Await.within(OUTAGE_NOTICED, ready + " answers 503 with '" + check + "' DOWN").untilAsserted(() -> {
+            Answer answer = now();
+            assertThat(answer.status()).as("readiness status; report %s", answer.report()).isEqualTo(503);
+            assertThat(answer.report().path("status").asText()).isEqualTo("DOWN");
+            assertThat(answer.check(check)).as("state of check '%s' in %s", check, answer.report()).isEqualTo("DOWN");
+        });
+    }
+
+    /**
+     * Stops {@code server}, waits for the node to leave rotation naming {@code check}, starts the
+     * server again (also when the wait fails, so later tests find it running) and waits for the node
+     * to come back.
+     */
+    public void throughOutageOf(RestartableServer server, String check) {
+        server.stop();
+        try {
+            awaitDownNaming(check);
+        } finally {
+            server.start();
+        }
+        awaitUp();
+    }
+}
