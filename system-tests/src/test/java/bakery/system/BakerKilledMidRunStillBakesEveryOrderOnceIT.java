@@ -14,6 +14,7 @@ import bakery.contracts.api.Product;
 import bakery.contracts.serde.BakeEventDeserializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.testkit.Await;
+import bakery.testkit.BakeryNodes;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.ServiceProcess;
 import jakarta.mail.internet.MimeMessage;
@@ -45,7 +46,7 @@ class BakerKilledMidRunStillBakesEveryOrderOnceIT {
 
     @BeforeAll
     static void startTheBakery() {
-        nodes = new BakeryNodes();
+        nodes = FastOvens.nodes();
         orderService = nodes.orderService("order-service-1");
         nodes.notificationWorker("notification-worker-1");
         doomedBaker = nodes.bakingWorker("baking-worker-1");

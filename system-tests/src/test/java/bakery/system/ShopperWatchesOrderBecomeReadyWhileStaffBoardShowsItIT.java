@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bakery.contracts.Topics;
 import bakery.contracts.api.Product;
 import bakery.testkit.Await;
+import bakery.testkit.BakeryNodes;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.ServiceProcess;
 import bakery.testkit.Traceparent;
@@ -40,7 +41,7 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
     @BeforeAll
     static void openTheBakery() {
         Browsers.assumeInstalled();
-        nodes = new BakeryNodes();
+        nodes = FastOvens.nodes();
         orderService = nodes.orderService("order-service-1");
         nodes.bakingWorker("baking-worker-1");
         notifier = nodes.notificationWorker("notification-worker-1");
