@@ -7,17 +7,13 @@ import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.testkit.Await;
 import bakery.testkit.ScrapedMetrics;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 /** What ops read on /q/metrics moves as orders go through: accepted, rejected by reason, ready, and how long it took. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@OrderServiceTest
 class BusinessCountersIT {
 
     @Test

@@ -8,36 +8,18 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Each consumed topic: a record that is not its event goes to {@code <topic>.dlq} as it was, and the next one is handled. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class PoisonRecordsGoToTheDeadLetterTopicIT {
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
+@OrderServiceTest
+class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
 
     @Test
     void placedOrdersThatAreNotJsonOrMissAFieldAreDeadLetteredAndTheNextOrderIsAccepted() {

@@ -3,23 +3,21 @@ package bakery.orders;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
-import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.PostgresServer;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import bakery.testkit.ReadinessProbe;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** Readiness follows the real servers: a node without PostgreSQL or Kafka leaves the balancer's rotation, and comes back. */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@OrderServiceTest
 class ReadinessIT {
 
-    private static final Duration OUTAGE_NOTICED = Duration.ofSeconds(60);
+    @TestHTTPResource("/")
+    URL node;
 
     @Test
     void readyWhenKafkaAndPostgresAnswer() {
@@ -28,30 +26,11 @@ class ReadinessIT {
 
     @Test
     void notReadyWhilePostgresIsDownAndReadyAgainAfter() {
-        PostgresServer postgres = PostgresServer.shared();
-        postgres.stop();
-        try {
-            awaitReadiness(503);
-        } finally {
-            postgres.start();
-        }
-        awaitReadiness(200);
+        ReadinessProbe.of(node.toString()).throughOutageOf(PostgresServer.shared(), ReadinessProbe.POSTGRES_CHECK);
     }
 
     @Test
     void notReadyWhileKafkaIsDownAndReadyAgainAfter() {
-        KafkaBroker kafka = KafkaBroker.shared();
-        kafka.stop();
-        try {
-            awaitReadiness(503);
-        } finally {
-            kafka.start();
-        }
-        awaitReadiness(200);
-    }
-
-    private static void awaitReadiness(int status) {
-        Await.within(OUTAGE_NOTICED, "readiness answers " + status)
-                .until(() -> given().get("/q/health/ready").statusCode() == status);
+        ReadinessProbe.of(node.toString()).throughOutageOf(KafkaBroker.shared(), ReadinessProbe.KAFKA_CHECK);
     }
 }

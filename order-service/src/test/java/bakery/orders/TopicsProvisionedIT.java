@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bakery.contracts.Topics;
 import bakery.testkit.KafkaBroker;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -14,8 +11,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@OrderServiceTest
 class TopicsProvisionedIT {
 
     @Test

@@ -12,36 +12,19 @@ import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
-import bakery.orders.Bakery;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import bakery.orders.BakeryScenario;
+import bakery.orders.OrderServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class OrderQueriesIT {
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
+@OrderServiceTest
+class OrderQueriesIT extends BakeryScenario {
 
     @Test
     void theCatalogListsAtLeastTwelveRealProductsWithPricesBakeTimesAndAllergens() {

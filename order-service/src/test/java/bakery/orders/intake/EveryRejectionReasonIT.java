@@ -7,35 +7,18 @@ import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
-import bakery.orders.Bakery;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import bakery.orders.BakeryScenario;
+import bakery.orders.OrderServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class EveryRejectionReasonIT {
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
+@OrderServiceTest
+class EveryRejectionReasonIT extends BakeryScenario {
 
     @Test
     void unknownProduct() {

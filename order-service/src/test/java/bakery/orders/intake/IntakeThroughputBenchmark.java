@@ -6,12 +6,10 @@ import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.EventSerializer;
 import bakery.orders.Bakery;
+import bakery.orders.OrderServiceTest;
 import bakery.orders.outbox.Outbox;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -37,8 +35,7 @@ import org.junit.jupiter.api.Test;
  * -Dsurefire.failIfNoSpecifiedTests=false} (orders: {@code -Dbench.orders=50000}).
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
+@OrderServiceTest
 class IntakeThroughputBenchmark {
 
     private static final int ORDERS = Integer.getInteger("bench.orders", 50_000);

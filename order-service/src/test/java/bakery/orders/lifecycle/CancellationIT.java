@@ -6,32 +6,15 @@ import bakery.contracts.OrderCommand.Action;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
-import bakery.orders.Bakery;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
+import bakery.orders.BakeryScenario;
+import bakery.orders.OrderServiceTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class CancellationIT {
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
+@OrderServiceTest
+class CancellationIT extends BakeryScenario {
 
     @Test
     void anOrderCancelledBeforeBakingStaysCancelledWhateverTheOvensSayLater() {

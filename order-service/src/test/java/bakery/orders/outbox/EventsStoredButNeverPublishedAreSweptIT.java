@@ -4,19 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
-import bakery.orders.Bakery;
+import bakery.orders.BakeryScenario;
+import bakery.orders.OrderServiceTest;
 import bakery.orders.intake.OrderIntake;
 import bakery.testkit.Await;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,27 +21,14 @@ import org.junit.jupiter.api.Test;
  * and a redelivery of the same order adds nothing.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class EventsStoredButNeverPublishedAreSweptIT {
+@OrderServiceTest
+class EventsStoredButNeverPublishedAreSweptIT extends BakeryScenario {
 
     @Inject
     OrderIntake intake;
 
     @Inject
     Pool pool;
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
 
     @Test
     void anOrderCommittedWithoutPublishingIsAnnouncedByTheSweepOnce() {

@@ -6,25 +6,21 @@ import bakery.contracts.BakeEvent;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
-import bakery.orders.Bakery;
+import bakery.orders.BakeryScenario;
+import bakery.orders.OrderServiceTest;
 import bakery.orders.intake.OrderIntake;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.Traceparent;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.PostgresResource;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,27 +28,14 @@ import org.junit.jupiter.api.Test;
  * the next step of the record that caused it, also when the event waited in the outbox.
  */
 @QuarkusTest
-@QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(PostgresResource.class)
-class OrderEventsContinueTheCheckoutTraceIT {
+@OrderServiceTest
+class OrderEventsContinueTheCheckoutTraceIT extends BakeryScenario {
 
     @Inject
     InMemorySpanExporter spans;
 
     @Inject
     OrderIntake intake;
-
-    private Bakery bakery;
-
-    @BeforeEach
-    void open() {
-        bakery = new Bakery();
-    }
-
-    @AfterEach
-    void close() {
-        bakery.close();
-    }
 
     @Test
     void anAcceptedOrdersStatusAndBakeRequestCarryTheTraceOfItsPlacedRecord() {
