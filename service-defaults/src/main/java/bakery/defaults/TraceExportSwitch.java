@@ -7,7 +7,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 /**
  * Traces are exported over OTLP only where a collector is named ({@code OTEL_EXPORTER_OTLP_ENDPOINT}).
  * Which exporters exist is fixed at build time in Quarkus, so the switch is the sampling ratio, a
- * runtime setting: 1 with a collector, 0 without. Unsampled spans still carry trace ids, so the
+ * runtime setting: 1 with a collector, 0 without. It works because the shared defaults choose the
+ * {@code traceidratio} sampler, which heeds the ratio and nothing else: a parent-based one would
+ * record every span under a caller's sampled {@code traceparent}. Unsampled spans still carry trace ids, so the
  * {@code traceparent} header still travels from the checkout to the e-mail and every log line still
  * names its trace; nothing is recorded or sent anywhere. Any explicit
  * {@code quarkus.otel.traces.sampler.arg} (application.properties, environment) wins over this source.
