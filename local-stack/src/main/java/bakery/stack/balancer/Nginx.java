@@ -2,6 +2,7 @@ package bakery.stack.balancer;
 
 import bakery.stack.process.NodeLauncher;
 import bakery.stack.process.Pids;
+import bakery.stack.process.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,7 @@ public final class Nginx {
 
     /** nginx from the PATH or where distributions put it (sbin is often not on a user's PATH). */
     public static Optional<Path> find() {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        dirs.addAll(SYSTEM_DIRS);
-        return dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, "nginx")).filter(Files::isExecutable).findFirst();
+        return Programs.find("nginx", SYSTEM_DIRS);
     }
 
     public static String installHint() {

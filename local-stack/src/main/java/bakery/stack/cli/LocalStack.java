@@ -6,6 +6,8 @@ import bakery.stack.infra.KafkaNode;
 import bakery.stack.infra.MailSink;
 import bakery.stack.infra.PostgresNode;
 import bakery.stack.infra.RedisNode;
+import bakery.stack.monitoring.Grafana;
+import bakery.stack.monitoring.Prometheus;
 import bakery.stack.process.Instance;
 import bakery.stack.process.NodeLauncher;
 import bakery.stack.process.Pids;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -40,6 +43,12 @@ final class LocalStack {
     static final String REDIS = "redis";
     static final String SMTP = "smtp";
     static final List<String> SERVERS = List.of(KAFKA, POSTGRES, REDIS, SMTP);
+    static final String PROMETHEUS = Prometheus.NAME;
+    static final String GRAFANA = Grafana.NAME;
+
+    /** Optional parts of the stack {@code up} starts when they are installed. */
+    record Monitoring(boolean prometheus, boolean grafana) {
+    }
 
     /** Lines of a failed node's log shown with the error. */
     private static final int LOG_TAIL = 15;
@@ -66,7 +75,7 @@ final class LocalStack {
 
     // ---- up -------------------------------------------------------------------------------------
 
-    void up(Map<Service, Integer> counts) {
+    void up(Map<Service, Integer> counts, Monitoring monitoring) {
         try (var lock = stateFile.lock()) {
             refuseSecondStack();
             for (Service s : Service.values()) {
@@ -85,6 +94,7 @@ final class LocalStack {
                 balancer.configure(state);
                 Process nginx = balancer.launch();
                 state = record(state, Balancer.NAME, Balancer.NAME, nginx, balancer.port());
+                state = startMonitoring(state, monitoring);
                 state = launchNodes(state, state.instances().stream().filter(i -> i.pid() == 0).toList());
                 awaitReady(state, state.instances().stream().filter(i -> !SERVERS.contains(i.service())).toList());
             } catch (RuntimeException e) {
@@ -143,6 +153,42 @@ final class LocalStack {
         progress.step("PostgreSQL ready on localhost:" + postgres.port() + " (database " + postgres.database() + ")");
         awaitReady(state, state.instances().stream().filter(i -> !i.service().equals(POSTGRES)).toList());
         return state;
+    }
+
+    /**
+     * Prometheus (and Grafana on it) when installed and wanted; their absence is not an error, the
+     * banner says how to get them. Started before the nodes, which it lists already, so it sees them arrive.
+     */
+    private StackState startMonitoring(StackState state, Monitoring monitoring) {
+        if (!monitoring.prometheus()) {
+            return state;
+        }
+        Optional<Path> prometheusBinary = Prometheus.find();
+        if (prometheusBinary.isEmpty()) {
+            progress.step(Prometheus.installHint());
+            return state;
+        }
+        Prometheus prometheus = new Prometheus(prometheusBinary.get(), layout, settings);
+        prometheus.configure(state);
+        int prometheusPort = PortPlan.next(settings.port(PROMETHEUS), state.ports(), Probes::free);
+        progress.step("starting Prometheus on port " + prometheusPort + " (scrapes every node; data in " + layout.prometheus() + ")");
+        state = record(state, PROMETHEUS, PROMETHEUS, prometheus.launch(prometheusPort), prometheusPort);
+        Optional<Path> grafanaBinary = Grafana.find();
+        if (monitoring.grafana() && grafanaBinary.isPresent()) {
+            Grafana grafana = new Grafana(grafanaBinary.get(), layout);
+            grafana.configure();
+            int grafanaPort = PortPlan.next(settings.port(GRAFANA), state.ports(), Probes::free);
+            progress.step("starting Grafana on port " + grafanaPort + " with the bakery dashboard");
+            state = record(state, GRAFANA, GRAFANA, grafana.launch(grafanaPort, prometheusPort), grafanaPort);
+        }
+        return state;
+    }
+
+    /** Prometheus rereads its target lists by itself: rewritten, they follow every change of the nodes. */
+    private void followNodes(StackState state) {
+        if (state.find(PROMETHEUS).isPresent()) {
+            Prometheus.followNodes(layout, state);
+        }
     }
 
     /** Ports and ids for the nodes {@code up} will start, recorded with pid 0 until launched. */
@@ -218,6 +264,8 @@ final class LocalStack {
             case REDIS -> probes.answers(i.port(), "PING", "+PONG");
             case SMTP -> probes.answers(i.port(), null, "220");
             case Balancer.NAME -> probes.listening(i.port());
+            case PROMETHEUS -> probes.httpStatus(i.port(), Prometheus.READY_PATH) == 200;
+            case GRAFANA -> probes.httpStatus(i.port(), Grafana.READY_PATH) == 200;
             default -> probes.httpReady(i.port());
         };
     }
@@ -311,6 +359,7 @@ final class LocalStack {
                 state = after;
                 stateFile.save(state);
             }
+            followNodes(state);
             progress.step(service.module() + ": " + state.nodes(service).size() + " node(s) " + ids(state.nodes(service)));
         }
     }
@@ -413,7 +462,7 @@ final class LocalStack {
 
     int stopAll(StackState state) {
         List<List<String>> waves = List.of(
-                List.of(Balancer.NAME),
+                List.of(Balancer.NAME, GRAFANA, PROMETHEUS),
                 // With nginx gone no request reaches a web node, so all services drain at once.
                 List.of(Service.WEB_TIER.module(), Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module()),
                 List.of(SMTP, REDIS, POSTGRES),

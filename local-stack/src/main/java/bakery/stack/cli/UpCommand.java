@@ -1,14 +1,20 @@
 package bakery.stack.cli;
 
+import bakery.stack.monitoring.Grafana;
+import bakery.stack.monitoring.Prometheus;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
+import bakery.stack.process.StackState;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes; waits until all are ready.")
+@Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
+        + "and Prometheus on :9090 (Grafana on :3000) when installed; waits until all are ready.")
 final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--web", description = "web-tier nodes (default ${DEFAULT-VALUE} from settings)")
@@ -19,6 +25,10 @@ final class UpCommand implements Callable<Integer> {
     Integer baking;
     @Option(names = "--notify", description = "notification-worker nodes")
     Integer notify;
+    @Option(names = "--no-prometheus", description = "do not start Prometheus (nor Grafana) even when installed; also BAKERY_PROMETHEUS_ENABLED=false")
+    boolean noPrometheus;
+    @Option(names = "--no-grafana", description = "do not start Grafana even when installed; also BAKERY_GRAFANA_ENABLED=false")
+    boolean noGrafana;
 
     @Override
     public Integer call() {
@@ -32,7 +42,10 @@ final class UpCommand implements Callable<Integer> {
         if (counts.values().stream().anyMatch(n -> n < 0)) {
             throw new StackException("an instance count cannot be negative");
         }
-        stack.up(counts);
+        boolean withPrometheus = !noPrometheus && Boolean.parseBoolean(s.text("prometheus.enabled"));
+        boolean withGrafana = !noGrafana && Boolean.parseBoolean(s.text("grafana.enabled"));
+        stack.up(counts, new LocalStack.Monitoring(withPrometheus, withGrafana));
+        StackState state = stack.stateFile.load().orElseThrow();
         int port = s.port("balancer");
         System.out.printf("""
 
@@ -41,13 +54,31 @@ final class UpCommand implements Callable<Integer> {
                   Staff board   http://localhost:%d%s   login %s
                   Ops console   http://localhost:%d%s   login %s
                   Mail          every mail the bakery sends is a file in %s (SMTP sink on localhost:%d)
+                %s
                   Nodes         ./bakery status     Logs  ./bakery logs [SERVICE]  (files in %s)
                   Scale         ./bakery scale baking-worker=3     Stop  ./bakery down
                 """,
                 stack.progress.elapsed().toMillis() / 1000.0,
                 port, port, s.text("demo.staff-path"), s.text("demo.staff-login"),
                 port, s.text("demo.ops-path"), s.text("demo.ops-login"),
-                stack.layout.mail(), s.port("smtp"), stack.layout.logs());
+                stack.layout.mail(), s.port("smtp"), monitoringLines(state, withPrometheus, withGrafana), stack.layout.logs());
         return 0;
+    }
+
+    /** Where the graphs are, or in one line each how to get them. */
+    private static String monitoringLines(StackState state, boolean withPrometheus, boolean withGrafana) {
+        List<String> lines = new ArrayList<>();
+        state.find(LocalStack.PROMETHEUS).ifPresentOrElse(
+                p -> lines.add("  Prometheus    http://localhost:" + p.port() + "/targets   every node, its target list rewritten on scale"),
+                () -> lines.add(withPrometheus ? "  Metrics       " + Prometheus.installHint()
+                        : "  Metrics       ./bakery status shows the key figures (Prometheus left off)"));
+        state.find(LocalStack.GRAFANA).ifPresentOrElse(
+                g -> lines.add("  Grafana       http://localhost:" + g.port() + "/   dashboard FADU Bakery, login admin / admin"),
+                () -> {
+                    if (withPrometheus && withGrafana && state.find(LocalStack.PROMETHEUS).isPresent()) {
+                        lines.add("  Dashboards    " + Grafana.installHint());
+                    }
+                });
+        return String.join("\n", lines);
     }
 }

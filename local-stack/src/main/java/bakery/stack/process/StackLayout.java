@@ -50,6 +50,16 @@ public record StackLayout(Path root, Path home) {
         return home.resolve("nginx");
     }
 
+    /** Prometheus' config, the target lists it discovers the nodes from, and its time series. */
+    public Path prometheus() {
+        return home.resolve("prometheus");
+    }
+
+    /** Grafana's data and the provisioning (data source, dashboards) written for this stack. */
+    public Path grafana() {
+        return home.resolve("grafana");
+    }
+
     public Path bin() {
         return home.resolve("bin");
     }
