@@ -1,0 +1,197 @@
+package bakery.stack;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import bakery.stack.monitoring.Prometheus;
+import bakery.stack.process.Pids;
+import bakery.testkit.Await;
+import bakery.testkit.Traceparent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A small stack from {@code ./bakery up}: its Prometheus (when installed) scrapes every node and
+ * follows {@code ./bakery scale}; and with no OTLP endpoint named, an order traced by its caller
+ * sends no span anywhere while its trace id still reaches the notifier's log.
+ */
+class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
+
+    static final int OFFSET = 23000;
+    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(5);
+    static final Duration SCRAPED = Duration.ofSeconds(60);
+    static final Duration ORDER_READY = Duration.ofMinutes(2);
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * Listens where the services' exporter would send spans (Quarkus' own endpoint property), while
+     * OTEL_EXPORTER_OTLP_ENDPOINT, the bakery's switch, stays unset: a connection is a span sent.
+     */
+    static ServerSocket collector;
+    static final AtomicInteger exportAttempts = new AtomicInteger();
+    static BakeryCli bakery;
+    static final List<Long> pidsSeen = new ArrayList<>();
+
+    @BeforeAll
+    static void up() throws Exception {
+        collector = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread listener = new Thread(StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT::countExports, "otlp-listener");
+        listener.setDaemon(true);
+        listener.start();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://127.0.0.1:" + collector.getLocalPort());
+        // A span that is sampled leaves within this delay, long before the order is ready.
+        env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "100ms");
+        env.put("OVEN_SPEED_FACTOR", "0.05");
+        bakery = BakeryCli.stack("prometheus-it", OFFSET, env, COMMAND_TIMEOUT);
+        bakery.deleteHome();
+        BakeryCli.Result up = bakery.succeeds("up", "--web", "1", "--orders", "1", "--baking", "1", "--notify", "1", "--no-grafana");
+        if (Prometheus.find().isPresent()) {
+            assertThat(up.output()).contains("http://localhost:" + bakery.port(9090) + "/");
+        } else {
+            assertThat(up.output()).contains("apt-get install -y prometheus").contains("./bakery status");
+        }
+    }
+
+    @AfterAll
+    static void down() throws Exception {
+        if (bakery != null) {
+            pidsSeen.addAll(pids(bakery.status()));
+            bakery.succeeds("down");
+            assertThat(pidsSeen).as("processes of the stack still running after down").noneMatch(pid -> Pids.isRunning(pid, null));
+        }
+        if (collector != null) {
+            collector.close();
+        }
+    }
+
+    @Test
+    void prometheusScrapesEveryNodeAndANodeAddedByScale() throws Exception {
+        assumeTrue(Prometheus.find().isPresent(), "prometheus is not installed (apt-get install prometheus; ./bakery test installs it as root)");
+        JsonNode status = bakery.status();
+        JsonNode prometheus = instance(status, "prometheus");
+        assertThat(prometheus).as("prometheus in ./bakery status").isNotNull();
+        assertThat(prometheus.get("ready").asBoolean()).isTrue();
+        assertThat(prometheus.get("port").asInt()).isEqualTo(bakery.port(9090));
+        pidsSeen.addAll(pids(status));
+
+        awaitScrapedAndUp(nodeIds(status));
+
+        bakery.succeeds("scale", "baking-worker=2");
+        JsonNode scaled = bakery.status();
+        pidsSeen.addAll(pids(scaled));
+        List<String> nodes = nodeIds(scaled);
+        assertThat(nodes).contains("baking-worker-2");
+        Map<String, JsonNode> targets = awaitScrapedAndUp(nodes);
+        assertThat(targets.get("baking-worker-2").get("labels").get("job").asText()).isEqualTo("baking-worker");
+
+        bakery.succeeds("scale", "baking-worker=1");
+        Await.within(SCRAPED, "baking-worker-2 no longer a target").until(() -> !activeTargets().containsKey("baking-worker-2"));
+    }
+
+    @Test
+    void anOrderTracedByItsCallerSendsNoSpanWithoutCollectorYetItsTraceIdReachesTheLogs() throws Exception {
+        Storefront shop = new Storefront(bakery.port(8080), Duration.ofSeconds(10));
+        CookieManager customer = new CookieManager();
+        JsonNode catalog = shop.get("/api/catalog", customer).body();
+        JsonNode products = catalog.isArray() ? catalog : catalog.get("products");
+        assertThat(shop.post("/api/cart/items", Map.of("sku", products.get(0).get("sku").asText(), "quantity", 1), Map.of(), customer).status())
+                .isBetween(200, 299);
+        // The caller asks for its trace to be sampled; only a named collector may make that happen.
+        String traceparent = Traceparent.fresh();
+        Storefront.Answer receipt = shop.post("/api/checkout",
+                Map.of("name", "Ada", "email", "ada@example.com", "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()),
+                Map.of("Idempotency-Key", "it-" + UUID.randomUUID(), Traceparent.HEADER, traceparent), customer);
+        assertThat(receipt.status()).as("checkout: %s", receipt.body()).isEqualTo(202);
+        String orderId = receipt.body().get("orderId").asText();
+
+        Await.within(ORDER_READY, "order " + orderId + " READY").until(
+                () -> shop.get("/api/orders/" + orderId, customer).body().get("status").asText(), s -> s.equals("READY") || s.equals("PICKED_UP"));
+        String traceId = Traceparent.traceId(traceparent);
+        Await.within(ORDER_READY, "a node's log line carrying trace " + traceId).until(() -> logsContain(traceId));
+
+        assertThat(exportAttempts.get()).as("connections to the OTLP endpoint nobody named").isZero();
+        assertThat(logsContain("Failed to export")).as("an export error in .bakery/logs").isFalse();
+    }
+
+    // ---- Prometheus' view -----------------------------------------------------------------------
+
+    /** Waits until every node is an active target whose last scrape succeeded; the targets by node. */
+    private static Map<String, JsonNode> awaitScrapedAndUp(List<String> nodes) {
+        return Await.within(SCRAPED, "Prometheus scraping " + nodes).until(
+                StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT::activeTargets,
+                targets -> nodes.stream().allMatch(n -> targets.containsKey(n) && targets.get(n).get("health").asText().equals("up")));
+    }
+
+    private static Map<String, JsonNode> activeTargets() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + bakery.port(9090) + "/api/v1/targets?state=active"))
+                .timeout(Duration.ofSeconds(5)).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        Map<String, JsonNode> byNode = new HashMap<>();
+        JSON.readTree(response.body()).get("data").get("activeTargets").forEach(t -> byNode.put(t.get("labels").get("node").asText(), t));
+        return byNode;
+    }
+
+    // ---- the stack ------------------------------------------------------------------------------
+
+    private static JsonNode instance(JsonNode status, String id) {
+        return BakeryCli.instances(status).stream().filter(i -> i.get("id").asText().equals(id)).findFirst().orElse(null);
+    }
+
+    /** The bakery's own nodes (web, order-service, baking-worker, notification-worker), not its servers. */
+    private static List<String> nodeIds(JsonNode status) {
+        List<String> services = List.of("web-tier", "order-service", "baking-worker", "notification-worker");
+        return BakeryCli.instances(status).stream().filter(i -> services.contains(i.get("service").asText())).map(i -> i.get("id").asText()).toList();
+    }
+
+    private static List<Long> pids(JsonNode status) {
+        return BakeryCli.instances(status).stream().map(i -> i.get("pid").asLong()).toList();
+    }
+
+    private static boolean logsContain(String text) throws IOException {
+        try (Stream<Path> logs = Files.list(bakery.home().resolve("logs"))) {
+            return logs.anyMatch(log -> {
+                try (Stream<String> lines = Files.lines(log)) {
+                    return lines.anyMatch(line -> line.contains(text));
+                } catch (IOException | UncheckedIOException unreadable) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    private static void countExports() {
+        while (!collector.isClosed()) {
+            try (Socket exporter = collector.accept()) {
+                exportAttempts.incrementAndGet();
+            } catch (IOException closed) {
+                return;
+            }
+        }
+    }
+}
