@@ -9,14 +9,8 @@ import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.CookieManager;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,7 +27,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,38 +42,34 @@ import org.junit.jupiter.api.Test;
  */
 class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
-    static final Path ROOT = Path.of(System.getProperty("bakery.root", "..")).toAbsolutePath().normalize();
-    static final Path HOME = ROOT.resolve("local-stack/target/stack-it");
-    static final int OFFSET = 20000;
-    static final int BALANCER = 8080 + OFFSET;
-    static final String KAFKA = "localhost:" + (9092 + OFFSET);
-    static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(6);
+    static final BakeryCli BAKERY = BakeryCli.stack("stack-it", 20000, Map.of(
+            // Bakes of a second or less: the orders placed in a minute must be baked within the test's patience.
+            "OVEN_SPEED_FACTOR", "0.05"), Duration.ofMinutes(6));
+    static final Storefront SHOP = new Storefront(BAKERY.port(8080), Duration.ofSeconds(10));
+    static final String KAFKA = "localhost:" + BAKERY.port(9092);
     static final Duration ORDERS_READY = Duration.ofMinutes(3);
     static final Duration CUSTOMER_PACE = Duration.ofMillis(300);
-    static final ObjectMapper JSON = new ObjectMapper();
 
     static final List<Long> pidsSeen = Collections.synchronizedList(new ArrayList<>());
 
     @BeforeAll
     static void up() throws Exception {
-        deleteRecursively(HOME);
-        Result up = bakery("up", "--web", "2", "--orders", "1", "--baking", "1", "--notify", "1");
-        assertThat(up.exit()).as("./bakery up said:\n%s", up.output()).isZero();
-        assertThat(up.output()).contains("http://localhost:" + BALANCER + "/");
+        BAKERY.deleteHome();
+        BakeryCli.Result up = BAKERY.succeeds("up", "--web", "2", "--orders", "1", "--baking", "1", "--notify", "1");
+        assertThat(up.output()).contains("http://localhost:" + SHOP.balancerPort() + "/");
     }
 
     @AfterAll
     static void down() throws Exception {
-        Result down = bakery("down");
-        assertThat(down.exit()).as("./bakery down said:\n%s", down.output()).isZero();
-        pidsSeen.addAll(pids(status()));
+        BAKERY.succeeds("down");
+        pidsSeen.addAll(pids(BAKERY.status()));
         assertThat(pidsSeen).as("processes of the stack still running after down").noneMatch(ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT::alive);
-        assertThat(HOME.resolve("stack.json")).doesNotExist();
+        assertThat(BAKERY.home().resolve("stack.json")).doesNotExist();
     }
 
     @Test
     void everyOrderPlacedWhileBakersScaleIsReadyExactlyOnce() throws Exception {
-        JsonNode before = status();
+        JsonNode before = BAKERY.status();
         pidsSeen.addAll(pids(before));
         assertThat(instances(before)).allSatisfy(i -> assertThat(i.get("ready").asBoolean()).as(i.get("id").asText() + " ready").isTrue());
         assertThat(count(before, "web-tier")).isEqualTo(2);
@@ -120,7 +109,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         }
         // The customer, in their own session through the balancer, sees the order ready.
         PlacedOrder first = placed.get(0);
-        JsonNode order = getJson("/api/orders/" + first.id(), first.session()).body();
+        JsonNode order = SHOP.get("/api/orders/" + first.id(), first.session()).body();
         assertThat(order.get("status").asText()).isIn(OrderStatus.READY.name(), OrderStatus.PICKED_UP.name());
     }
 
@@ -132,9 +121,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     }
 
     private void scaleBakersTo(int n) throws Exception {
-        Result scale = bakery("scale", "baking-worker=" + n);
-        assertThat(scale.exit()).as("./bakery scale said:\n%s", scale.output()).isZero();
-        JsonNode after = status();
+        BAKERY.succeeds("scale", "baking-worker=" + n);
+        JsonNode after = BAKERY.status();
         pidsSeen.addAll(pids(after));
         List<JsonNode> bakers = instances(after).stream().filter(i -> i.get("service").asText().equals("baking-worker")).toList();
         assertThat(bakers).hasSize(n).allSatisfy(b -> assertThat(b.get("ready").asBoolean()).isTrue());
@@ -149,7 +137,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     // ---- a customer, through nginx --------------------------------------------------------------
 
     private static String firstSku() throws Exception {
-        Http<JsonNode> catalog = getJson("/api/catalog", new CookieManager());
+        Storefront.Answer catalog = SHOP.get("/api/catalog", new CookieManager());
         assertThat(catalog.status()).isEqualTo(200);
         JsonNode products = catalog.body().isArray() ? catalog.body() : catalog.body().get("products");
         return products.get(0).get("sku").asText();
@@ -162,71 +150,19 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     /** One customer: a fresh session, one item in the cart, a checkout that must be accepted. */
     private static PlacedOrder placeOrder(String sku) throws Exception {
         CookieManager cookies = new CookieManager();
-        Http<JsonNode> added = post("/api/cart/items", Map.of("sku", sku, "quantity", 1), Map.of(), cookies);
+        Storefront.Answer added = SHOP.post("/api/cart/items", Map.of("sku", sku, "quantity", 1), Map.of(), cookies);
         assertThat(added.status()).as("add to cart: %s", added.body()).isBetween(200, 299);
-        Http<JsonNode> receipt = post("/api/checkout",
+        Storefront.Answer receipt = SHOP.post("/api/checkout",
                 Map.of("name", "Ada", "email", "ada@example.com", "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()),
                 Map.of("Idempotency-Key", "it-" + UUID.randomUUID()), cookies);
         assertThat(receipt.status()).as("checkout: %s", receipt.body()).isEqualTo(202);
         return new PlacedOrder(UUID.fromString(receipt.body().get("orderId").asText()), cookies);
     }
 
-    record Http<T>(int status, T body) {
-    }
-
-    private static Http<JsonNode> post(String path, Object body, Map<String, String> headers, CookieManager cookies) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + BALANCER + path))
-                .timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        headers.forEach(request::header);
-        return send(request.build(), cookies);
-    }
-
-    private static Http<JsonNode> getJson(String path, CookieManager cookies) throws Exception {
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + BALANCER + path))
-                .timeout(Duration.ofSeconds(10)).header("Accept", "application/json").GET().build(), cookies);
-    }
-
-    private static Http<JsonNode> send(HttpRequest request, CookieManager cookies) throws Exception {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-        return new Http<>(response.statusCode(), body);
-    }
-
-    // ---- the bakery command ---------------------------------------------------------------------
-
-    record Result(int exit, String output) {
-    }
-
-    static Result bakery(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bakery").toString()));
-        command.addAll(List.of(args));
-        Path log = Files.createTempFile("bakery-" + args[0], ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("BAKERY_HOME", HOME.toString());
-        pb.environment().put("BAKERY_PORT_OFFSET", Integer.toString(OFFSET));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        // Bakes of a second or less: the orders placed in a minute must be baked within the test's patience.
-        pb.environment().put("OVEN_SPEED_FACTOR", "0.05");
-        Process p = pb.start();
-        if (!p.waitFor(COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-            p.destroyForcibly();
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        System.out.println("$ ./bakery " + String.join(" ", args) + "\n" + output);
-        return new Result(p.isAlive() ? -1 : p.exitValue(), output);
-    }
-
-    static JsonNode status() throws Exception {
-        Result status = bakery("status", "--json");
-        assertThat(status.exit()).as(status.output()).isZero();
-        return JSON.readTree(status.output());
-    }
+    // ---- the stack's processes, as ./bakery status --json lists them ----------------------------
 
     static List<JsonNode> instances(JsonNode status) {
-        return StreamSupport.stream(status.get("instances").spliterator(), false).toList();
+        return BakeryCli.instances(status);
     }
 
     static long count(JsonNode status, String service) {
@@ -245,14 +181,6 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
             return state != 'Z' && state != 'X';
         } catch (IOException gone) {
             return false;
-        }
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Collections.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
         }
     }
 }

@@ -2,11 +2,8 @@ package bakery.stack.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import bakery.stack.BakeryCli;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,8 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
-    static final Path ROOT = Path.of(System.getProperty("bakery.root", "..")).toAbsolutePath().normalize();
-    static final BakeryCli BAKERY = new BakeryCli(ROOT, ROOT.resolve("local-stack/target/chaos-it"), 21000, Map.of(
+    static final BakeryCli BAKERY = BakeryCli.stack("chaos-it", 21000, Map.of(
             // Short bakes and short leases, so orders in a killed oven are baked again within seconds.
             "OVEN_SPEED_FACTOR", "0.02",
             "OVEN_LEASE_TTL", "5s",
@@ -32,15 +28,13 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
 
     @BeforeAll
     static void up() throws Exception {
-        deleteRecursively(BAKERY.home());
-        BakeryCli.Result up = BAKERY.run("up", "--web", "2", "--orders", "1", "--baking", "2", "--notify", "1");
-        assertThat(up.exit()).as("./bakery up said:\n%s", up.output()).isZero();
+        BAKERY.deleteHome();
+        BAKERY.succeeds("up", "--web", "2", "--orders", "1", "--baking", "2", "--notify", "1");
     }
 
     @AfterAll
     static void down() throws Exception {
-        BakeryCli.Result down = BAKERY.run("down");
-        assertThat(down.exit()).as("./bakery down said:\n%s", down.output()).isZero();
+        BAKERY.succeeds("down");
     }
 
     @Test
@@ -68,13 +62,5 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
         String verdict = chaos.lastLine();
         assertThat(verdict).startsWith("lost=0 duplicated=0 ").contains("carts-lost=0").doesNotContain("accepted=0 ");
         assertThat(chaos.exit()).as(chaos.output()).isZero();
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (Files.exists(dir)) {
-            try (var paths = Files.walk(dir)) {
-                paths.sorted(Collections.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
-            }
-        }
     }
 }
