@@ -69,6 +69,16 @@ public final class ReadinessProbe {
         }
     }
 
+    /** Asserts that the node is in rotation now: 200, UP, and each of {@code checks} reported UP. */
+    public void assertUpWith(String... checks) {
+        Answer answer = now();
+        assertThat(answer.status()).as("readiness status; report %s", answer.report()).isEqualTo(200);
+        assertThat(answer.report().path("status").asText()).isEqualTo("UP");
+        for (String check : checks) {
+            assertThat(answer.check(check)).as("state of check '%s' in %s", check, answer.report()).isEqualTo("UP");
+        }
+    }
+
     /** Waits until the node is in rotation: 200 and UP. */
     public void awaitUp() {
         Await.within(OUTAGE_NOTICED, ready + " answers 200 UP").untilAsserted(() -> {
