@@ -28,13 +28,11 @@ public class CartService {
     }
 
     public Uni<PricedCart> add(Session session, String sku, int quantity) {
-        return known(sku).chain(() -> store.add(session, sku, quantity)).invoke(CartService::checkResult)
-                .chain(() -> view(session));
+        return known(sku).chain(() -> store.add(session, sku, quantity)).chain(this::priced);
     }
 
     public Uni<PricedCart> change(Session session, String sku, int quantity) {
-        return known(sku).chain(() -> store.set(session, sku, quantity)).invoke(CartService::checkResult)
-                .chain(() -> view(session));
+        return known(sku).chain(() -> store.set(session, sku, quantity)).chain(this::priced);
     }
 
     public Uni<PricedCart> remove(Session session, String sku) {
@@ -43,6 +41,12 @@ public class CartService {
 
     private Uni<Product> known(String sku) {
         return catalog.product(sku).map(p -> p.orElseThrow(() -> Refusal.badRequest("sku", "the bakery has no product '" + sku + "'")));
+    }
+
+    /** The cart as the change left it (the store hands it back with the change), or the refusal. */
+    private Uni<PricedCart> priced(CartStore.Change change) {
+        checkResult(change.result());
+        return catalog.bySku().map(products -> price(change.quantities(), products));
     }
 
     private static void checkResult(long result) {

@@ -11,7 +11,6 @@ import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
 import bakery.defaults.OrderTrace;
 import bakery.web.Refusal;
-import bakery.web.cart.CartStore;
 import bakery.web.catalog.Catalog;
 import bakery.web.session.Session;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -37,16 +36,14 @@ public class Checkout {
     private static final Logger LOG = Logger.getLogger(Checkout.class);
 
     private final CheckoutClaims claims;
-    private final CartStore carts;
     private final Catalog catalog;
     private final OrderPlacement placement;
     private final NodeIdentity node;
     private final OrderMeters meters;
 
-    public Checkout(CheckoutClaims claims, CartStore carts, Catalog catalog, OrderPlacement placement, NodeIdentity node,
+    public Checkout(CheckoutClaims claims, Catalog catalog, OrderPlacement placement, NodeIdentity node,
                     OrderMeters meters) {
         this.claims = claims;
-        this.carts = carts;
         this.catalog = catalog;
         this.placement = placement;
         this.node = node;
@@ -58,15 +55,16 @@ public class Checkout {
             case PLACED -> Uni.createFrom().item(Receipt.of(claim.orderId(), true));
             case PENDING -> Uni.createFrom().failure(Refusal.of(Response.Status.CONFLICT, "checkout in progress", null,
                     "this order is being placed right now; its page will show it in a moment"));
-            case CLAIMED -> placeClaimed(session, key, claim.orderId(), request);
+            case CLAIMED -> placeClaimed(session, key, claim, request);
         });
     }
 
-    private Uni<Receipt> placeClaimed(Session session, String key, UUID orderId, CheckoutRequest request) {
+    private Uni<Receipt> placeClaimed(Session session, String key, CheckoutClaims.Claim claim, CheckoutRequest request) {
+        UUID orderId = claim.orderId();
         // the checkout's HTTP span is current: OrderPlaced carries its trace to order-service
         OrderTrace.inLogs(orderId, Context.current());
-        return Uni.combine().all().unis(carts.quantities(session), catalog.bySku()).asTuple()
-                .map(t -> order(orderId, key, request, t.getItem1(), t.getItem2()))
+        return catalog.bySku()
+                .map(products -> order(orderId, key, request, claim.cart(), products))
                 .onFailure().call(() -> claims.release(session, key))
                 .chain(order -> placement.send(order)
                         .onFailure().call(e -> {

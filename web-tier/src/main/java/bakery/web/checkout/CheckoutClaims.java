@@ -6,7 +6,9 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -18,14 +20,19 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class CheckoutClaims {
 
-    /** KEYS: claim. ARGV: new order id, pending ms. */
+    /**
+     * KEYS: claim, cart. ARGV: new order id, pending ms. Returns the state and order id, and with a
+     * fresh claim the cart's sku/quantity pairs too: the checkout needs them next, so no second trip.
+     */
     private static final RedisScript CLAIM = new RedisScript("""
             local v = redis.call('GET', KEYS[1])
-            if v and string.sub(v, 1, 6) ~= 'retry:' then return v end
+            if v and string.sub(v, 1, 6) ~= 'retry:' then return {v} end
             local id = ARGV[1]
             if v then id = string.sub(v, 7) end
             redis.call('SET', KEYS[1], 'pending:' .. id, 'PX', ARGV[2])
-            return 'claimed:' .. id
+            local answer = redis.call('HGETALL', KEYS[2])
+            table.insert(answer, 1, 'claimed:' .. id)
+            return answer
             """);
 
     /** KEYS: claim, cart, orders, session. ARGV: order id, retention ms, the placed order as JSON. */
@@ -40,7 +47,8 @@ public class CheckoutClaims {
 
     public enum State { CLAIMED, PENDING, PLACED }
 
-    public record Claim(State state, UUID orderId) {
+    /** {@code cart} is the session's cart (sku to quantity) when the key was just claimed, else empty. */
+    public record Claim(State state, UUID orderId, Map<String, Integer> cart) {
     }
 
     private final ReactiveRedisDataSource redis;
@@ -56,11 +64,15 @@ public class CheckoutClaims {
     }
 
     public Uni<Claim> claim(Session session, String key, UUID candidate) {
-        return CLAIM.run(redis, List.of(session.checkoutKey(key)), candidate, pendingTimeout.toMillis())
+        return CLAIM.run(redis, List.of(session.checkoutKey(key), session.cartKey()), candidate, pendingTimeout.toMillis())
                 .map(r -> {
-                    String value = r.toString();
+                    String value = r.get(0).toString();
                     int colon = value.indexOf(':');
-                    return new Claim(State.valueOf(value.substring(0, colon).toUpperCase()), UUID.fromString(value.substring(colon + 1)));
+                    Map<String, Integer> cart = new HashMap<>();
+                    for (int i = 1; i + 1 < r.size(); i += 2) {
+                        cart.put(r.get(i).toString(), Integer.parseInt(r.get(i + 1).toString()));
+                    }
+                    return new Claim(State.valueOf(value.substring(0, colon).toUpperCase()), UUID.fromString(value.substring(colon + 1)), cart);
                 });
     }
 

@@ -21,26 +21,25 @@ public class SessionStore {
      * (HyperLogLog, for the active-session count): no extra round trip.
      */
     private static final RedisScript RESUME = new RedisScript("""
-            local created = redis.call('HGET', KEYS[1], 'created')
-            if not created then return false end
-            local left = tonumber(created) + tonumber(ARGV[2]) - tonumber(ARGV[1])
+            local session = redis.call('HMGET', KEYS[1], 'created', 'csrf')
+            if not session[1] then return false end
+            local left = tonumber(session[1]) + tonumber(ARGV[2]) - tonumber(ARGV[1])
             if left <= 0 then
               redis.call('DEL', KEYS[1], KEYS[2], KEYS[3])
               return false
             end
             local ttl = math.min(tonumber(ARGV[3]), left)
             for i = 1, 3 do redis.call('PEXPIRE', KEYS[i], ttl) end
-            redis.call('PFADD', KEYS[4], ARGV[4])
-            redis.call('PEXPIRE', KEYS[4], ARGV[5])
-            return redis.call('HGET', KEYS[1], 'csrf')
+            -- a bucket gets its expiry when it is created; later requests of the bucket leave it be
+            if redis.call('PFADD', KEYS[4], ARGV[4]) == 1 then redis.call('PEXPIRE', KEYS[4], ARGV[5]) end
+            return session[2]
             """);
 
     /** KEYS: session, sessions-seen bucket. ARGV: now ms, csrf token, idle ms, storage key, bucket ttl ms. */
     private static final RedisScript OPEN = new RedisScript("""
             redis.call('HSET', KEYS[1], 'created', ARGV[1], 'csrf', ARGV[2])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            redis.call('PFADD', KEYS[2], ARGV[4])
-            redis.call('PEXPIRE', KEYS[2], ARGV[5])
+            if redis.call('PFADD', KEYS[2], ARGV[4]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
             return 1
             """);
 
