@@ -2,26 +2,25 @@ package bakery.notify;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
-import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
+import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
+import java.net.URL;
 import org.junit.jupiter.api.Test;
 
 /** Readiness follows the real servers: the notifier without Redis or Kafka leaves rotation, and comes back. */
 @QuarkusTest
 class ReadinessIT extends NotifyIT {
 
+    @TestHTTPResource("/")
+    URL node;
+
     @Test
     void readyWhenKafkaAndRedisAnswer() {
-        given().when().get("/q/health/ready").then()
-                .log().ifValidationFails()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Redis connection health check", "SmallRye Reactive Messaging - readiness check"));
+        ReadinessProbe.of(node.toString()).assertUpWith(ReadinessProbe.REDIS_CHECK, ReadinessProbe.KAFKA_CHECK);
     }
 
     @Test
@@ -34,30 +33,11 @@ class ReadinessIT extends NotifyIT {
 
     @Test
     void notReadyWhileRedisIsDownAndReadyAgainAfter() {
-        RedisServer redis = RedisServer.shared();
-        redis.stop();
-        try {
-            awaitReadiness(503);
-        } finally {
-            redis.start();
-        }
-        awaitReadiness(200);
+        ReadinessProbe.of(node.toString()).throughOutageOf(RedisServer.shared(), ReadinessProbe.REDIS_CHECK);
     }
 
     @Test
     void notReadyWhileKafkaIsDownAndReadyAgainAfter() {
-        KafkaBroker kafka = KafkaBroker.shared();
-        kafka.stop();
-        try {
-            awaitReadiness(503);
-        } finally {
-            kafka.start();
-        }
-        awaitReadiness(200);
-    }
-
-    private static void awaitReadiness(int status) {
-        Await.within(Duration.ofSeconds(60), "readiness answers " + status)
-                .until(() -> given().get("/q/health/ready").statusCode() == status);
+        ReadinessProbe.of(node.toString()).throughOutageOf(KafkaBroker.shared(), ReadinessProbe.KAFKA_CHECK);
     }
 }
