@@ -2,7 +2,6 @@ package bakery.baking;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
 
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.ReadinessProbe;
@@ -21,11 +20,7 @@ class ReadinessIT extends BakingIT {
 
     @Test
     void readyWhenKafkaAndRedisAnswer() {
-        given().when().get("/q/health/ready").then()
-                .log().ifValidationFails()
-                .statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(ReadinessProbe.REDIS_CHECK, ReadinessProbe.KAFKA_CHECK));
+        ReadinessProbe.of(node.toString()).assertUpWith(ReadinessProbe.REDIS_CHECK, ReadinessProbe.KAFKA_CHECK);
     }
 
     @Test

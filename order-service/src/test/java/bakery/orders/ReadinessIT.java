@@ -1,8 +1,5 @@
 package bakery.orders;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
-
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.PostgresServer;
 import bakery.testkit.ReadinessProbe;
@@ -21,7 +18,7 @@ class ReadinessIT {
 
     @Test
     void readyWhenKafkaAndPostgresAnswer() {
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        ReadinessProbe.of(node.toString()).assertUpWith(ReadinessProbe.POSTGRES_CHECK, ReadinessProbe.KAFKA_CHECK);
     }
 
     @Test
