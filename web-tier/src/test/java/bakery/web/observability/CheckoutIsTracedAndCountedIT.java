@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
+import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
 import bakery.testkit.ScrapedMetrics;
 import bakery.testkit.Traceparent;
@@ -20,7 +21,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -87,20 +87,7 @@ class CheckoutIsTracedAndCountedIT {
 
     @Test
     void notReadyWhileRedisIsDownAndReadyAgainAfter() {
-        RedisServer redis = RedisServer.shared();
-        redis.stop();
-        try {
-            awaitReadiness(503);
-        } finally {
-            redis.start();
-        }
-        awaitReadiness(200);
-    }
-
-    private void awaitReadiness(int status) {
-        Shopper probe = new Shopper(node.toString());
-        Await.within(Duration.ofSeconds(60), "readiness answers " + status)
-                .until(() -> probe.get("/q/health/ready").statusCode() == status);
+        ReadinessProbe.of(node.toString()).throughOutageOf(RedisServer.shared(), ReadinessProbe.REDIS_CHECK);
     }
 
     private ScrapedMetrics metrics() {
