@@ -173,8 +173,8 @@ final class LocalStack {
         int prometheusPort = PortPlan.next(settings.port(PROMETHEUS), state.ports(), Probes::free);
         progress.step("starting Prometheus on port " + prometheusPort + " (scrapes every node; data in " + layout.prometheus() + ")");
         state = record(state, PROMETHEUS, PROMETHEUS, prometheus.launch(prometheusPort), prometheusPort);
-        Optional<Path> grafanaBinary = Grafana.find();
-        if (monitoring.grafana() && grafanaBinary.isPresent()) {
+        Optional<Path> grafanaBinary = monitoring.grafana() ? Grafana.find() : Optional.empty();
+        if (grafanaBinary.isPresent()) {
             Grafana grafana = new Grafana(grafanaBinary.get(), layout);
             grafana.configure();
             int grafanaPort = PortPlan.next(settings.port(GRAFANA), state.ports(), Probes::free);
