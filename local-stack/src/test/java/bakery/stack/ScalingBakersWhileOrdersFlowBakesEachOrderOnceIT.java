@@ -111,6 +111,16 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         PlacedOrder first = placed.get(0);
         JsonNode order = SHOP.get("/api/orders/" + first.id(), first.session()).body();
         assertThat(order.get("status").asText()).isIn(OrderStatus.READY.name(), OrderStatus.PICKED_UP.name());
+
+        // What ops read in ./bakery status: the one baker left owns the partitions, and a web node's
+        // live feed (which commits nothing) is not shown as lagging the whole topic.
+        List<JsonNode> groups = new ArrayList<>();
+        BAKERY.status().get("consumerGroups").forEach(groups::add);
+        assertThat(groups).filteredOn(g -> g.get("group").asText().equals("baking-worker")).singleElement()
+                .satisfies(g -> assertThat(g.get("members").asInt()).isEqualTo(1))
+                .satisfies(g -> assertThat(g.get("committed").asBoolean()).isTrue());
+        assertThat(groups).filteredOn(g -> g.get("group").asText().startsWith("web-")).hasSize(2)
+                .allSatisfy(g -> assertThat(g.get("committed").asBoolean()).as(g.get("group").asText()).isFalse());
     }
 
     private static Map<UUID, Long> readyEvents(KafkaProbe kafka) {

@@ -25,6 +25,7 @@ import bakery.stack.process.NodeLauncher;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
+import bakery.stack.scaling.ConsumerLag;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -49,7 +51,7 @@ final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     static final String PRODUCER_TOPIC = "bench.producer-performance";
-    static final Set<String> GROUPS = Set.of(Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module());
+    static final Set<String> GROUPS = Service.WORKER_GROUPS;
     /** Generous room for Maven itself around the simulation's own duration. */
     static final Duration MAVEN_ROOM = Duration.ofMinutes(10);
 
@@ -64,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
         Instant started = Instant.now();
         Path out = stack.layout.home().resolve("bench").resolve(FOLDER.format(started));
         String balancer = "http://localhost:" + s.port("balancer");
+        // Earlier orders still in the ovens would share the CPU with every measurement and keep the
+        // baking group from settling for the scaling run: measure an idle stack.
+        awaitIdle(stack);
 
         stack.progress.step("limits of this machine, through the same balancer and servers; results in " + out);
         // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
@@ -171,6 +176,32 @@ final class BenchCommand implements Callable<Integer> {
                 + s.text("bench.capacity.concurrency") + " customers checking out at once (about " + expected.toSeconds() + " s plus Maven)");
         Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
         stack.progress.step("load stopped");
+    }
+
+    /** Before any measurement: every group of the bakery's services at lag 0, or a clear refusal. */
+    private static void awaitIdle(LocalStack stack) {
+        StackSettings s = stack.settings;
+        Instant deadline = Instant.now().plus(s.duration("bench.idle-timeout"));
+        Instant nextReport = Instant.now();
+        try (ConsumerLag consumers = new ConsumerLag(stack.kafka.bootstrapServers(), s.duration("probe-timeout"))) {
+            while (true) {
+                List<ConsumerLag.TopicLag> behind = consumers.all().stream()
+                        .filter(l -> GROUPS.contains(l.group()) && l.lag() > 0).toList();
+                if (behind.isEmpty()) {
+                    return;
+                }
+                String work = behind.stream().map(l -> l.group() + " " + l.topic() + " " + l.lag()).collect(Collectors.joining(", "));
+                if (Instant.now().isAfter(deadline)) {
+                    throw new StackException("the bakery is still working off earlier orders (lag " + work + ") after "
+                            + s.text("bench.idle-timeout") + "; bench measures an idle stack: wait until ./bakery status shows lag 0, or scale the workers up");
+                }
+                if (!Instant.now().isBefore(nextReport)) {
+                    stack.progress.step("waiting for earlier orders to be worked off before measuring: lag " + work);
+                    nextReport = Instant.now().plusSeconds(15);
+                }
+                Pids.pause(s.duration("probe-interval"));
+            }
+        }
     }
 
     /** After the load: until every group is back at 0, or the drain timeout. */

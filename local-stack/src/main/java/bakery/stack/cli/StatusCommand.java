@@ -3,6 +3,7 @@ package bakery.stack.cli;
 import bakery.stack.figures.KeyFigures;
 import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
+import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
 import bakery.stack.scaling.ConsumerLag;
@@ -85,8 +86,14 @@ final class StatusCommand implements Callable<Integer> {
         int width = report.consumerGroups().stream().mapToInt(l -> l.group().length()).max().orElse(0);
         String row = "%-" + Math.max(width, "CONSUMER GROUP".length()) + "s %-18s %9s %11s %8s%n";
         System.out.printf(row, "CONSUMER GROUP", "TOPIC", "CONSUMERS", "PARTITIONS", "LAG");
+        boolean liveFeeds = false;
         for (ConsumerLag.TopicLag l : report.consumerGroups()) {
-            System.out.printf(row, l.group(), l.topic(), l.members(), l.partitions(), l.lag());
+            boolean live = !l.committed() && !Service.WORKER_GROUPS.contains(l.group());
+            liveFeeds |= live;
+            System.out.printf(row, l.group(), l.topic(), l.members(), l.partitions(), live ? "-" : Long.toString(l.lag()));
+        }
+        if (liveFeeds) {
+            System.out.println("LAG - : a live feed that keeps no position (a web node reads orders.status from its end, commits nothing)");
         }
     }
 

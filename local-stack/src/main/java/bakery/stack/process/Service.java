@@ -2,6 +2,7 @@ package bakery.stack.process;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The bakery's own services, each a Quarkus app run as one JVM per instance. */
@@ -40,6 +41,9 @@ public enum Service {
             return -1;
         }
     }
+
+    /** The consumer groups of the workers, each named after its service; they start from the earliest offset. */
+    public static final Set<String> WORKER_GROUPS = Set.of(ORDER_SERVICE.module, BAKING_WORKER.module, NOTIFICATION_WORKER.module);
 
     public Path jar(Path root) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

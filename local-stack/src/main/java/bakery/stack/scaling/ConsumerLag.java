@@ -40,8 +40,12 @@ public final class ConsumerLag implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
     }
 
-    /** One group's standing on one topic. */
-    public record TopicLag(String group, String topic, int members, int partitions, long lag) {
+    /**
+     * One group's standing on one topic: {@code members} own partitions of it; {@code committed} is
+     * false for a group that never committed an offset there, such as a web node's live status feed,
+     * which reads from the end and keeps no position (its {@code lag} then means nothing).
+     */
+    public record TopicLag(String group, String topic, int members, int partitions, long lag, boolean committed) {
     }
 
     /** Every group the broker knows, with every topic it committed offsets for or is assigned. */
@@ -72,7 +76,7 @@ public final class ConsumerLag implements AutoCloseable {
         Map<TopicPartition, Long> latest = offsets(partitions, OffsetSpec.latest());
         Map<TopicPartition, Long> earliest = offsets(partitions, OffsetSpec.earliest());
         Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
-        int members = description(group).members().size();
+        ConsumerGroupDescription description = description(group);
         Map<String, long[]> lagByTopic = new TreeMap<>();
         for (TopicPartition tp : partitions) {
             OffsetAndMetadata c = committed.get(tp);
@@ -80,14 +84,18 @@ public final class ConsumerLag implements AutoCloseable {
             lagByTopic.computeIfAbsent(tp.topic(), t -> new long[1])[0] += Math.max(0, latest.get(tp) - from);
         }
         List<TopicLag> result = new ArrayList<>();
-        lagByTopic.forEach((topic, lag) -> result.add(
-                new TopicLag(group, topic, members, described.get(topic).partitions().size(), lag[0])));
+        lagByTopic.forEach((topic, lag) -> result.add(new TopicLag(group, topic, membersOn(description, topic),
+                described.get(topic).partitions().size(), lag[0], committed.keySet().stream().anyMatch(tp -> tp.topic().equals(topic)))));
         return result;
     }
 
     /** Members of the group that own at least one partition of the topic: the ones that can work. */
     public long membersWorkingOn(String group, String topic) {
-        return description(group).members().stream()
+        return membersOn(description(group), topic);
+    }
+
+    private static int membersOn(ConsumerGroupDescription group, String topic) {
+        return (int) group.members().stream()
                 .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)))
                 .count();
     }
