@@ -59,7 +59,7 @@ public class OrderResource {
         UUID id = placed.orderId();
         AtomicLong seen = new AtomicLong(lastSeen(lastEventId));
         Multi<OrderView> states = Multi.createBy().merging().streams(
-                feed.updates().filter(e -> e.orderId().equals(id)).map(OrderViews::of),
+                feed.updatesOf(id).map(OrderViews::of),
                 orders.current(placed).toMulti());
         Multi<OutboundSseEvent> events = states
                 .filter(view -> newer(seen, view.version()))
