@@ -3,9 +3,14 @@ package bakery.stack.infra;
 import bakery.stack.process.NodeLauncher;
 import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -29,6 +34,7 @@ public final class MailSink {
     private static final Duration WAIT = Duration.ofMinutes(1);
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
     private static final DateTimeFormatter LOG_TIME = DateTimeFormatter.ofPattern(SimpleLogging.TIME_FORMAT);
+    private static final String SINK_ADDRESS = "sink@localhost";
 
     private MailSink() {
     }
@@ -47,20 +53,43 @@ public final class MailSink {
         int port = Integer.parseInt(args[0]);
         Path folder = Path.of(args[1]);
         Files.createDirectories(folder);
-        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        GreenMail greenMail = start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
         System.out.println(LocalDateTime.now().format(LOG_TIME) + " SMTP sink on 127.0.0.1:" + port + ", writing mails to " + folder);
         int written = 0;
         while (true) {
-            // Blocks until one more message than we wrote has arrived (or the wait times out and we wait again).
-            if (greenMail.waitForIncomingEmail(WAIT.toMillis(), written + 1)) {
-                MimeMessage[] received = greenMail.getReceivedMessages();
-                for (; written < received.length; written++) {
-                    write(received[written], folder, written + 1);
-                }
+            // Blocks until a message waits (or the wait times out and we wait again).
+            if (greenMail.waitForIncomingEmail(WAIT.toMillis(), 1)) {
+                written = writeWaiting(greenMail, folder, written);
             }
         }
+    }
+
+    /** GreenMail on the port, every recipient delivered to one mailbox (one user per address would pile up). */
+    static GreenMail start(int port) throws UserException {
+        GreenMail greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        GreenMailUser sink = greenMail.getManagers().getUserManager().createUser(SINK_ADDRESS, SINK_ADDRESS, "unused");
+        greenMail.getManagers().getUserManager().setMessageDeliveryHandler((message, recipient) -> sink);
+        return greenMail;
+    }
+
+    /**
+     * Writes every waiting message to a file and removes it from GreenMail's memory: the sink runs
+     * for days under load tests, and a store that keeps every mail runs out of heap.
+     * Returns the number of mails written so far.
+     */
+    static int writeWaiting(GreenMail greenMail, Path folder, int writtenBefore) throws Exception {
+        GreenMailUser sink = greenMail.getManagers().getUserManager().getUserByEmail(SINK_ADDRESS);
+        MailFolder inbox = greenMail.getManagers().getImapHostManager().getInbox(sink);
+        int written = writtenBefore;
+        for (StoredMessage stored : inbox.getNonDeletedMessages()) {
+            written++;
+            write(stored.getMimeMessage(), folder, written);
+            inbox.setFlags(new Flags(Flags.Flag.DELETED), true, stored.getUid(), null, false);
+        }
+        inbox.expunge();
+        return written;
     }
 
     private static void write(MimeMessage message, Path folder, int number) throws IOException, MessagingException {
