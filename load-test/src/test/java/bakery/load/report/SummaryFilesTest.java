@@ -17,7 +17,7 @@ class SummaryFilesTest {
         GatlingStats stats = GatlingStatsTest.sample();
         var lag = List.of(new BenchSummary.GroupLag("order-service / orders.placed", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
         var nodes = List.of(new BenchSummary.NodeMemory("web-1", "web-tier", 170));
-        var starts = List.of(new BenchSummary.NodeStart("web-1", 1.3));
+        var starts = List.of(new BenchSummary.NodeStart("web-3", 1.3, 0.9));
         var scaling = BakingScaling.of(List.of(new BakingScaling.Run(1, 32, 16), new BakingScaling.Run(2, 32, 8.2), new BakingScaling.Run(4, 32, 4.3)));
         double checkout = 400;
         double get = 1600;
@@ -53,6 +53,7 @@ class SummaryFilesTest {
                 .contains("| baking-worker | 3000 | not drained |")
                 .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
                 .contains("| 4 | 32 | 4.3 |")
+                .contains("| web-3 | 1.30 | 0.900 |")
                 .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |");
     }
 }

@@ -14,7 +14,7 @@ class TargetsTest {
     @Test
     void aRunThatMeetsEveryTarget() {
         List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service / orders.placed", 900, 1.5)), 0.95,
-                List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-1", 1.4)));
+                List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-3", 1.4, 1.1)));
         assertThat(targets).hasSize(5).allMatch(Target::met);
     }
 
@@ -22,7 +22,7 @@ class TargetsTest {
     void eachMissIsNamedWithWhatWasMeasured() {
         List<Target> targets = Targets.check(0.1, List.of(new GroupLag("order-service / orders.placed", 900, null)), 0.7,
                 List.of(new NodeMemory("web-1", "web-tier", 180), new NodeMemory("order-service-1", "order-service", 240)),
-                List.of(new NodeStart("web-1", 1.4), new NodeStart("baking-worker-3", 2.6)));
+                List.of(new NodeStart("web-3", 1.4, 1.1), new NodeStart("order-service-2", 2.6, null)));
         assertThat(targets).noneMatch(Target::met);
         assertThat(targets).extracting(Target::measured)
                 .containsExactly("0.10", "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");

@@ -72,32 +72,43 @@ final class BakingScalingRun {
             events.seekToEnd(eventPartitions);
             eventPartitions.forEach(events::position);
             int partitions = producer.partitionsFor(Topics.BAKE_REQUESTS).size();
-            Set<UUID> waiting = new HashSet<>();
+            // Untimed: one instant bake per partition, so every worker has fetched, leased and
+            // published once; a node's first records are slower than its steady pace.
+            bake(producer, events, partitions, partitions, 0, timeout);
             Instant start = Instant.now();
-            for (int i = 0; i < orders; i++) {
-                UUID id = OrderIds.next();
-                waiting.add(id);
-                BakeRequest request = BakeRequest.of(id, List.of(new BakeLine(SKU, 1, bakeSeconds)), Instant.now());
-                producer.send(new ProducerRecord<>(Topics.BAKE_REQUESTS, i % partitions, id.toString(),
-                        new EventSerializer().serialize(Topics.BAKE_REQUESTS, request)));
-            }
-            producer.flush();
-            Instant last = start;
-            Instant deadline = start.plus(timeout);
-            while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, BakeEvent> r : events.poll(stack.settings.duration("probe-interval"))) {
-                    if (r.value().stage() == BakeEvent.Stage.FINISHED && waiting.remove(r.value().orderId())) {
-                        last = Instant.ofEpochMilli(r.timestamp());
-                    }
-                }
-            }
-            if (!waiting.isEmpty()) {
-                throw new StackException(waiting.size() + " of " + orders + " bench bake requests were not baked within " + timeout.toSeconds() + " s");
-            }
+            Instant last = bake(producer, events, orders, partitions, bakeSeconds, timeout);
             double seconds = Duration.between(start, last).toMillis() / 1000.0;
             stack.progress.step(String.format("%d baking-worker(s): %d orders in %.1f s, %.2f orders/s", instances, orders, seconds, orders / seconds));
             return new BakingScaling.Run(instances, orders, seconds);
         }
+    }
+
+    /** Writes {@code orders} bake requests round-robin over the partitions; returns when the last one finished. */
+    private Instant bake(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, BakeEvent> events,
+                         int orders, int partitions, int bakeSeconds, Duration timeout) {
+        Set<UUID> waiting = new HashSet<>();
+        Instant start = Instant.now();
+        for (int i = 0; i < orders; i++) {
+            UUID id = OrderIds.next();
+            waiting.add(id);
+            BakeRequest request = BakeRequest.of(id, List.of(new BakeLine(SKU, 1, bakeSeconds)), Instant.now());
+            producer.send(new ProducerRecord<>(Topics.BAKE_REQUESTS, i % partitions, id.toString(),
+                    new EventSerializer().serialize(Topics.BAKE_REQUESTS, request)));
+        }
+        producer.flush();
+        Instant last = start;
+        Instant deadline = start.plus(timeout);
+        while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
+            for (ConsumerRecord<String, BakeEvent> r : events.poll(stack.settings.duration("probe-interval"))) {
+                if (r.value().stage() == BakeEvent.Stage.FINISHED && waiting.remove(r.value().orderId())) {
+                    last = Instant.ofEpochMilli(r.timestamp());
+                }
+            }
+        }
+        if (!waiting.isEmpty()) {
+            throw new StackException(waiting.size() + " of " + orders + " bench bake requests were not baked within " + timeout.toSeconds() + " s");
+        }
+        return last;
     }
 
     /**
@@ -109,13 +120,17 @@ final class BakingScalingRun {
         return (int) Math.max(1, Math.round(seconds / factor));
     }
 
-    /** The group is settled: every instance owns partitions (one consumer per node) and there is no lag. */
+    /**
+     * The group is settled: every partition is owned, each instance has its share (one consumer per
+     * node), and there is no lag. A cooperative rebalance first revokes, then hands the partitions on
+     * in a second round; timing before that round would let the old workers bake the new ones' share.
+     */
     private void awaitGroup(int instances, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
             while (Instant.now().isBefore(deadline)) {
                 List<ConsumerLag.TopicLag> l = lag.of(GROUP, List.of(Topics.BAKE_REQUESTS));
-                if (!l.isEmpty() && l.get(0).lag() == 0 && lag.membersWorkingOn(GROUP, Topics.BAKE_REQUESTS) == instances) {
+                if (!l.isEmpty() && l.get(0).lag() == 0 && lag.sharedEvenly(GROUP, Topics.BAKE_REQUESTS, instances)) {
                     return;
                 }
                 Pids.pause(stack.settings.duration("probe-interval"));

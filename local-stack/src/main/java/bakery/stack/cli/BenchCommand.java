@@ -17,7 +17,6 @@ import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
 import bakery.load.report.Targets;
 import bakery.stack.bench.Ceilings;
-import bakery.stack.bench.NodeStarts;
 import bakery.stack.bench.StackSampler;
 import bakery.stack.bench.Tool;
 import bakery.stack.process.Instance;
@@ -95,6 +94,10 @@ final class BenchCommand implements Callable<Integer> {
         double redisGet = Ceilings.redisPerSecond(redisOut, "GET").orElse(0);
         stack.progress.step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
 
+        stack.progress.step("node start to ready: one more node of each service, started alone, then drained again");
+        List<BenchSummary.NodeStart> starts = new ScaleOutStarts(stack).run();
+        starts.forEach(n -> stack.progress.step(String.format("%s: launch to ready %.2f s", n.node(), n.seconds())));
+
         // Before the customers: it needs an idle baking group, and their orders keep the ovens busy for minutes.
         List<BakingScaling.Step> scaling = skipScaling ? List.of() : BakingScaling.of(new BakingScalingRun(stack).run());
 
@@ -122,10 +125,6 @@ final class BenchCommand implements Callable<Integer> {
         OrderTimes times = OrderTimes.of(
                 topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value).toList(),
                 topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream().map(ConsumerRecord::value).toList());
-
-        List<BenchSummary.NodeStart> starts = serviceNodes(stack).stream()
-                .flatMap(i -> NodeStarts.lastStart(stack.layout.log(i.id())).stream().mapToObj(sec -> new BenchSummary.NodeStart(i.id(), sec)))
-                .toList();
 
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);

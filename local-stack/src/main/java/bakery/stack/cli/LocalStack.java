@@ -273,16 +273,19 @@ final class LocalStack {
     /**
      * Waits until every given instance is ready, reporting each as it becomes so. Fails at the first
      * one that exits or overruns the deadline, so a broken node does not keep you waiting for others.
+     * Returns each node's time from the call (just after launch) to ready, as the probe saw it.
      */
-    void awaitReady(StackState state, List<Instance> instances) {
+    Map<String, Duration> awaitReady(StackState state, List<Instance> instances) {
         Instant began = Instant.now();
+        Map<String, Duration> readyAfter = new LinkedHashMap<>();
         Instant deadline = began.plus(settings.duration("ready-timeout"));
         List<Instance> pending = new ArrayList<>(instances);
         while (!pending.isEmpty()) {
             for (Instance i : List.copyOf(pending)) {
                 if (ready(i)) {
                     pending.remove(i);
-                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), Duration.between(began, Instant.now()).toMillis() / 1000.0));
+                    readyAfter.put(i.id(), Duration.between(began, Instant.now()));
+                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), readyAfter.get(i.id()).toMillis() / 1000.0));
                 } else if (!running(i)) {
                     throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
                 } else if (Instant.now().isAfter(deadline)) {
@@ -294,6 +297,7 @@ final class LocalStack {
                 pause();
             }
         }
+        return readyAfter;
     }
 
     private void pause() {
@@ -321,11 +325,15 @@ final class LocalStack {
                 .orElseThrow(() -> new StackException("The bakery is not running: start it with ./bakery up"));
     }
 
-    /** Adds or removes nodes until the service has {@code target}; removal drains (SIGTERM) and web nodes leave nginx first. */
-    void scale(Service service, int target) {
+    /**
+     * Adds or removes nodes until the service has {@code target}; removal drains (SIGTERM) and web
+     * nodes leave nginx first. Returns the launch-to-ready time of each node added.
+     */
+    Map<String, Duration> scale(Service service, int target) {
         if (target < 0) {
             throw new StackException("an instance count cannot be negative");
         }
+        Map<String, Duration> added = Map.of();
         try (var lock = stateFile.lock()) {
             StackState state = dropVanished(requireRunning(), service);
             Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
@@ -339,7 +347,7 @@ final class LocalStack {
                 }
                 state = launchNodes(state, planned);
                 final StackState launched = state;
-                awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
+                added = awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
                 if (fronted(service)) {
                     balancer.follow(state, drainOfReload(), settings.duration("probe-interval"));
                     progress.step("nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
@@ -362,6 +370,7 @@ final class LocalStack {
             followNodes(state);
             progress.step(service.module() + ": " + state.nodes(service).size() + " node(s) " + ids(state.nodes(service)));
         }
+        return added;
     }
 
     private StackState dropVanished(StackState state, Service service) {

@@ -89,11 +89,22 @@ public final class ConsumerLag implements AutoCloseable {
         return result;
     }
 
-    /** Members of the group that own at least one partition of the topic: the ones that can work. */
-    public long membersWorkingOn(String group, String topic) {
-        return membersOn(description(group), topic);
+    /**
+     * Every partition of the topic is owned by one of exactly {@code members} members, and each owns
+     * at least its share (partitions / members, rounded down): the rebalance is over.
+     */
+    public boolean sharedEvenly(String group, String topic, int members) {
+        int partitions = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().size();
+        List<Long> owned = description(group).members().stream()
+                .map(m -> m.assignment().topicPartitions().stream().filter(tp -> tp.topic().equals(topic)).count())
+                .filter(n -> n > 0)
+                .toList();
+        return owned.size() == members
+                && owned.stream().mapToLong(Long::longValue).sum() == partitions
+                && owned.stream().allMatch(n -> n >= partitions / members);
     }
 
+    /** Members of the group that own at least one partition of the topic: the ones that can work. */
     private static int membersOn(ConsumerGroupDescription group, String topic) {
         return (int) group.members().stream()
                 .filter(m -> m.assignment().topicPartitions().stream().anyMatch(tp -> tp.topic().equals(topic)))
