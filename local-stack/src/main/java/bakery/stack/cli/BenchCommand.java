@@ -61,7 +61,13 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         LocalStack stack = BakeryCommand.stack();
         StackSettings s = stack.settings;
-        stack.requireRunning();
+        Duration up = Duration.between(stack.requireRunning().startedAt(), Instant.now());
+        if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
+            // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
+            // two minutes old read a third of the checkouts/s of one twenty minutes old.
+            stack.progress.step("the stack has been up for " + up.toSeconds() + " s: its nodes are still compiling their hot paths, so this run"
+                    + " reads low; for figures to compare, bench a stack up for " + s.duration("bench.warm-stack").toMinutes() + " minutes or more");
+        }
         Instant started = Instant.now();
         Path out = stack.layout.home().resolve("bench").resolve(FOLDER.format(started));
         String balancer = "http://localhost:" + s.port("balancer");
