@@ -14,6 +14,7 @@ public record BenchSummary(
         double checkoutPerSecond,
         double trivialGetPerSecond,
         double checkoutRatio,
+        Conditions conditions,
         Baselines baselines,
         GatlingStats.RequestStats allRequests,
         List<GatlingStats.RequestStats> requests,
@@ -25,6 +26,13 @@ public record BenchSummary(
         Double bakingScalingEfficiency,
         List<Target> targets,
         String gatlingReport) {
+
+    /**
+     * What the figures depend on besides the bakery: how long the stack had been up (young JVMs are
+     * still compiling), how fast the ovens bake, which nodes ran, and how busy the machine was.
+     */
+    public record Conditions(long stackUpSeconds, String ovenSpeedFactor, List<String> nodes, int cores, double loadAverage) {
+    }
 
     /** The limits the bakery is compared with, measured in the same run on the same machine. */
     public record Baselines(double trivialGetPerSecond, String trivialGetCommand,

@@ -38,6 +38,9 @@ public final class SummaryFiles {
         StringBuilder md = new StringBuilder();
         md.append("# FADU Bakery benchmark, ").append(s.startedAt()).append("\n\n");
         md.append("Balancer ").append(s.balancer()).append(". Gatling report: ").append(s.gatlingReport()).append("\n\n");
+        BenchSummary.Conditions c = s.conditions();
+        md.append(String.format(Locale.ROOT, "Stack up %d s when the run began, OVEN_SPEED_FACTOR %s, nodes %s; %d cores, load average %.2f.%n%n",
+                c.stackUpSeconds(), c.ovenSpeedFactor(), String.join(", ", c.nodes()), c.cores(), c.loadAverage()));
         md.append("## Checkout against the limits\n\n| figure | per second | checkout ratio |\n| --- | ---: | ---: |\n");
         row(md, "checkout, sustained (capacity phase)", s.checkoutPerSecond(), 1);
         BenchSummary.Baselines b = s.baselines();

@@ -22,6 +22,7 @@ class SummaryFilesTest {
         double checkout = 400;
         double get = 1600;
         return new BenchSummary(Instant.parse("2026-11-21T08:00:00Z"), "http://localhost:8080", checkout, get, checkout / get,
+                new BenchSummary.Conditions(1260, "0.01", List.of("web-1", "web-2", "order-service-1"), 2, 0.42),
                 new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420, "ProducerPerformance",
                         120000, 125000, "redis-benchmark -q"),
                 stats.all(), List.copyOf(stats.requests().values()),
@@ -54,6 +55,7 @@ class SummaryFilesTest {
                 .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
                 .contains("| 4 | 32 | 4.3 |")
                 .contains("| web-3 | 1.30 | 0.900 |")
+                .contains("Stack up 1260 s when the run began, OVEN_SPEED_FACTOR 0.01, nodes web-1, web-2, order-service-1; 2 cores, load average 0.42.")
                 .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |");
     }
 }

@@ -24,7 +24,9 @@ import bakery.stack.process.NodeLauncher;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
+import bakery.stack.process.StackState;
 import bakery.stack.scaling.ConsumerLag;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +37,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -61,7 +64,12 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         LocalStack stack = BakeryCommand.stack();
         StackSettings s = stack.settings;
-        Duration up = Duration.between(stack.requireRunning().startedAt(), Instant.now());
+        StackState state = stack.requireRunning();
+        Duration up = Duration.between(state.startedAt(), Instant.now());
+        BenchSummary.Conditions conditions = new BenchSummary.Conditions(up.toSeconds(),
+                Objects.requireNonNullElse(System.getenv("OVEN_SPEED_FACTOR"), "unset (1.0, real bake times)"),
+                serviceNodes(stack).stream().map(Instance::id).toList(),
+                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
             // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
             // two minutes old read a third of the checkouts/s of one twenty minutes old.
@@ -134,7 +142,7 @@ final class BenchCommand implements Callable<Integer> {
 
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);
-        BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio,
+        BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio, conditions,
                 new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, recordBytes, String.join(" ", producer.subList(producer.indexOf(PRODUCER_PERFORMANCE), producer.size())),
                         redisSet, redisGet, String.join(" ", redis)),
                 stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
