@@ -72,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
             // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
-            // two minutes old read a third of the checkouts/s of one twenty minutes old.
+            // two minutes old read a third of the checkouts/s of the same stack six minutes later, warmed by that run.
             stack.progress.step("the stack has been up for " + up.toSeconds() + " s: its nodes are still compiling their hot paths, so this run"
                     + " reads low; for figures to compare, bench a stack up for " + s.duration("bench.warm-stack").toMinutes() + " minutes or more");
         }
