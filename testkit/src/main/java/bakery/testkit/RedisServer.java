@@ -23,17 +23,30 @@ import java.util.Map;
  */
 public final class RedisServer implements RestartableServer, AutoCloseable {
 
+    private static final String BIND = "127.0.0.1";
+
     private static RedisServer shared;
 
     private final int port;
     private final Path dataDir;
+    private final boolean embeddedOnly;
     private Process process;
     private redis.embedded.RedisServer embedded;
 
     /** @param dataDir where to keep an append-only file, or null for a server that forgets on stop */
     public RedisServer(int port, Path dataDir) {
+        this(port, dataDir, false);
+    }
+
+    private RedisServer(int port, Path dataDir, boolean embeddedOnly) {
         this.port = port;
         this.dataDir = dataDir;
+        this.embeddedOnly = embeddedOnly;
+    }
+
+    /** A server on the binary shipped in the embedded-redis jar, whatever is on the PATH. */
+    static RedisServer embedded(int port) {
+        return new RedisServer(port, null, true);
     }
 
     /** One server per test JVM, started on first use and stopped when the JVM exits. */
@@ -64,7 +77,7 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
             return;
         }
         try {
-            String system = systemBinary();
+            String system = embeddedOnly ? null : systemBinary();
             if (system != null) {
                 List<String> command = new ArrayList<>(List.of(system));
                 settings().forEach((key, value) -> command.addAll(List.of("--" + key, value)));
@@ -73,8 +86,14 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                         .start();
             } else {
-                var builder = redis.embedded.RedisServer.newRedisServer();
-                settings().forEach((key, value) -> builder.setting(key + " " + (value.isEmpty() ? "\"\"" : value)));
+                // The builder passes its own --port (6379 unless told) after the config file, and a
+                // command-line option wins over a config line: port and address go through the builder.
+                var builder = redis.embedded.RedisServer.newRedisServer().port(port).bind(BIND);
+                settings().forEach((key, value) -> {
+                    if (!key.equals("port") && !key.equals("bind")) {
+                        builder.setting(key + " " + (value.isEmpty() ? "\"\"" : value));
+                    }
+                });
                 embedded = builder.build();
                 embedded.start();
             }
@@ -111,7 +130,7 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
     private Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("port", Integer.toString(port));
-        s.put("bind", "127.0.0.1");
+        s.put("bind", BIND);
         if (dataDir == null) {
             s.put("save", "");
             s.put("appendonly", "no");
