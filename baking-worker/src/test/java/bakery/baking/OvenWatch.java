@@ -10,9 +10,11 @@ import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -30,11 +32,9 @@ public final class OvenWatch implements AutoCloseable {
 
     public static final String GROUP = "baking-worker";
 
-    private final String bootstrap;
     private final KafkaProbe probe;
 
     public OvenWatch(String bootstrap) {
-        this.bootstrap = bootstrap;
         this.probe = new KafkaProbe(bootstrap);
     }
 
@@ -78,28 +78,45 @@ public final class OvenWatch implements AutoCloseable {
 
     /** Members of the worker group that have partitions assigned, once the group is stable (else 0). */
     public int groupMembersWithPartitions() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
-            if (group.groupState() != GroupState.STABLE) {
-                return 0;
-            }
-            return (int) group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
+        ConsumerGroupDescription group = probe.admin().describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+        if (group.groupState() != GroupState.STABLE) {
+            return 0;
         }
+        return (int) group.members().stream().filter(m -> !m.assignment().topicPartitions().isEmpty()).count();
     }
 
     /** True when the worker group has committed every bake request on the topic: it is done with all of them. */
     public boolean allRequestsCommitted() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.BAKE_REQUESTS)).allTopicNames().get()
-                    .get(Topics.BAKE_REQUESTS).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.BAKE_REQUESTS, p.partition()))
-                    .toList();
-            Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-                    partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
-            return partitions.stream().allMatch(p -> ends.get(p).offset() == 0
-                    || committed.containsKey(p) && committed.get(p).offset() == ends.get(p).offset());
+        return uncommittedRequests().isEmpty();
+    }
+
+    /** Per partition of the requests topic that the group is not done with: how many requests it has not committed. */
+    public Map<TopicPartition, Long> uncommittedRequests() throws Exception {
+        Admin admin = probe.admin();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
+        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.BAKE_REQUESTS)).allTopicNames().get()
+                .get(Topics.BAKE_REQUESTS).partitions().stream()
+                .map(p -> new TopicPartition(Topics.BAKE_REQUESTS, p.partition()))
+                .toList();
+        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
+                partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
+        Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        for (TopicPartition p : partitions) {
+            OffsetAndMetadata done = committed.get(p);
+            long left = ends.get(p).offset() - (done == null ? 0 : done.offset());
+            if (left > 0) {
+                behind.put(p, left);
+            }
         }
+        return behind;
+    }
+
+    /** The group as the broker sees it, for a failure message: state and each member's partitions. */
+    public String describeGroup() throws Exception {
+        ConsumerGroupDescription group = probe.admin().describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
+        return group.groupState() + " " + group.members().stream()
+                .map(m -> m.clientId() + m.assignment().topicPartitions().stream().map(TopicPartition::partition).sorted().toList())
+                .toList();
     }
 
     public static long count(List<BakeEvent> events, UUID order, BakeEvent.Stage stage) {

@@ -36,6 +36,8 @@ public final class KafkaProbe implements AutoCloseable {
 
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> producer;
+    /** One admin client for the probe's life: tests poll offsets often, and each new client costs a connection and threads. */
+    private Admin admin;
 
     public KafkaProbe(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -138,7 +140,8 @@ public final class KafkaProbe implements AutoCloseable {
 
     /** Creates the topic when it is missing, so a test can read it before anyone wrote to it. */
     public void ensureTopic(String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try {
+            Admin admin = admin();
             if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             }
@@ -157,7 +160,8 @@ public final class KafkaProbe implements AutoCloseable {
      * partitions; 0 means everything written so far was processed and committed.
      */
     public long lag(String groupId) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try {
+            Admin admin = admin();
             Map<TopicPartition, OffsetAndMetadata> committed =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -189,13 +193,11 @@ public final class KafkaProbe implements AutoCloseable {
     }
 
     private long committed(String group, TopicPartition partition) throws ExecutionException, InterruptedException {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            var offsets = admin.listConsumerGroupOffsets(
-                    Map.of(group, new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
-                    .partitionsToOffsetAndMetadata(group).get();
-            var offset = offsets.get(partition);
-            return offset == null ? -1 : offset.offset();
-        }
+        var offsets = admin().listConsumerGroupOffsets(
+                Map.of(group, new ListConsumerGroupOffsetsSpec().topicPartitions(List.of(partition))))
+                .partitionsToOffsetAndMetadata(group).get();
+        var offset = offsets.get(partition);
+        return offset == null ? -1 : offset.offset();
     }
 
     /** Header value of a record as text, or null. */
@@ -204,8 +206,19 @@ public final class KafkaProbe implements AutoCloseable {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
+    /** The probe's admin client, made on first use and closed with the probe. */
+    public synchronized Admin admin() {
+        if (admin == null) {
+            admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+        }
+        return admin;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         producer.close(Duration.ofSeconds(5));
+        if (admin != null) {
+            admin.close(Duration.ofSeconds(5));
+        }
     }
 }
