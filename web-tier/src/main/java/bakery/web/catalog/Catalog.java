@@ -3,31 +3,61 @@ package bakery.web.catalog;
 import bakery.contracts.api.Product;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 /**
- * The bakery's products, fetched from order-service and kept on this node for at most
- * {@code bakery.web.catalog.max-age}. The catalog is the same for everyone, so a per-node copy is
- * safe; a failed fetch is not kept, the next request asks again.
+ * The bakery's products, fetched from order-service and kept on this node. The catalog is the same
+ * for everyone, so a per-node copy is safe.
+ * <ul>
+ * <li>Younger than {@code max-age}: served as it is.</li>
+ * <li>Older, up to {@code max-age + stale-if-error}: still served at once while one fetch
+ * refreshes it in the background. If order-service cannot answer (its database is down, say), the
+ * shop keeps selling from the copy and asks again every {@code retry-every}; the order-service
+ * checks every order's prices at intake anyway.</li>
+ * <li>No copy, or one older than that: the caller waits for the fetch, and its failure is theirs.</li>
+ * </ul>
+ * Concurrent callers share one fetch instead of each asking order-service.
  */
 @ApplicationScoped
 public class Catalog {
 
+    private static final Logger LOG = Logger.getLogger(Catalog.class);
+
     private final OrderServiceClient orderService;
     private final long maxAgeNanos;
-    private volatile Uni<Shelf> shelf;
-    private volatile long fetchedAt;
+    private final long staleIfErrorNanos;
+    private final long retryNanos;
+    private final LongSupplier clock;
+    private final AtomicReference<Uni<Shelf>> fetching = new AtomicReference<>();
+    private volatile Stock stock;
+    private volatile long noFetchBefore;
 
-    public Catalog(@RestClient OrderServiceClient orderService, @ConfigProperty(name = "bakery.web.catalog.max-age") Duration maxAge) {
+    @Inject
+    public Catalog(@RestClient OrderServiceClient orderService,
+            @ConfigProperty(name = "bakery.web.catalog.max-age") Duration maxAge,
+            @ConfigProperty(name = "bakery.web.catalog.stale-if-error") Duration staleIfError,
+            @ConfigProperty(name = "bakery.web.catalog.retry-every") Duration retryEvery) {
+        this(orderService, maxAge, staleIfError, retryEvery, System::nanoTime);
+    }
+
+    Catalog(OrderServiceClient orderService, Duration maxAge, Duration staleIfError, Duration retryEvery, LongSupplier clock) {
         this.orderService = orderService;
         this.maxAgeNanos = maxAge.toNanos();
+        this.staleIfErrorNanos = staleIfError.toNanos();
+        this.retryNanos = retryEvery.toNanos();
+        this.clock = clock;
+        this.noFetchBefore = clock.getAsLong();
     }
 
     public Uni<List<Product>> products() {
@@ -43,19 +73,47 @@ public class Catalog {
     }
 
     private Uni<Shelf> shelf() {
-        Uni<Shelf> current = shelf;
-        if (current == null || System.nanoTime() - fetchedAt > maxAgeNanos) {
-            fetchedAt = System.nanoTime();
-            // memoized: concurrent requests share one fetch instead of each asking order-service
-            current = orderService.catalog().map(Shelf::of).memoize().indefinitely();
-            shelf = current;
-        }
-        Uni<Shelf> fetched = current;
-        return fetched.onFailure().invoke(() -> {
-            if (shelf == fetched) {
-                shelf = null;
+        Stock held = stock;
+        long now = clock.getAsLong();
+        if (held != null) {
+            long age = now - held.fetchedAt();
+            if (age <= maxAgeNanos) {
+                return Uni.createFrom().item(held.shelf());
             }
-        });
+            if (age <= maxAgeNanos + staleIfErrorNanos) {
+                if (now - noFetchBefore >= 0) {
+                    // the outcome is logged by fetch(); this caller does not wait for it
+                    fetch().subscribe().with(fresh -> { }, failure -> { });
+                }
+                return Uni.createFrom().item(held.shelf());
+            }
+        }
+        return fetch();
+    }
+
+    /** The fetch in flight, or a new one: at most one per node at a time. */
+    private Uni<Shelf> fetch() {
+        Uni<Shelf> running = fetching.get();
+        if (running != null) {
+            return running;
+        }
+        Uni<Shelf> fetch = orderService.catalog()
+                .map(Shelf::of)
+                .invoke(fresh -> stock = new Stock(fresh, clock.getAsLong()))
+                .onFailure().invoke(failure -> {
+                    noFetchBefore = clock.getAsLong() + retryNanos;
+                    Stock held = stock;
+                    LOG.warnf("order-service did not give the catalog (%s); %s", failure.getMessage(), held == null
+                            ? "no copy to sell from yet"
+                            : "selling from the copy of " + Duration.ofNanos(clock.getAsLong() - held.fetchedAt()).toSeconds() + " s ago");
+                })
+                .eventually(() -> fetching.set(null))
+                .memoize().indefinitely();
+        Uni<Shelf> other = fetching.compareAndExchange(null, fetch);
+        return other == null ? fetch : other;
+    }
+
+    private record Stock(Shelf shelf, long fetchedAt) {
     }
 
     private record Shelf(List<Product> products, Map<String, Product> bySku) {
