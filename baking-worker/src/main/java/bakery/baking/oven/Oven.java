@@ -5,6 +5,7 @@ import bakery.baking.oven.BakeStep.Finished;
 import bakery.baking.oven.BakeStep.HandedBack;
 import bakery.baking.oven.BakeStep.Started;
 import bakery.baking.oven.OrderLeases.Claim;
+import bakery.baking.oven.OrderLeases.Claimed;
 import bakery.baking.oven.OrderLeases.Lease;
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
@@ -38,8 +39,9 @@ public class Oven {
 
     private enum Outcome { DONE, LEASE_LOST, HANDED_BACK }
 
-    /** Redis round trips tried before an order is left without its baked marker. */
+    /** Redis round trips tried before an order is left without its baked marker (or its written-down BakeFinished). */
     private static final int MARK_ATTEMPTS = 3;
+    private static final Claimed BUSY = new Claimed(Claim.BUSY, null);
 
     private final OrderLeases leases;
     private final OvenConfig config;
@@ -74,9 +76,17 @@ public class Oven {
     public Multi<BakeStep> bake(BakeRequest request) {
         Duration ovenTime = BakeTime.of(request, config.speedFactor());
         Lease lease = new Lease(request.orderId(), node.id() + "/" + UUID.randomUUID());
-        return claim(lease).onItem().transformToMulti(claim -> {
+        return claim(lease).onItem().transformToMulti(claimed -> {
+            Claim claim = claimed.claim();
             if (claim == Claim.LEASED) {
                 return bakeUnder(lease, request, ovenTime);
+            }
+            if (claim == Claim.OUT_OF_OVEN) {
+                // Its baker died between the oven and the baked marker: send its BakeFinished again, bake nothing.
+                LOG.infof("order %s came out of %s's oven unrecorded; sending its BakeFinished again", request.orderId(),
+                        claimed.finished().workerNode());
+                load.entered();
+                return Multi.createFrom().item(new Finished(claimed.finished(), lease));
             }
             if (claim == Claim.ALREADY_BAKED) {
                 load.skipped();
@@ -105,25 +115,25 @@ public class Oven {
         return leases.release(lease).onFailure().recoverWithNull().eventually(() -> load.left(false));
     }
 
-    private Uni<Claim> claim(Lease lease) {
+    private Uni<Claimed> claim(Lease lease) {
         if (closing) {
-            return Uni.createFrom().item(Claim.BUSY);
+            return Uni.createFrom().item(BUSY);
         }
         return leases.claim(lease)
-                .invoke(claim -> {
-                    if (claim == Claim.LEASED) {
+                .invoke(claimed -> {
+                    if (claimed.claim() == Claim.LEASED) {
                         load.entered();
-                    } else if (claim == Claim.BUSY) {
+                    } else if (claimed.claim() == Claim.BUSY) {
                         load.foundBusy();
                     }
                 })
                 // Redis unreachable: wait as for a busy order and ask again
                 .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
-                .onFailure().recoverWithItem(Claim.BUSY)
+                .onFailure().recoverWithItem(BUSY)
                 // Busy: another attempt holds the order. Not acknowledged and not skipped, so that if
                 // its holder dies the lease expires and this attempt bakes it; if it finishes, this one finds it baked.
-                .chain(claim -> claim != Claim.BUSY || closing
-                        ? Uni.createFrom().item(claim)
+                .chain(claimed -> claimed.claim() != Claim.BUSY || closing
+                        ? Uni.createFrom().item(claimed)
                         : Uni.createFrom().voidItem().onItem().delayIt().by(config.leaseRenewal()).chain(() -> claim(lease)));
     }
 
@@ -150,7 +160,15 @@ public class Oven {
         if (outcome == Outcome.DONE) {
             Instant out = Instant.now();
             bakeTime.record(Duration.between(into, out));
-            return Multi.createFrom().item(new Finished(BakeEvent.finished(request.orderId(), node.id(), out), lease));
+            BakeEvent finished = BakeEvent.finished(request.orderId(), node.id(), out);
+            return writtenDown(lease, finished).onItem().transformToMulti(held -> {
+                if (held) {
+                    return Multi.createFrom().item(new Finished(finished, lease));
+                }
+                LOG.warnf("lost the lease on order %s as it came out of the oven; back to the oven door", request.orderId());
+                load.left(false);
+                return bake(request);
+            });
         }
         if (outcome == Outcome.HANDED_BACK) {
             return leases.release(lease).onFailure().recoverWithNull()
@@ -160,6 +178,18 @@ public class Oven {
         LOG.warnf("lost the lease on order %s while baking it; back to the oven door", request.orderId());
         load.left(false);
         return bake(request);
+    }
+
+    /**
+     * Writes the BakeFinished down before it is published, so that an attempt taking over after a
+     * crash sends it again instead of baking again. Should Redis not answer, it is published all the
+     * same: only a crash before the baked marker could then bake the order a second time.
+     */
+    private Uni<Boolean> writtenDown(Lease lease, BakeEvent finished) {
+        return leases.outOfOven(lease, finished)
+                .onFailure().retry().withBackOff(config.leaseRenewal()).atMost(MARK_ATTEMPTS)
+                .onFailure().invoke(e -> LOG.errorf("could not write down order %s as out of the oven: %s", lease.orderId(), e.getMessage()))
+                .onFailure().recoverWithItem(true);
     }
 
     /**

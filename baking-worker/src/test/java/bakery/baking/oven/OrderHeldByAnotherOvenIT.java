@@ -10,6 +10,7 @@ import bakery.baking.OvenWatch;
 import bakery.baking.oven.OrderLeases.Lease;
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
+import bakery.contracts.serde.EventJson;
 import bakery.testkit.Await;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.redis.datasource.RedisDataSource;
@@ -17,6 +18,7 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -64,6 +66,24 @@ class OrderHeldByAnotherOvenIT extends BakingIT {
         events = watch.eventsOf(request.orderId());
         assertThat(count(events, request.orderId(), STARTED)).isOne();
         assertThat(count(events, request.orderId(), FINISHED)).isOne();
+    }
+
+    @Test
+    void anOrderThatCameOutOfADeadInstancesOvenUnrecordedIsNotBakedAgainItsBakeFinishedIsSentAgain() throws Exception {
+        BakeRequest request = OvenWatch.order(10);
+        Lease dead = new Lease(request.orderId(), "dead-oven/1");
+        // The dead instance's oven finished and wrote the event down; it died before Kafka had it or before marking it baked.
+        BakeEvent itsFinish = BakeEvent.finished(request.orderId(), "dead-oven", Instant.parse("2026-12-01T06:30:00.123456789Z"));
+        redis.value(String.class).set(dead.leaseKey(), dead.holder(), new SetArgs().px(Duration.ofSeconds(2)));
+        redis.value(String.class).set(dead.finishedKey(), EventJson.MAPPER.writeValueAsString(itsFinish));
+
+        watch.request(request);
+        watch.awaitFinished(List.of(request.orderId()));
+        watch.awaitSettled(request.orderId());
+
+        assertThat(watch.eventsOf(request.orderId())).as("no BakeStarted here, the dead oven's BakeFinished once").containsExactly(itsFinish);
+        assertThat(redis.key().exists(dead.bakedKey())).as("marked baked").isTrue();
+        assertThat(redis.key().exists(dead.finishedKey())).as("written-down event cleared").isFalse();
     }
 
     private double busyOrders() {

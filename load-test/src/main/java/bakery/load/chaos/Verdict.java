@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * What a chaos scenario did to the customers. An order is <em>settled</em> once the bakery finished
  * with it on its own (READY, or REJECTED/CANCELLED; PICKED_UP needs staff); <em>lost</em> is an
  * order that got a 202 and never settled; <em>duplicated</em> counts orders baked twice (two
- * BakeFinished), moved to READY twice (two READY transitions; the same event re-sent is not one) or
+ * different BakeFinished; the same event re-sent is not one), moved to READY twice (two READY transitions; the same event re-sent is not one) or
  * e-mailed twice about the same status.
  */
 public record Verdict(int accepted, int settled, int lost, int duplicated, int bakedTwice, int readyTwice, int mailedTwice,
@@ -43,8 +43,11 @@ public record Verdict(int accepted, int settled, int lost, int duplicated, int b
         Set<UUID> settled = accepted.stream()
                 .filter(id -> reached.getOrDefault(id, Set.of()).stream().anyMatch(SETTLED::contains))
                 .collect(Collectors.toSet());
+        // Different BakeFinished events: the same event sent again (a baker that died before marking
+        // the order baked, its successor re-sending the written-down event) is not a second bake.
         Map<UUID, Long> finished = bakes.stream()
                 .filter(b -> b.stage() == BakeEvent.Stage.FINISHED && accepted.contains(b.orderId()))
+                .distinct()
                 .collect(Collectors.groupingBy(BakeEvent::orderId, Collectors.counting()));
         Set<UUID> bakedTwice = ids(finished, n -> n > 1);
         Set<UUID> readyTwice = readyVersions.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());

@@ -64,7 +64,8 @@ class VerdictTest {
         changes.addAll(journey(second));
         changes.add(change(second, OrderStatus.READY, 4));
         Verdict v = Verdict.of(Set.of(first, second), changes,
-                List.of(BakeEvent.finished(first, "baking-worker-1", AT), BakeEvent.finished(first, "baking-worker-2", AT)),
+                List.of(BakeEvent.finished(first, "baking-worker-1", AT), BakeEvent.finished(first, "baking-worker-2", AT),
+                        BakeEvent.finished(second, "baking-worker-1", AT), BakeEvent.finished(second, "baking-worker-1", AT)),
                 List.of(mail(first, OrderStatus.READY), mail(first, OrderStatus.READY), mail(second, OrderStatus.READY)),
                 List.of(), Map.of());
 
