@@ -10,20 +10,13 @@ import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 
@@ -86,29 +79,13 @@ public final class OvenWatch implements AutoCloseable {
     }
 
     /** True when the worker group has committed every bake request on the topic: it is done with all of them. */
-    public boolean allRequestsCommitted() throws Exception {
+    public boolean allRequestsCommitted() {
         return uncommittedRequests().isEmpty();
     }
 
     /** Per partition of the requests topic that the group is not done with: how many requests it has not committed. */
-    public Map<TopicPartition, Long> uncommittedRequests() throws Exception {
-        Admin admin = probe.admin();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(GROUP).partitionsToOffsetAndMetadata().get();
-        List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.BAKE_REQUESTS)).allTopicNames().get()
-                .get(Topics.BAKE_REQUESTS).partitions().stream()
-                .map(p -> new TopicPartition(Topics.BAKE_REQUESTS, p.partition()))
-                .toList();
-        Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(
-                partitions.stream().collect(Collectors.toMap(Function.identity(), p -> OffsetSpec.latest()))).all().get();
-        Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-        for (TopicPartition p : partitions) {
-            OffsetAndMetadata done = committed.get(p);
-            long left = ends.get(p).offset() - (done == null ? 0 : done.offset());
-            if (left > 0) {
-                behind.put(p, left);
-            }
-        }
-        return behind;
+    public Map<TopicPartition, Long> uncommittedRequests() {
+        return probe.uncommitted(GROUP, Topics.BAKE_REQUESTS);
     }
 
     /** The group as the broker sees it, for a failure message: state and each member's partitions. */

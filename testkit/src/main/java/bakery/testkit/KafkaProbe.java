@@ -5,10 +5,12 @@ import bakery.contracts.serde.EventSerializer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
@@ -175,6 +177,35 @@ public final class KafkaProbe implements AutoCloseable {
             throw new IllegalStateException(e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("could not read the offsets of " + groupId, e.getCause());
+        }
+    }
+
+    /**
+     * Per partition of the topic, how many records the group has not committed yet (a partition it
+     * never committed counts from its start); partitions the group is done with are left out.
+     */
+    public Map<TopicPartition, Long> uncommitted(String groupId, String topic) {
+        try {
+            Admin admin = admin();
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+            ends.forEach((partition, end) -> {
+                OffsetAndMetadata done = committed.get(partition);
+                long left = end.offset() - (done == null ? 0 : done.offset());
+                if (left > 0) {
+                    behind.put(partition, left);
+                }
+            });
+            return behind;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("could not read the offsets of " + groupId + " on " + topic, e.getCause());
         }
     }
 

@@ -79,7 +79,7 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
         try {
             String system = embeddedOnly ? null : systemBinary();
             if (system != null) {
-                List<String> command = new ArrayList<>(List.of(system));
+                List<String> command = new ArrayList<>(List.of(system, "--port", Integer.toString(port), "--bind", BIND));
                 settings().forEach((key, value) -> command.addAll(List.of("--" + key, value)));
                 process = new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -89,11 +89,7 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
                 // The builder passes its own --port (6379 unless told) after the config file, and a
                 // command-line option wins over a config line: port and address go through the builder.
                 var builder = redis.embedded.RedisServer.newRedisServer().port(port).bind(BIND);
-                settings().forEach((key, value) -> {
-                    if (!key.equals("port") && !key.equals("bind")) {
-                        builder.setting(key + " " + (value.isEmpty() ? "\"\"" : value));
-                    }
-                });
+                settings().forEach((key, value) -> builder.setting(key + " " + (value.isEmpty() ? "\"\"" : value)));
                 embedded = builder.build();
                 embedded.start();
             }
@@ -127,10 +123,9 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
         stop();
     }
 
+    /** Settings besides the port and address, which each binary is given its own way. */
     private Map<String, String> settings() {
         Map<String, String> s = new LinkedHashMap<>();
-        s.put("port", Integer.toString(port));
-        s.put("bind", BIND);
         if (dataDir == null) {
             s.put("save", "");
             s.put("appendonly", "no");

@@ -165,9 +165,7 @@ public class Oven {
                 if (held) {
                     return Multi.createFrom().item(new Finished(finished, lease));
                 }
-                LOG.warnf("lost the lease on order %s as it came out of the oven; back to the oven door", request.orderId());
-                load.left(false);
-                return bake(request);
+                return backToTheDoor(request, "as it came out of the oven");
             });
         }
         if (outcome == Outcome.HANDED_BACK) {
@@ -175,7 +173,12 @@ public class Oven {
                     .eventually(() -> load.left(false))
                     .onItem().transformToMulti(x -> Multi.createFrom().item(new HandedBack()));
         }
-        LOG.warnf("lost the lease on order %s while baking it; back to the oven door", request.orderId());
+        return backToTheDoor(request, "while baking it");
+    }
+
+    /** The lease went (it expired and may be another attempt's): leave the oven and claim the order anew. */
+    private Multi<BakeStep> backToTheDoor(BakeRequest request, String when) {
+        LOG.warnf("lost the lease on order %s %s; back to the oven door", request.orderId(), when);
         load.left(false);
         return bake(request);
     }

@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
  * What a chaos scenario did to the customers. An order is <em>settled</em> once the bakery finished
  * with it on its own (READY, or REJECTED/CANCELLED; PICKED_UP needs staff); <em>lost</em> is an
  * order that got a 202 and never settled; <em>duplicated</em> counts orders baked twice (two
- * different BakeFinished; the same event re-sent is not one), moved to READY twice (two READY transitions; the same event re-sent is not one) or
- * e-mailed twice about the same status.
+ * different BakeFinished), moved to READY twice (two READY transitions) or e-mailed twice about the
+ * same status. In each, the same event sent again is not a second one.
  */
 public record Verdict(int accepted, int settled, int lost, int duplicated, int bakedTwice, int readyTwice, int mailedTwice,
                       int unmailed, int cartsChecked, int cartsLost, Map<Outcome, Long> outcomes) {
