@@ -4,18 +4,21 @@ import static bakery.contracts.BakeEvent.Stage.FINISHED;
 import static bakery.contracts.BakeEvent.Stage.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.baking.oven.OvenConfig;
-import bakery.contracts.BakeEvent;
-import bakery.contracts.BakeRequest;
-import bakery.defaults.NodeIdentity;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import bakery.baking.oven.OvenConfig;
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.defaults.NodeIdentity;
 
 @QuarkusTest
 class BakeRequestIsBakedIT extends BakingIT {

@@ -1,11 +1,12 @@
 package bakery.baking;
 
-import bakery.testkit.KafkaBroker;
-import bakery.testkit.resources.KafkaResource;
-import bakery.testkit.resources.RedisResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+
+import bakery.testkit.KafkaBroker;
+import bakery.testkit.resources.KafkaResource;
+import bakery.testkit.resources.RedisResource;
 
 /** The worker under test against the test JVM's real Kafka broker and Redis; one watch per test. */
 @QuarkusTestResource(KafkaResource.class)

@@ -1,14 +1,15 @@
 package bakery.baking;
 
-import bakery.testkit.FreePort;
-import bakery.testkit.KafkaBroker;
-import bakery.testkit.RedisServer;
-import bakery.testkit.ServiceProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import bakery.testkit.FreePort;
+import bakery.testkit.KafkaBroker;
+import bakery.testkit.RedisServer;
+import bakery.testkit.ServiceProcess;
 
 /**
  * Baking-worker instances as separate JVMs (the packaged jar) on a Kafka broker and a Redis of
@@ -59,7 +60,6 @@ final class OvenProcesses implements AutoCloseable {
         ovens.forEach(ServiceProcess::start);
         ovens.forEach(ServiceProcess::awaitReady);
     }
-
 
     @Override
     public void close() {

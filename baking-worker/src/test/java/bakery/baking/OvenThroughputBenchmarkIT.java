@@ -2,18 +2,20 @@ package bakery.baking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.BakeRequest;
-import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.ServiceProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.contracts.Topics;
+import bakery.testkit.Await;
+import bakery.testkit.ServiceProcess;
 
 /**
  * What one bake costs the worker besides oven time (Redis claim and baked marker, two Kafka
@@ -57,7 +59,8 @@ class OvenThroughputBenchmarkIT {
         Instant first = events.stream().map(BakeEvent::at).min(Instant::compareTo).orElseThrow();
         Instant last = events.stream().map(BakeEvent::at).max(Instant::compareTo).orElseThrow();
         long millis = Math.max(1, Duration.between(first, last).toMillis());
-        System.out.printf("BENCHMARK oven overhead: %d instance(s) x %d slots, speed factor 0: %d orders in %d ms = %.0f bakes/s%n",
+        System.out.printf(
+                "BENCHMARK oven overhead: %d instance(s) x %d slots, speed factor 0: %d orders in %d ms = %.0f bakes/s%n",
                 instances, SLOTS, ORDERS, millis, ORDERS * 1000.0 / millis);
     }
 }

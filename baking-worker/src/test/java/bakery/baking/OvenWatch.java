@@ -1,5 +1,18 @@
 package bakery.baking;
 
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.TopicPartition;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeLine;
 import bakery.contracts.BakeRequest;
@@ -8,17 +21,6 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.BakeEventDeserializer;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.GroupState;
-import org.apache.kafka.common.TopicPartition;
 
 /** What a test sees of the baking-worker: the requests it writes, the bake events, the group's commits. */
 public final class OvenWatch implements AutoCloseable {
@@ -36,7 +38,8 @@ public final class OvenWatch implements AutoCloseable {
     }
 
     public static BakeRequest order(int bakeSeconds) {
-        return BakeRequest.of(OrderIds.next(), List.of(new BakeLine("croissant", 6, bakeSeconds), new BakeLine("baguette", 2, bakeSeconds / 2)),
+        return BakeRequest.of(OrderIds.next(),
+                List.of(new BakeLine("croissant", 6, bakeSeconds), new BakeLine("baguette", 2, bakeSeconds / 2)),
                 Instant.now());
     }
 
@@ -59,8 +62,8 @@ public final class OvenWatch implements AutoCloseable {
 
     /** Waits until every order has at least one BakeFinished and returns all their events. */
     public List<BakeEvent> awaitFinished(Collection<UUID> orders) {
-        return Await.until("BakeFinished for " + orders.size() + " orders", () -> eventsOf(orders), events ->
-                events.stream().filter(e -> e.stage() == BakeEvent.Stage.FINISHED).map(BakeEvent::orderId)
+        return Await.until("BakeFinished for " + orders.size() + " orders", () -> eventsOf(orders),
+                events -> events.stream().filter(e -> e.stage() == BakeEvent.Stage.FINISHED).map(BakeEvent::orderId)
                         .collect(Collectors.toSet()).containsAll(orders));
     }
 
@@ -92,7 +95,8 @@ public final class OvenWatch implements AutoCloseable {
     public String describeGroup() throws Exception {
         ConsumerGroupDescription group = probe.admin().describeConsumerGroups(List.of(GROUP)).all().get().get(GROUP);
         return group.groupState() + " " + group.members().stream()
-                .map(m -> m.clientId() + m.assignment().topicPartitions().stream().map(TopicPartition::partition).sorted().toList())
+                .map(m -> m.clientId()
+                        + m.assignment().topicPartitions().stream().map(TopicPartition::partition).sorted().toList())
                 .toList();
     }
 

@@ -2,20 +2,22 @@ package bakery.baking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.BakeRequest;
-import bakery.contracts.OrderIds;
-import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.BakeRequest;
+import bakery.contracts.OrderIds;
+import bakery.contracts.Topics;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
 
 @QuarkusTest
 class PoisonBakeRequestIsDeadLetteredIT extends BakingIT {
@@ -26,7 +28,8 @@ class PoisonBakeRequestIsDeadLetteredIT extends BakingIT {
         String noOrderId = OrderIds.next().toString();
         BakeRequest noLines = BakeRequest.of(OrderIds.next(), List.of(), Instant.now());
         watch.probe().send(Topics.BAKE_REQUESTS, notJson, "two croissants, please");
-        watch.probe().send(Topics.BAKE_REQUESTS, noOrderId, "{\"schemaVersion\":1,\"lines\":[],\"requestedAt\":\"2026-11-21T08:00:00Z\"}");
+        watch.probe().send(Topics.BAKE_REQUESTS, noOrderId,
+                "{\"schemaVersion\":1,\"lines\":[],\"requestedAt\":\"2026-11-21T08:00:00Z\"}");
         watch.request(noLines);
         BakeRequest good = OvenWatch.order(10);
         watch.request(good);

@@ -5,12 +5,14 @@ import static bakery.contracts.BakeEvent.Stage.FINISHED;
 import static bakery.contracts.BakeEvent.Stage.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.BakeRequest;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
 
 @QuarkusTest
 class RedeliveredBakeRequestBakesOnceIT extends BakingIT {

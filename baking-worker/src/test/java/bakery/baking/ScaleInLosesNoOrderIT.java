@@ -4,10 +4,6 @@ import static bakery.contracts.BakeEvent.Stage.FINISHED;
 import static bakery.contracts.BakeEvent.Stage.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.BakeRequest;
-import bakery.testkit.Await;
-import bakery.testkit.ServiceProcess;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +11,18 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.BakeRequest;
+import bakery.testkit.Await;
+import bakery.testkit.ServiceProcess;
 
 /** Two baking-worker instances as separate JVMs ({@link OvenProcesses}); one of them leaves mid-run. */
 class ScaleInLosesNoOrderIT {
@@ -54,7 +56,8 @@ class ScaleInLosesNoOrderIT {
         leaving = servers.oven("oven-leaving-" + run, SLOTS, 0.01);
         staying = servers.oven("oven-staying-" + run, SLOTS, 0.01);
         OvenProcesses.startAll(List.of(leaving, staying));
-        Await.within(Duration.ofSeconds(60), "both ovens share the partitions").until(() -> watch.groupMembersWithPartitions() == 2);
+        Await.within(Duration.ofSeconds(60), "both ovens share the partitions")
+                .until(() -> watch.groupMembersWithPartitions() == 2);
     }
 
     @AfterEach
@@ -67,7 +70,8 @@ class ScaleInLosesNoOrderIT {
     @Test
     void killingAnInstanceMidRunLosesNoOrderRebakesOnlyWhatWasInItsOvenAndNothingTwice() {
         List<UUID> orders = sendOrders();
-        Await.within(RUN, "the leaving oven is busy").pollInterval(LOOK_EVERY).until(() -> finishedBy(leaving, orders) >= ORDERS / 5);
+        Await.within(RUN, "the leaving oven is busy").pollInterval(LOOK_EVERY)
+                .until(() -> finishedBy(leaving, orders) >= ORDERS / 5);
 
         leaving.kill();
 
@@ -75,12 +79,15 @@ class ScaleInLosesNoOrderIT {
         List<BakeEvent> events = watch.eventsOf(orders);
         Map<UUID, List<BakeEvent>> byOrder = events.stream().collect(Collectors.groupingBy(BakeEvent::orderId));
         assertThat(byOrder.keySet()).containsExactlyInAnyOrderElementsOf(orders);
-        byOrder.forEach((order, its) -> assertThat(its).as("events of %s", order).extracting(BakeEvent::stage).contains(FINISHED));
+        byOrder.forEach(
+                (order, its) -> assertThat(its).as("events of %s", order).extracting(BakeEvent::stage).contains(FINISHED));
 
         // In the dead oven when it died: started there, never finished there. The other instance baked each once.
         Set<UUID> inDeadOven = byOrder.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(ev -> ev.stage() == STARTED && ev.workerNode().equals(leaving.name())))
-                .filter(e -> e.getValue().stream().noneMatch(ev -> ev.stage() == FINISHED && ev.workerNode().equals(leaving.name())))
+                .filter(e -> e.getValue().stream()
+                        .anyMatch(ev -> ev.stage() == STARTED && ev.workerNode().equals(leaving.name())))
+                .filter(e -> e.getValue().stream()
+                        .noneMatch(ev -> ev.stage() == FINISHED && ev.workerNode().equals(leaving.name())))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
         assertThat(inDeadOven).hasSizeBetween(1, SLOTS);
@@ -104,7 +111,8 @@ class ScaleInLosesNoOrderIT {
     @Test
     void terminatingAnInstanceMidRunDrainsItExitsCleanAndNothingIsLostOrBakedTwice() {
         List<UUID> orders = sendOrders();
-        Await.within(RUN, "the leaving oven is busy").pollInterval(LOOK_EVERY).until(() -> finishedBy(leaving, orders) >= ORDERS / 5);
+        Await.within(RUN, "the leaving oven is busy").pollInterval(LOOK_EVERY)
+                .until(() -> finishedBy(leaving, orders) >= ORDERS / 5);
 
         long stopping = System.nanoTime();
         int exit = leaving.terminate(Duration.ofSeconds(25));
@@ -116,7 +124,8 @@ class ScaleInLosesNoOrderIT {
         assertThat(byOrder.keySet()).containsExactlyInAnyOrderElementsOf(orders);
         byOrder.forEach((order, its) -> assertThat(its).as("events of %s", order)
                 .extracting(BakeEvent::stage).containsExactly(STARTED, FINISHED));
-        System.out.printf("SIGTERM mid-run: exited 0 after %d ms; %d orders each baked exactly once%n", drained.toMillis(), ORDERS);
+        System.out.printf("SIGTERM mid-run: exited 0 after %d ms; %d orders each baked exactly once%n", drained.toMillis(),
+                ORDERS);
     }
 
     private List<UUID> sendOrders() {

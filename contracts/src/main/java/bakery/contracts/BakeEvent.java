@@ -5,9 +5,13 @@ import java.util.UUID;
 
 /** An oven started or finished an order. Published to {@link Topics#BAKE_EVENTS}. */
 public record BakeEvent(int schemaVersion, UUID orderId, Stage stage, String workerNode, Instant at)
-        implements BakeryEvent {
+        implements
+            BakeryEvent {
 
-    public enum Stage { STARTED, FINISHED }
+    public enum Stage {
+        STARTED,
+        FINISHED
+    }
 
     public BakeEvent {
         Require.schema(schemaVersion);

@@ -6,7 +6,8 @@ import java.util.UUID;
 
 /** The order-service asks the ovens to bake an accepted order. Published to {@link Topics#BAKE_REQUESTS}. */
 public record BakeRequest(int schemaVersion, UUID orderId, List<BakeLine> lines, Instant requestedAt)
-        implements BakeryEvent {
+        implements
+            BakeryEvent {
 
     public BakeRequest {
         Require.schema(schemaVersion);

@@ -5,9 +5,13 @@ import java.util.UUID;
 
 /** A staff member's decision about an order. Published to {@link Topics#ORDERS_COMMANDS}. */
 public record OrderCommand(int schemaVersion, UUID orderId, Action action, String staffUser, Instant at)
-        implements BakeryEvent {
+        implements
+            BakeryEvent {
 
-    public enum Action { PICK_UP, CANCEL }
+    public enum Action {
+        PICK_UP,
+        CANCEL
+    }
 
     public OrderCommand {
         Require.schema(schemaVersion);

@@ -26,7 +26,7 @@ public record OrderPlaced(
     }
 
     public static OrderPlaced of(UUID orderId, String idempotencyKey, Customer customer, List<OrderLine> lines,
-                                 Instant pickupAt, Instant placedAt, String webNode) {
+            Instant pickupAt, Instant placedAt, String webNode) {
         long total = lines.stream().mapToLong(OrderLine::totalCents).sum();
         return new OrderPlaced(CURRENT_SCHEMA, orderId, idempotencyKey, customer, lines, total, pickupAt, placedAt, webNode);
     }

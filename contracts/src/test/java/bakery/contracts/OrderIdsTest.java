@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 class OrderIdsTest {

@@ -58,7 +58,7 @@ final class AppConfig {
     /** Environment variables the service reads in a container: every {@code ${VAR...}} outside the dev and test profiles. */
     Set<String> environmentVariables() {
         Set<String> vars = new TreeSet<>();
-        for (Properties props : new Properties[] {shared, own}) {
+        for (Properties props : new Properties[] { shared, own }) {
             for (String key : props.stringPropertyNames()) {
                 if (inProd(key)) {
                     Matcher m = ENV_VAR.matcher(props.getProperty(key));
@@ -78,7 +78,7 @@ final class AppConfig {
 
     /** The raw value the prod profile sees, before expansion. */
     Optional<String> raw(String key) {
-        for (Properties props : new Properties[] {own, shared}) {
+        for (Properties props : new Properties[] { own, shared }) {
             String value = props.getProperty("%prod." + key, props.getProperty(key));
             if (value != null) {
                 return Optional.of(value);
@@ -202,7 +202,7 @@ final class AppConfig {
     /** Kafka topics this service consumes, by channel, with the consumer group each channel joins. */
     Map<String, Consumer> incoming(Map<String, String> env) {
         Map<String, Consumer> channels = new TreeMap<>();
-        for (Properties props : new Properties[] {shared, own}) {
+        for (Properties props : new Properties[] { shared, own }) {
             for (String key : props.stringPropertyNames()) {
                 Matcher m = INCOMING.matcher(key);
                 if (m.matches()) {

@@ -3,9 +3,6 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import bakery.contracts.scaling.WorkerScaling;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +12,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.scaling.WorkerScaling;
 
 /** docker-compose.yml gives the same system as `./bakery up`: every service configured, started in order, drained in time. */
 class ComposeFileTest {
@@ -62,8 +64,9 @@ class ComposeFileTest {
         for (String service : Repo.SERVICES) {
             assertThat(services.path(service).path("deploy").path("replicas").asInt(1)).as(service).isGreaterThanOrEqualTo(2);
         }
-        WorkerScaling.shipped().forEach((worker, rule) ->
-                assertThat(services.path(worker).path("deploy").path("replicas").asInt()).as(worker).isEqualTo(rule.min()));
+        WorkerScaling.shipped()
+                .forEach((worker, rule) -> assertThat(services.path(worker).path("deploy").path("replicas").asInt()).as(worker)
+                        .isEqualTo(rule.min()));
     }
 
     @Test
@@ -102,9 +105,11 @@ class ComposeFileTest {
                 .contains(environment("order-service").get("KAFKA_BOOTSTRAP_SERVERS"));
         assertThat(services.path("redis").path("image").asText()).startsWith("redis:");
         assertThat(services.path("postgres").path("image").asText()).startsWith("postgres:");
-        assertThat(environment("order-service").get("DB_URL")).contains("postgres:5432/" + services.path("postgres").path("environment").path("POSTGRES_DB").asText());
+        assertThat(environment("order-service").get("DB_URL"))
+                .contains("postgres:5432/" + services.path("postgres").path("environment").path("POSTGRES_DB").asText());
         assertThat(environment("notification-worker").get("SMTP_HOST")).isEqualTo("smtp");
-        assertThat(services.path("smtp").path("ports").toString()).contains(":" + environment("notification-worker").get("SMTP_PORT"));
+        assertThat(services.path("smtp").path("ports").toString())
+                .contains(":" + environment("notification-worker").get("SMTP_PORT"));
     }
 
     @Test

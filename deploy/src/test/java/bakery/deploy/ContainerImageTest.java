@@ -3,7 +3,6 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 /** The images cannot be built here (no engine): their Dockerfile and bake file are checked as text. */
@@ -34,7 +35,8 @@ class ContainerImageTest {
         List<String> services = new ArrayList<>();
         for (String module : modules) {
             boolean app = Files.exists(Repo.file(module + "/src/main/resources/application.properties"));
-            boolean usesDefaults = Repo.read(Repo.file(module + "/pom.xml")).contains("<artifactId>service-defaults</artifactId>");
+            boolean usesDefaults = Repo.read(Repo.file(module + "/pom.xml"))
+                    .contains("<artifactId>service-defaults</artifactId>");
             if (app && usesDefaults) {
                 services.add(module);
             }
@@ -49,7 +51,8 @@ class ContainerImageTest {
         assertThat(from).matches("FROM registry\\.access\\.redhat\\.com/ubi9/openjdk-\\d+-runtime:[0-9.]+");
         for (String layer : List.of("lib/", "*.jar", "app/", "quarkus/")) {
             assertThat(lines).as("layer %s", layer)
-                    .anyMatch(l -> l.matches("COPY --chown=185 \\$\\{SERVICE}/target/quarkus-app/" + Pattern.quote(layer) + " /deployments/.*"));
+                    .anyMatch(l -> l.matches(
+                            "COPY --chown=185 \\$\\{SERVICE}/target/quarkus-app/" + Pattern.quote(layer) + " /deployments/.*"));
         }
         assertThat(single("ENTRYPOINT")).contains("/opt/jboss/container/java/run/run-java.sh");
         for (String service : Repo.SERVICES) {
@@ -105,7 +108,8 @@ class ContainerImageTest {
             assertThat(target.path("args").path("HTTP_PORT").asText())
                     .isEqualTo(String.valueOf(AppConfig.of(service).healthPort(Map.of())));
         }
-        assertThat(targets.path("service").path("dockerfile").asText()).isEqualTo(Repo.root().relativize(DOCKERFILE).toString());
+        assertThat(targets.path("service").path("dockerfile").asText())
+                .isEqualTo(Repo.root().relativize(DOCKERFILE).toString());
         assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
     }
 
@@ -117,7 +121,8 @@ class ContainerImageTest {
         Map<String, String> images = new TreeMap<>();
         for (JsonNode target : bake.path("group").path("default").path("targets")) {
             String tag = bake.path("target").path(target.asText()).path("tags").get(0).asText();
-            images.put(target.asText(), Pattern.compile("\\$\\{(\\w+)}").matcher(tag).replaceAll(m -> defaults.get(m.group(1))));
+            images.put(target.asText(),
+                    Pattern.compile("\\$\\{(\\w+)}").matcher(tag).replaceAll(m -> defaults.get(m.group(1))));
         }
         return images;
     }

@@ -3,10 +3,6 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import bakery.contracts.Topics;
-import bakery.contracts.scaling.WorkerScaling;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,11 +16,20 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Both overlays, rendered as kustomize renders them, against the services' own configuration and the shipped scaling rules (contracts' scaling.properties). */
+import bakery.contracts.Topics;
+import bakery.contracts.scaling.WorkerScaling;
+
+/**
+ * Both overlays, rendered as kustomize renders them, against the services' own configuration and the shipped scaling rules
+ * (contracts' scaling.properties).
+ */
 class KubernetesOverlaysTest {
 
     /** Time between the drain's end and the kubelet's SIGKILL: log flushing, a slow Kafka close. */
@@ -37,7 +42,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void every_variable_the_services_read_is_set_or_deliberately_defaulted(String overlay) {
         for (String service : Repo.SERVICES) {
             Set<String> missing = new TreeSet<>(AppConfig.of(service).environmentVariables());
@@ -48,7 +53,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void probes_ask_the_health_endpoints_each_service_serves(String overlay) {
         List<String> portless = new ArrayList<>();
         for (String service : Repo.SERVICES) {
@@ -62,15 +67,17 @@ class KubernetesOverlaysTest {
             Map<String, String> probes = Map.of("startupProbe", "started", "readinessProbe", "ready", "livenessProbe", "live");
             probes.forEach((probe, kind) -> {
                 JsonNode get = container.path(probe).path("httpGet");
-                assertThat(get.path("path").asText()).as("%s %s %s", overlay, service, probe).isEqualTo(config.healthPath(kind, env));
-                assertThat(port(container, get.path("port"))).as("%s %s %s port", overlay, service, probe).isEqualTo(config.healthPort(env));
+                assertThat(get.path("path").asText()).as("%s %s %s", overlay, service, probe)
+                        .isEqualTo(config.healthPath(kind, env));
+                assertThat(port(container, get.path("port"))).as("%s %s %s port", overlay, service, probe)
+                        .isEqualTo(config.healthPort(env));
             });
         }
         assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void termination_grace_outlasts_pre_stop_and_the_drain(String overlay) {
         for (String service : Repo.SERVICES) {
             AppConfig config = AppConfig.of(service);
@@ -78,7 +85,8 @@ class KubernetesOverlaysTest {
             JsonNode preStop = container(overlay, service).path("lifecycle").path("preStop");
             Duration pause = preStop.has("sleep") ? Duration.ofSeconds(preStop.path("sleep").path("seconds").asLong())
                     : preStop.path("exec").path("command").get(0).asText().equals("sleep")
-                    ? AppConfig.parseDuration(preStop.path("exec").path("command").get(1).asText()) : Duration.ZERO;
+                            ? AppConfig.parseDuration(preStop.path("exec").path("command").get(1).asText())
+                            : Duration.ZERO;
             assertThat(pause).as("%s preStop pause", service).isPositive();
             Duration needed = pause.plus(config.duration("quarkus.shutdown.delay", env, "0s"))
                     .plus(config.duration("quarkus.shutdown.timeout", env, "30s")).plus(DRAIN_MARGIN);
@@ -90,7 +98,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void every_container_has_requests_and_limits(String overlay) {
         for (ObjectNode deployment : kind(overlay, "Deployment")) {
             for (ObjectNode container : Kustomize.containers(deployment)) {
@@ -106,23 +114,23 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void each_service_has_a_service_and_a_disruption_budget_that_select_its_pods(String overlay) {
         for (String service : Repo.SERVICES) {
             JsonNode podLabels = deployment(overlay, service).path("spec").path("template").path("metadata").path("labels");
             JsonNode svc = named(overlay, "Service", service);
-            svc.path("spec").path("selector").fields().forEachRemaining(l ->
-                    assertThat(podLabels.path(l.getKey())).as("%s Service selects its pods", service).isEqualTo(l.getValue()));
+            svc.path("spec").path("selector").fields().forEachRemaining(l -> assertThat(podLabels.path(l.getKey()))
+                    .as("%s Service selects its pods", service).isEqualTo(l.getValue()));
             assertThat(svc.path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo("http");
             JsonNode pdb = named(overlay, "PodDisruptionBudget", service);
-            pdb.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(l ->
-                    assertThat(podLabels.path(l.getKey())).as("%s PDB selects its pods", service).isEqualTo(l.getValue()));
+            pdb.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(
+                    l -> assertThat(podLabels.path(l.getKey())).as("%s PDB selects its pods", service).isEqualTo(l.getValue()));
             assertThat(pdb.path("spec").path("maxUnavailable").asInt()).isEqualTo(1);
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void web_tier_is_reached_through_the_ingress_and_scales_on_cpu(String overlay) {
         JsonNode backend = named(overlay, "Ingress", "web-tier").path("spec").path("rules").get(0)
                 .path("http").path("paths").get(0).path("backend").path("service");
@@ -139,7 +147,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void workers_scale_on_their_consumer_lag_as_scaling_properties_says(String overlay) {
         Map<String, WorkerScaling> rules = WorkerScaling.shipped();
         assertThat(rules.keySet()).containsExactlyInAnyOrderElementsOf(Repo.WORKERS);
@@ -168,11 +176,12 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void consumer_groups_and_topics_are_the_ones_the_workers_consume(String overlay) {
         List<String> notYetConsuming = new ArrayList<>();
         for (WorkerScaling rule : WorkerScaling.shipped().values()) {
-            Map<String, AppConfig.Consumer> channels = AppConfig.of(rule.worker()).incoming(environment(overlay, rule.worker()));
+            Map<String, AppConfig.Consumer> channels = AppConfig.of(rule.worker())
+                    .incoming(environment(overlay, rule.worker()));
             if (channels.isEmpty()) {
                 notYetConsuming.add(rule.worker());
                 continue;
@@ -195,7 +204,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void kafka_topics_have_the_partitions_the_services_expect_and_bound_the_workers(String overlay) {
         JsonNode kafka = kind(overlay, "Kafka").get(0);
         String cluster = kafka.path("metadata").path("name").asText();
@@ -210,17 +219,21 @@ class KubernetesOverlaysTest {
         for (String service : Repo.SERVICES) {
             AppConfig config = AppConfig.of(service);
             Map<String, String> env = environment(overlay, service);
-            assertThat(config.value("bakery.kafka.create-topics", env, "true")).as("%s leaves topics to Strimzi", service).isEqualTo("false");
+            assertThat(config.value("bakery.kafka.create-topics", env, "true")).as("%s leaves topics to Strimzi", service)
+                    .isEqualTo("false");
             for (String topic : expected) {
                 String count = config.value("bakery.kafka.partitions-by-topic.\"" + topic + "\"", env)
                         .orElseGet(() -> config.value("bakery.kafka.partitions", env, "12"));
-                assertThat(partitions.get(topic)).as("%s partitions as %s sees them", topic, service).isEqualTo(Integer.parseInt(count));
+                assertThat(partitions.get(topic)).as("%s partitions as %s sees them", topic, service)
+                        .isEqualTo(Integer.parseInt(count));
             }
             assertThat(kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asText())
-                    .as("replication factor as %s sees it", service).isEqualTo(config.value("bakery.kafka.replication-factor", env, "1"));
+                    .as("replication factor as %s sees it", service)
+                    .isEqualTo(config.value("bakery.kafka.replication-factor", env, "1"));
         }
         int brokers = kind(overlay, "KafkaNodePool").stream().mapToInt(p -> p.path("spec").path("replicas").asInt()).sum();
-        assertThat(brokers).isGreaterThanOrEqualTo(kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asInt());
+        assertThat(brokers).isGreaterThanOrEqualTo(
+                kafka.path("spec").path("kafka").path("config").path("default.replication.factor").asInt());
 
         for (WorkerScaling rule : WorkerScaling.shipped().values()) {
             int widest = rule.topics().stream().mapToInt(partitions::get).max().orElseThrow();
@@ -230,7 +243,7 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void business_hours_bring_more_bakers(String overlay) {
         WorkerScaling bakers = WorkerScaling.shipped().get("baking-worker");
         WorkerScaling.BusinessHours hours = bakers.businessHours().orElseThrow();
@@ -247,12 +260,13 @@ class KubernetesOverlaysTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void images_are_the_ones_the_bake_file_builds(String overlay) {
         Map<String, String> baked = ContainerImageTest.bakedImages();
         for (String service : Repo.SERVICES) {
             String image = container(overlay, service).path("image").asText();
-            String repository = image.substring(0, image.lastIndexOf(':') > image.lastIndexOf('/') ? image.lastIndexOf(':') : image.length());
+            String repository = image.substring(0,
+                    image.lastIndexOf(':') > image.lastIndexOf('/') ? image.lastIndexOf(':') : image.length());
             String bakedRepository = baked.get(service).substring(0, baked.get(service).lastIndexOf(':'));
             assertThat(repository.equals(bakedRepository) || repository.endsWith("/" + bakedRepository))
                     .as("%s image %s is a push of %s", service, image, bakedRepository).isTrue();
@@ -310,17 +324,22 @@ class KubernetesOverlaysTest {
                 .orElseThrow(() -> new AssertionError(service + " has no container named " + service));
     }
 
-    /** The container's environment: its env entries (values from Secrets and fields stand as placeholders) and its envFrom ConfigMaps. */
+    /**
+     * The container's environment: its env entries (values from Secrets and fields stand as placeholders) and its envFrom
+     * ConfigMaps.
+     */
     private static Map<String, String> environment(String overlay, String service) {
         Map<String, String> env = new HashMap<>();
         ObjectNode container = container(overlay, service);
         for (JsonNode from : container.path("envFrom")) {
-            assertThat(from.has("secretRef")).as("%s: Secrets by key (secretKeyRef), so every variable is named", service).isFalse();
+            assertThat(from.has("secretRef")).as("%s: Secrets by key (secretKeyRef), so every variable is named", service)
+                    .isFalse();
             named(overlay, "ConfigMap", from.path("configMapRef").path("name").asText()).path("data").fields()
                     .forEachRemaining(e -> env.put(e.getKey(), e.getValue().asText()));
         }
         for (JsonNode e : container.path("env")) {
-            env.put(e.path("name").asText(), e.has("value") ? e.path("value").asText() : "<" + e.path("valueFrom").fieldNames().next() + ">");
+            env.put(e.path("name").asText(),
+                    e.has("value") ? e.path("value").asText() : "<" + e.path("valueFrom").fieldNames().next() + ">");
         }
         return env;
     }

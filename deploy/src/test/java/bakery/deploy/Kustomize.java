@@ -1,8 +1,5 @@
 package bakery.deploy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Renders a kustomization with the features the FADU files use, so the tests need no binary:
@@ -132,9 +133,11 @@ final class Kustomize {
         return !apiVersion.contains(".") || apiVersion.contains(".k8s.io/");
     }
 
-    /** Strategic merge: maps merge, null deletes, named list items merge by name in built-in kinds, other lists are replaced. */
+    /**
+     * Strategic merge: maps merge, null deletes, named list items merge by name in built-in kinds, other lists are replaced.
+     */
     static void merge(ObjectNode target, ObjectNode patch, boolean builtIn) {
-        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = patch.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode existing = target.get(field.getKey());
             JsonNode value = field.getValue();

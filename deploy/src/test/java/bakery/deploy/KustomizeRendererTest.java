@@ -3,13 +3,14 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -22,7 +23,7 @@ class KustomizeRendererTest {
     private static final Pattern GENERATED_NAME = Pattern.compile("(bakery-config)-[a-z0-9]{10}\\b");
 
     @ParameterizedTest
-    @ValueSource(strings = {"dev", "prod"})
+    @ValueSource(strings = { "dev", "prod" })
     void renderer_builds_what_kubectl_kustomize_builds(String overlay) {
         Optional<List<ObjectNode>> real = Kustomize.kubectl(Repo.file("deploy/k8s/overlays/" + overlay));
         assumeTrue(real.isPresent(), "kubectl is not installed: the renderer alone renders the overlays");

@@ -2,8 +2,6 @@ package bakery.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +13,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Runs the real {@code ./bakery} script for a test's own stack: its home, its port offset, its
@@ -49,7 +50,8 @@ public record BakeryCli(Path root, Path home, int portOffset, Map<String, String
         List<String> command = new ArrayList<>(List.of(root.resolve("bakery").toString()));
         command.addAll(List.of(args));
         Path log = Files.createTempFile("bakery-" + args[0], ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         pb.environment().put("BAKERY_HOME", home.toString());
         pb.environment().put("BAKERY_PORT_OFFSET", Integer.toString(portOffset));
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));

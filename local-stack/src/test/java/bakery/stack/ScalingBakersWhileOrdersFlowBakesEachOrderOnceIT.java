@@ -2,13 +2,6 @@ package bakery.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
-import bakery.contracts.Topics;
-import bakery.contracts.serde.OrderStatusChangedDeserializer;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.nio.file.Files;
@@ -27,12 +20,21 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.OrderStatusChangedDeserializer;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
 
 /**
  * The whole bakery started by {@code ./bakery up} as separate processes, on ports moved by an offset
@@ -63,7 +65,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     static void down() throws Exception {
         BAKERY.succeeds("down");
         pidsSeen.addAll(pids(BAKERY.status()));
-        assertThat(pidsSeen).as("processes of the stack still running after down").noneMatch(ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT::alive);
+        assertThat(pidsSeen).as("processes of the stack still running after down")
+                .noneMatch(ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT::alive);
         assertThat(BAKERY.home().resolve("stack.json")).doesNotExist();
     }
 
@@ -71,7 +74,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     void everyOrderPlacedWhileBakersScaleIsReadyExactlyOnce() throws Exception {
         JsonNode before = BAKERY.status();
         pidsSeen.addAll(pids(before));
-        assertThat(instances(before)).allSatisfy(i -> assertThat(i.get("ready").asBoolean()).as(i.get("id").asText() + " ready").isTrue());
+        assertThat(instances(before))
+                .allSatisfy(i -> assertThat(i.get("ready").asBoolean()).as(i.get("id").asText() + " ready").isTrue());
         assertThat(count(before, "web-tier")).isEqualTo(2);
         assertThat(count(before, "baking-worker")).isEqualTo(1);
 
@@ -93,7 +97,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
             Await.within(Duration.ofSeconds(60), "orders placed while 3 bakers run").until(() -> placed.size() >= 15);
             scaleBakersTo(1);
             int atScaleIn = placed.size();
-            Await.within(Duration.ofSeconds(60), "orders placed after the scale-in").until(() -> placed.size() >= atScaleIn + 5);
+            Await.within(Duration.ofSeconds(60), "orders placed after the scale-in")
+                    .until(() -> placed.size() >= atScaleIn + 5);
         } finally {
             ordering.set(false);
             flow.get(1, TimeUnit.MINUTES);
@@ -102,9 +107,10 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
         List<UUID> ids = placed.stream().map(PlacedOrder::id).toList();
         try (KafkaProbe kafka = new KafkaProbe(KAFKA)) {
-            Map<UUID, Long> readyCount = Await.within(ORDERS_READY, "every placed order READY on " + Topics.ORDERS_STATUS).until(
-                    () -> readyEvents(kafka),
-                    ready -> ready.keySet().containsAll(ids));
+            Map<UUID, Long> readyCount = Await.within(ORDERS_READY, "every placed order READY on " + Topics.ORDERS_STATUS)
+                    .until(
+                            () -> readyEvents(kafka),
+                            ready -> ready.keySet().containsAll(ids));
             assertThat(ids).allSatisfy(id -> assertThat(readyCount.get(id)).as("READY events of order " + id).isEqualTo(1L));
         }
         // The customer, in their own session through the balancer, sees the order ready.
@@ -134,13 +140,15 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         BAKERY.succeeds("scale", "baking-worker=" + n);
         JsonNode after = BAKERY.status();
         pidsSeen.addAll(pids(after));
-        List<JsonNode> bakers = instances(after).stream().filter(i -> i.get("service").asText().equals("baking-worker")).toList();
+        List<JsonNode> bakers = instances(after).stream().filter(i -> i.get("service").asText().equals("baking-worker"))
+                .toList();
         assertThat(bakers).hasSize(n).allSatisfy(b -> assertThat(b.get("ready").asBoolean()).isTrue());
         // Scaling out only helps if the new bakers get work: one member per node, each with a share.
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
             Await.within(Duration.ofSeconds(60), n + " bakers sharing the partitions of " + Topics.BAKE_REQUESTS).until(
                     () -> admin.describeConsumerGroups(List.of("baking-worker")).all().get().get("baking-worker").members(),
-                    members -> members.size() == n && members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
+                    members -> members.size() == n
+                            && members.stream().allMatch(m -> !m.assignment().topicPartitions().isEmpty()));
         }
     }
 
@@ -163,7 +171,8 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         Storefront.Answer added = SHOP.post("/api/cart/items", Map.of("sku", sku, "quantity", 1), Map.of(), cookies);
         assertThat(added.status()).as("add to cart: %s", added.body()).isBetween(200, 299);
         Storefront.Answer receipt = SHOP.post("/api/checkout",
-                Map.of("name", "Ada", "email", "ada@example.com", "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()),
+                Map.of("name", "Ada", "email", "ada@example.com", "pickupAt",
+                        Instant.now().plus(2, ChronoUnit.HOURS).toString()),
                 Map.of("Idempotency-Key", "it-" + UUID.randomUUID()), cookies);
         assertThat(receipt.status()).as("checkout: %s", receipt.body()).isEqualTo(202);
         return new PlacedOrder(UUID.fromString(receipt.body().get("orderId").asText()), cookies);

@@ -3,12 +3,6 @@ package bakery.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import bakery.stack.monitoring.Prometheus;
-import bakery.stack.process.Pids;
-import bakery.testkit.Await;
-import bakery.testkit.Traceparent;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -31,9 +25,17 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import bakery.stack.monitoring.Prometheus;
+import bakery.stack.process.Pids;
+import bakery.testkit.Await;
+import bakery.testkit.Traceparent;
 
 /**
  * A small stack from {@code ./bakery up}: its Prometheus (when installed) scrapes every node and
@@ -60,7 +62,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
     @BeforeAll
     static void up() throws Exception {
         collector = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread listener = new Thread(StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT::countExports, "otlp-listener");
+        Thread listener = new Thread(StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT::countExports,
+                "otlp-listener");
         listener.setDaemon(true);
         listener.start();
         Map<String, String> env = new HashMap<>();
@@ -70,7 +73,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         env.put("OVEN_SPEED_FACTOR", "0.05");
         bakery = BakeryCli.stack("prometheus-it", OFFSET, env, COMMAND_TIMEOUT);
         bakery.deleteHome();
-        BakeryCli.Result up = bakery.succeeds("up", "--web", "1", "--orders", "1", "--baking", "1", "--notify", "1", "--no-grafana");
+        BakeryCli.Result up = bakery.succeeds("up", "--web", "1", "--orders", "1", "--baking", "1", "--notify", "1",
+                "--no-grafana");
         if (Prometheus.find().isPresent()) {
             assertThat(up.output()).contains("http://localhost:" + bakery.port(9090) + "/");
         } else {
@@ -83,7 +87,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         if (bakery != null) {
             pidsSeen.addAll(pids(bakery.status()));
             bakery.succeeds("down");
-            assertThat(pidsSeen).as("processes of the stack still running after down").noneMatch(pid -> Pids.isRunning(pid, null));
+            assertThat(pidsSeen).as("processes of the stack still running after down")
+                    .noneMatch(pid -> Pids.isRunning(pid, null));
         }
         if (collector != null) {
             collector.close();
@@ -92,7 +97,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
 
     @Test
     void prometheusScrapesEveryNodeAndANodeAddedByScale() throws Exception {
-        assumeTrue(Prometheus.find().isPresent(), "prometheus is not installed (apt-get install prometheus; ./bakery test installs it as root)");
+        assumeTrue(Prometheus.find().isPresent(),
+                "prometheus is not installed (apt-get install prometheus; ./bakery test installs it as root)");
         JsonNode status = bakery.status();
         JsonNode prometheus = instance(status, "prometheus");
         assertThat(prometheus).as("prometheus in ./bakery status").isNotNull();
@@ -111,7 +117,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         assertThat(targets.get("baking-worker-2").get("labels").get("job").asText()).isEqualTo("baking-worker");
 
         bakery.succeeds("scale", "baking-worker=1");
-        Await.within(SCRAPED, "baking-worker-2 no longer a target").until(() -> !activeTargets().containsKey("baking-worker-2"));
+        Await.within(SCRAPED, "baking-worker-2 no longer a target")
+                .until(() -> !activeTargets().containsKey("baking-worker-2"));
     }
 
     @Test
@@ -120,18 +127,22 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         CookieManager customer = new CookieManager();
         JsonNode catalog = shop.get("/api/catalog", customer).body();
         JsonNode products = catalog.isArray() ? catalog : catalog.get("products");
-        assertThat(shop.post("/api/cart/items", Map.of("sku", products.get(0).get("sku").asText(), "quantity", 1), Map.of(), customer).status())
+        assertThat(shop
+                .post("/api/cart/items", Map.of("sku", products.get(0).get("sku").asText(), "quantity", 1), Map.of(), customer)
+                .status())
                 .isBetween(200, 299);
         // The caller asks for its trace to be sampled; only a named collector may make that happen.
         String traceparent = Traceparent.fresh();
         Storefront.Answer receipt = shop.post("/api/checkout",
-                Map.of("name", "Ada", "email", "ada@example.com", "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()),
+                Map.of("name", "Ada", "email", "ada@example.com", "pickupAt",
+                        Instant.now().plus(2, ChronoUnit.HOURS).toString()),
                 Map.of("Idempotency-Key", "it-" + UUID.randomUUID(), Traceparent.HEADER, traceparent), customer);
         assertThat(receipt.status()).as("checkout: %s", receipt.body()).isEqualTo(202);
         String orderId = receipt.body().get("orderId").asText();
 
         Await.within(ORDER_READY, "order " + orderId + " READY").until(
-                () -> shop.get("/api/orders/" + orderId, customer).body().get("status").asText(), s -> s.equals("READY") || s.equals("PICKED_UP"));
+                () -> shop.get("/api/orders/" + orderId, customer).body().get("status").asText(),
+                s -> s.equals("READY") || s.equals("PICKED_UP"));
         String traceId = Traceparent.traceId(traceparent);
         Await.within(ORDER_READY, "a node's log line carrying trace " + traceId).until(() -> logsContain(traceId));
 
@@ -145,15 +156,18 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
     private static Map<String, JsonNode> awaitScrapedAndUp(List<String> nodes) {
         return Await.within(SCRAPED, "Prometheus scraping " + nodes).until(
                 StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT::activeTargets,
-                targets -> nodes.stream().allMatch(n -> targets.containsKey(n) && targets.get(n).get("health").asText().equals("up")));
+                targets -> nodes.stream()
+                        .allMatch(n -> targets.containsKey(n) && targets.get(n).get("health").asText().equals("up")));
     }
 
     private static Map<String, JsonNode> activeTargets() throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + bakery.port(9090) + "/api/v1/targets?state=active"))
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create("http://localhost:" + bakery.port(9090) + "/api/v1/targets?state=active"))
                 .timeout(Duration.ofSeconds(5)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         Map<String, JsonNode> byNode = new HashMap<>();
-        JSON.readTree(response.body()).get("data").get("activeTargets").forEach(t -> byNode.put(t.get("labels").get("node").asText(), t));
+        JSON.readTree(response.body()).get("data").get("activeTargets")
+                .forEach(t -> byNode.put(t.get("labels").get("node").asText(), t));
         return byNode;
     }
 
@@ -166,7 +180,8 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
     /** The bakery's own nodes (web, order-service, baking-worker, notification-worker), not its servers. */
     private static List<String> nodeIds(JsonNode status) {
         List<String> services = List.of("web-tier", "order-service", "baking-worker", "notification-worker");
-        return BakeryCli.instances(status).stream().filter(i -> services.contains(i.get("service").asText())).map(i -> i.get("id").asText()).toList();
+        return BakeryCli.instances(status).stream().filter(i -> services.contains(i.get("service").asText()))
+                .map(i -> i.get("id").asText()).toList();
     }
 
     private static List<Long> pids(JsonNode status) {

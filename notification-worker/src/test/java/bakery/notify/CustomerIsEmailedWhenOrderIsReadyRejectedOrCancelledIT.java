@@ -2,14 +2,17 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.MimeMessage;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderIds;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.mail.Message.RecipientType;
-import jakarta.mail.internet.MimeMessage;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class CustomerIsEmailedWhenOrderIsReadyRejectedOrCancelledIT extends NotifyIT {

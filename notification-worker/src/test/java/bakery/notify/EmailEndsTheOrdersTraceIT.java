@@ -2,20 +2,23 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.ScrapedMetrics;
 import bakery.testkit.Traceparent;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import jakarta.inject.Inject;
-import java.util.Map;
-import org.junit.jupiter.api.Test;
 
 /** Sending the e-mail is the last step of the order's trace, and /q/metrics counts the customer as notified. */
 @QuarkusTest

@@ -2,17 +2,19 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.MailServer;
-import io.quarkus.test.junit.QuarkusTest;
-import java.time.Duration;
-import java.util.List;
-import java.util.stream.IntStream;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * E-mails per second one instance sends to a real SMTP server (GreenMail in this JVM): claim,

@@ -1,5 +1,16 @@
 package bakery.notify;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
 import bakery.contracts.Customer;
 import bakery.contracts.OrderIds;
 import bakery.contracts.OrderLine;
@@ -13,14 +24,6 @@ import bakery.testkit.MailServer;
 import bakery.testkit.resources.KafkaResource;
 import bakery.testkit.resources.MailResource;
 import bakery.testkit.resources.RedisResource;
-import io.quarkus.test.common.QuarkusTestResource;
-import jakarta.mail.Multipart;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 /** The worker under test against the test JVM's real Kafka broker, Redis and SMTP server. */
 @QuarkusTestResource(KafkaResource.class)
@@ -44,7 +47,8 @@ public abstract class NotifyIT {
 
     protected static OrderStatusChanged change(UUID order, OrderStatus status, String reason) {
         return new OrderStatusChanged(1, order, status, 3, reason, new Customer("Jane Doe", "jane.doe@example.org"),
-                List.of(new OrderLine("croissant", "Butter croissant", 6, 180), new OrderLine("sourdough", "Sourdough loaf", 1, 520)),
+                List.of(new OrderLine("croissant", "Butter croissant", 6, 180),
+                        new OrderLine("sourdough", "Sourdough loaf", 1, 520)),
                 1600, Instant.parse("2026-11-22T07:30:00Z"), Instant.now());
     }
 

@@ -2,19 +2,21 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderIds;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class PoisonStatusIsDeadLetteredIT extends NotifyIT {

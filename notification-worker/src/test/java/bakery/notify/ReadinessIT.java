@@ -3,13 +3,15 @@ package bakery.notify;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 
+import java.net.URL;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.Test;
 
 /** Readiness follows the real servers: the notifier without Redis or Kafka leaves rotation, and comes back. */
 @QuarkusTest

@@ -2,12 +2,14 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderIds;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class RedeliveredStatusSendsOneEmailIT extends NotifyIT {

@@ -2,23 +2,25 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
-import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
-import bakery.testkit.MailServer;
-import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.contracts.Topics;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
+import bakery.testkit.MailServer;
 
 @QuarkusTest
 class SmtpOutageIT extends NotifyIT {
@@ -27,7 +29,8 @@ class SmtpOutageIT extends NotifyIT {
     private final Handler capture = new Handler() {
         @Override
         public void publish(LogRecord record) {
-            logged.add(String.valueOf(record.getMessage()) + " " + List.of(record.getParameters() == null ? new Object[0] : record.getParameters())
+            logged.add(String.valueOf(record.getMessage()) + " "
+                    + List.of(record.getParameters() == null ? new Object[0] : record.getParameters())
                     + (record.getThrown() == null ? "" : " " + record.getThrown()));
         }
 

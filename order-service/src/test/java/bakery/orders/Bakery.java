@@ -2,6 +2,17 @@ package bakery.orders;
 
 import static io.restassured.RestAssured.given;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
 import bakery.contracts.Customer;
@@ -18,15 +29,6 @@ import bakery.contracts.serde.EventJson;
 import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.testkit.KafkaProbe;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * The world around order-service in a test: customers placing orders, ovens reporting, staff

@@ -2,14 +2,15 @@ package bakery.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.testkit.Await;
 import bakery.testkit.ScrapedMetrics;
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
-import org.junit.jupiter.api.Test;
 
 /** What ops read on /q/metrics moves as orders go through: accepted, rejected by reason, ready, and how long it took. */
 @QuarkusTest
@@ -35,14 +36,17 @@ class BusinessCountersIT {
             ScrapedMetrics after = scrape();
             assertThat(increase(before, after, "bakery_orders_total", "stage", "accepted")).isGreaterThanOrEqualTo(1);
             assertThat(increase(before, after, "bakery_orders_total", "stage", "rejected")).isGreaterThanOrEqualTo(1);
-            assertThat(increase(before, after, "bakery_orders_rejected_total", "reason", "unknown-product")).isGreaterThanOrEqualTo(1);
+            assertThat(increase(before, after, "bakery_orders_rejected_total", "reason", "unknown-product"))
+                    .isGreaterThanOrEqualTo(1);
             assertThat(increase(before, after, "bakery_orders_total", "stage", "ready")).isGreaterThanOrEqualTo(1);
             assertThat(increase(before, after, "bakery_order_placed_to_ready_seconds_count")).isGreaterThanOrEqualTo(1);
         });
         ScrapedMetrics now = scrape();
-        assertThat(now.samples()).anyMatch(s -> s.name().equals("bakery_orders_total") && "order-service".equals(s.labels().get("service")));
+        assertThat(now.samples())
+                .anyMatch(s -> s.name().equals("bakery_orders_total") && "order-service".equals(s.labels().get("service")));
         assertThat(now.has("kafka_consumer_fetch_manager_records_lag_max")).as("consumer lag in %s",
-                now.samples().stream().map(ScrapedMetrics.Sample::name).filter(n -> n.startsWith("kafka")).distinct().toList()).isTrue();
+                now.samples().stream().map(ScrapedMetrics.Sample::name).filter(n -> n.startsWith("kafka")).distinct().toList())
+                .isTrue();
         assertThat(now.has("bakery_order_placed_to_ready_seconds_bucket")).as("p99 needs buckets").isTrue();
     }
 

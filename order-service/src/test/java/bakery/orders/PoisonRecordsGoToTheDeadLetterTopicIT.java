@@ -2,19 +2,21 @@ package bakery.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderCommand.Action;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
-import io.quarkus.test.junit.QuarkusTest;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 
 /** Each consumed topic: a record that is not its event goes to {@code <topic>.dlq} as it was, and the next one is handled. */
 @QuarkusTest
@@ -25,7 +27,8 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
     void placedOrdersThatAreNotJsonOrMissAFieldAreDeadLetteredAndTheNextOrderIsAccepted() {
         OrderPlaced next = bakery.order(bakery.line("croissant", 1));
         String notJson = "croissants please " + UUID.randomUUID();
-        String noCustomer = "{\"schemaVersion\":1,\"orderId\":\"" + UUID.randomUUID() + "\",\"idempotencyKey\":\"k-" + UUID.randomUUID()
+        String noCustomer = "{\"schemaVersion\":1,\"orderId\":\"" + UUID.randomUUID() + "\",\"idempotencyKey\":\"k-"
+                + UUID.randomUUID()
                 + "\",\"lines\":[],\"totalCents\":0,\"placedAt\":\"2026-11-21T10:00:00Z\"}";
         bakery.kafka.send(Topics.ORDERS_PLACED, next.key(), notJson);
         bakery.kafka.send(Topics.ORDERS_PLACED, next.key(), noCustomer);

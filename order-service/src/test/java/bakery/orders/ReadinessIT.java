@@ -1,12 +1,14 @@
 package bakery.orders;
 
+import java.net.URL;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.PostgresServer;
 import bakery.testkit.ReadinessProbe;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import org.junit.jupiter.api.Test;
 
 /** Readiness follows the real servers: a node without PostgreSQL or Kafka leaves the balancer's rotation, and comes back. */
 @QuarkusTest

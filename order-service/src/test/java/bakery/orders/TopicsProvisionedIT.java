@@ -2,13 +2,15 @@ package bakery.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.Topics;
-import bakery.testkit.KafkaBroker;
-import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
+
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.Topics;
+import bakery.testkit.KafkaBroker;
 
 @QuarkusTest
 @OrderServiceTest

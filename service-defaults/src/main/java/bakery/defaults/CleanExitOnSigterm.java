@@ -1,8 +1,9 @@
 package bakery.defaults;
 
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+
+import io.quarkus.runtime.StartupEvent;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import sun.misc.Signal;
@@ -21,7 +22,8 @@ public class CleanExitOnSigterm {
 
     private final boolean enabled;
 
-    public CleanExitOnSigterm(@ConfigProperty(name = "bakery.shutdown.clean-exit-on-sigterm", defaultValue = "false") boolean enabled) {
+    public CleanExitOnSigterm(
+            @ConfigProperty(name = "bakery.shutdown.clean-exit-on-sigterm", defaultValue = "false") boolean enabled) {
         this.enabled = enabled;
     }
 

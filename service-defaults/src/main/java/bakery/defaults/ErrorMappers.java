@@ -1,16 +1,18 @@
 package bakery.defaults;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Comparator;
-import java.util.List;
-import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -73,11 +75,13 @@ public class ErrorMappers {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE)
                     .header("Retry-After", "2")
                     .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ErrorBody.of("unavailable", "the bakery cannot reach one of its services just now; try again in a moment"))
+                    .entity(ErrorBody.of("unavailable",
+                            "the bakery cannot reach one of its services just now; try again in a moment"))
                     .build();
         }
         LOG.error("unexpected failure", e);
-        return json(Response.Status.INTERNAL_SERVER_ERROR, ErrorBody.of("internal error", "the bakery could not handle this request; try again"));
+        return json(Response.Status.INTERNAL_SERVER_ERROR,
+                ErrorBody.of("internal error", "the bakery could not handle this request; try again"));
     }
 
     public static Response json(Response.Status status, ErrorBody body) {

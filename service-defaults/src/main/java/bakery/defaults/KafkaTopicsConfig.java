@@ -1,8 +1,9 @@
 package bakery.defaults;
 
+import java.util.Map;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.util.Map;
 
 /** Partition counts of the bakery topics; a topic's partitions bound how many consumers of one group can work at once. */
 @ConfigMapping(prefix = "bakery.kafka")

@@ -1,10 +1,11 @@
 package bakery.defaults;
 
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import jakarta.enterprise.inject.Produces;
-import jakarta.inject.Singleton;
 
 /**
  * HTTP server latencies as histogram buckets, so dashboards compute p99 across all nodes of a tier

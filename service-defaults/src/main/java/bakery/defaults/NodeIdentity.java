@@ -1,10 +1,14 @@
 package bakery.defaults;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Which node this is: named in logs, headers, events and the ops console. Nodes come and go; the id says which one did what. */
+/**
+ * Which node this is: named in logs, headers, events and the ops console. Nodes come and go; the id says which one did what.
+ */
 @ApplicationScoped
 public class NodeIdentity {
 
@@ -13,7 +17,7 @@ public class NodeIdentity {
     private final Instant startedAt = Instant.now();
 
     public NodeIdentity(@ConfigProperty(name = "bakery.node-id") String id,
-                        @ConfigProperty(name = "quarkus.application.name") String service) {
+            @ConfigProperty(name = "quarkus.application.name") String service) {
         this.id = id;
         this.service = service;
     }

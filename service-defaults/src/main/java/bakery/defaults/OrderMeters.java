@@ -1,11 +1,13 @@
 package bakery.defaults;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * The bakery's business counters, the same names on every service: {@code bakery.orders} by
@@ -17,7 +19,16 @@ import java.util.Map;
 public class OrderMeters {
 
     /** Where an order got to, in the order it gets there. */
-    public enum Stage { PLACED, ACCEPTED, REJECTED, BAKED, READY, NOTIFIED, PICKED_UP, CANCELLED }
+    public enum Stage {
+        PLACED,
+        ACCEPTED,
+        REJECTED,
+        BAKED,
+        READY,
+        NOTIFIED,
+        PICKED_UP,
+        CANCELLED
+    }
 
     private final MeterRegistry registry;
     private final Map<Stage, Counter> stages = new EnumMap<>(Stage.class);

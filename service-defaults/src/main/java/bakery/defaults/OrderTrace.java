@@ -1,14 +1,15 @@
 package bakery.defaults;
 
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.smallrye.reactive.messaging.TracingMetadata;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.MDC;
 

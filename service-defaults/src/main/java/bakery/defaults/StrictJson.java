@@ -1,9 +1,10 @@
 package bakery.defaults;
 
+import jakarta.inject.Singleton;
+
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
-import jakarta.inject.Singleton;
 
 /** A request body is one JSON value: {@code {"sku":"x"}}} is malformed, not a cart change followed by noise. */
 @Singleton

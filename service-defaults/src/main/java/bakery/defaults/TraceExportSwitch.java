@@ -2,6 +2,7 @@ package bakery.defaults;
 
 import java.util.Map;
 import java.util.Set;
+
 import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**

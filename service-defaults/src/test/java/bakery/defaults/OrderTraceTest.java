@@ -16,7 +16,8 @@ class OrderTraceTest {
 
     @Test
     void aTraceSurvivesARoundTripThroughItsTraceparent() {
-        Context trace = Context.root().with(Span.wrap(SpanContext.create(TRACE, SPAN, TraceFlags.getSampled(), TraceState.getDefault())));
+        Context trace = Context.root()
+                .with(Span.wrap(SpanContext.create(TRACE, SPAN, TraceFlags.getSampled(), TraceState.getDefault())));
 
         String stored = OrderTrace.traceparent(trace);
 

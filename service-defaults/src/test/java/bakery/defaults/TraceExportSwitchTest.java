@@ -2,6 +2,11 @@ package bakery.defaults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.Properties;
+
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -9,10 +14,6 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.autoconfigure.AutoConfiguredOpenTelemetrySdk;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class TraceExportSwitchTest {
@@ -58,10 +59,12 @@ class TraceExportSwitchTest {
                 "otel.traces.sampler", shipped.getProperty("quarkus.otel.traces.sampler", "parentbased_always_on"),
                 "otel.traces.sampler.arg", TraceExportSwitch.ratio(environment),
                 "otel.traces.exporter", "none", "otel.metrics.exporter", "none", "otel.logs.exporter", "none");
-        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> otel).disableShutdownHook().build()
+        OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> otel).disableShutdownHook()
+                .build()
                 .getOpenTelemetrySdk();
         try {
-            Span span = sdk.getTracer("bakery").spanBuilder("checkout").setParent(Context.root().with(Span.wrap(CALLER))).startSpan();
+            Span span = sdk.getTracer("bakery").spanBuilder("checkout").setParent(Context.root().with(Span.wrap(CALLER)))
+                    .startSpan();
             Started started = new Started(span.isRecording(), span.getSpanContext());
             span.end();
             return started;

@@ -2,6 +2,22 @@ package bakery.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import jakarta.mail.internet.MimeMessage;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.Customer;
 import bakery.contracts.OrderIds;
@@ -17,19 +33,6 @@ import bakery.testkit.Await;
 import bakery.testkit.BakeryNodes;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.ServiceProcess;
-import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 
 /**
  * Two bakers share the ovens; one is killed with SIGKILL while 200 orders are in flight. Every
@@ -79,8 +82,8 @@ class BakerKilledMidRunStillBakesEveryOrderOnceIT {
         }
 
         // Kill one baker while the ovens are busy: some orders are done, most are not.
-        Await.within(Duration.ofSeconds(60), "the first orders baked by the doomed baker").until(() ->
-                finishedBy("baking-worker-1") >= 5);
+        Await.within(Duration.ofSeconds(60), "the first orders baked by the doomed baker")
+                .until(() -> finishedBy("baking-worker-1") >= 5);
         doomedBaker.kill();
         assertThat(readyPerOrder(orders).size()).as("orders READY when the baker died").isLessThan(ORDERS);
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -28,9 +29,11 @@ final class Browsers {
     static void assumeInstalled() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (System.getenv("CI") != null && !installed) {
-            throw new IllegalStateException("CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": run ./bakery test, which installs them");
+            throw new IllegalStateException(
+                    "CI needs " + CHROMIUM + " and " + CHROMEDRIVER + ": run ./bakery test, which installs them");
         }
-        Assumptions.assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+        Assumptions.assumeTrue(installed,
+                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     }
 
     /** Keeps what the person saw in target/screenshots, for a look after the run. */

@@ -1,11 +1,13 @@
 package bakery.system;
 
-import bakery.contracts.serde.EventJson;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import bakery.contracts.serde.EventJson;
 
 /** A node's log as the JSON lines it writes in prod; lines that are not JSON (a JVM warning) are skipped. */
 final class JsonLogLines {

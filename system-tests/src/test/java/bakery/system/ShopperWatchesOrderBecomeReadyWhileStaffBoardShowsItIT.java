@@ -2,15 +2,9 @@ package bakery.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.Topics;
-import bakery.contracts.api.Product;
-import bakery.testkit.Await;
-import bakery.testkit.BakeryNodes;
-import bakery.testkit.KafkaProbe;
-import bakery.testkit.ServiceProcess;
-import bakery.testkit.Traceparent;
 import java.time.Duration;
 import java.time.LocalDate;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,6 +14,14 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+
+import bakery.contracts.Topics;
+import bakery.contracts.api.Product;
+import bakery.testkit.Await;
+import bakery.testkit.BakeryNodes;
+import bakery.testkit.KafkaProbe;
+import bakery.testkit.ServiceProcess;
+import bakery.testkit.Traceparent;
 
 /**
  * A customer shops and checks out in a real browser on web node 1 and watches the order page go
@@ -54,7 +56,7 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
 
     @AfterAll
     static void closeTheBakery() {
-        for (WebDriver browser : new WebDriver[] {shopper, staff}) {
+        for (WebDriver browser : new WebDriver[] { shopper, staff }) {
             if (browser != null) {
                 browser.quit();
             }
@@ -114,16 +116,15 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
                     .map(record -> Traceparent.traceId(KafkaProbe.header(record, Traceparent.HEADER)))
                     .findFirst().orElseThrow();
         }
-        Await.untilAsserted("the READY e-mail in the notifier's log", () ->
-                assertThat(JsonLogLines.of(notifier.log()))
-                        .filteredOn(line -> orderId.equals(line.path("mdc").path("orderId").asText()))
-                        .filteredOn(line -> line.path("message").asText().startsWith("sent the READY e-mail"))
-                        .singleElement()
-                        .satisfies(line -> {
-                            assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(checkoutTrace);
-                            assertThat(line.path("node").asText()).isEqualTo("notification-worker-1");
-                            assertThat(line.path("message").asText()).doesNotContain("mia@example.org");
-                        }));
+        Await.untilAsserted("the READY e-mail in the notifier's log", () -> assertThat(JsonLogLines.of(notifier.log()))
+                .filteredOn(line -> orderId.equals(line.path("mdc").path("orderId").asText()))
+                .filteredOn(line -> line.path("message").asText().startsWith("sent the READY e-mail"))
+                .singleElement()
+                .satisfies(line -> {
+                    assertThat(line.path("mdc").path("traceId").asText()).isEqualTo(checkoutTrace);
+                    assertThat(line.path("node").asText()).isEqualTo("notification-worker-1");
+                    assertThat(line.path("message").asText()).doesNotContain("mia@example.org");
+                }));
     }
 
     private static void staffSignsInOnTheBoard() {

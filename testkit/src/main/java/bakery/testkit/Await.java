@@ -3,6 +3,7 @@ package bakery.testkit;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.function.Predicate;
+
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ThrowingRunnable;

@@ -1,9 +1,11 @@
 package bakery.testkit;
 
+import java.util.List;
+
+import jakarta.mail.internet.MimeMessage;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
-import java.util.List;
 
 /** A real SMTP server (GreenMail) in this JVM that keeps every message it receives. */
 public final class MailServer implements RestartableServer, AutoCloseable {

@@ -1,7 +1,8 @@
 package bakery.web;
 
-import io.quarkus.qute.TemplateExtension;
 import java.util.Locale;
+
+import io.quarkus.qute.TemplateExtension;
 
 /** Prices are integer cents everywhere; pages show euros: {@code {money:euros(p.priceCents)}}. */
 @TemplateExtension(namespace = "money")

@@ -1,9 +1,10 @@
 package bakery.web;
 
-import bakery.web.session.CurrentSession;
 import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 import org.eclipse.microprofile.config.ConfigProvider;
+
+import bakery.web.session.CurrentSession;
 
 /** What every page shows or needs: the node that served it (footer) and the session's form token. */
 @TemplateGlobal

@@ -1,9 +1,10 @@
 package bakery.web;
 
-import bakery.defaults.ErrorBody;
-import bakery.defaults.ErrorMappers;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
 
 /** A request the bakery turns down, with the one JSON error body every API answers with. */
 public final class Refusal {

@@ -1,12 +1,5 @@
 package bakery.web;
 
-import bakery.contracts.api.OrderPage;
-import bakery.contracts.api.OrderView;
-import bakery.contracts.api.Product;
-import bakery.contracts.serde.EventJson;
-import bakery.testkit.FreePort;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -17,6 +10,15 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.contracts.api.Product;
+import bakery.contracts.serde.EventJson;
+import bakery.testkit.FreePort;
 
 /**
  * A small HTTP server speaking the order-service's query contract (GET /catalog, /orders/{id},

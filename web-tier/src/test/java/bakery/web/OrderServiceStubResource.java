@@ -1,7 +1,8 @@
 package bakery.web;
 
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /** Points the web tier under test at {@link OrderServiceStub}. */
 public class OrderServiceStubResource implements QuarkusTestResourceLifecycleManager {

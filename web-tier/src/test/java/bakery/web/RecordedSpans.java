@@ -1,8 +1,9 @@
 package bakery.web;
 
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 
 /** Every span the service finishes in a test, kept in memory (the tests export nowhere else). */
 public class RecordedSpans {

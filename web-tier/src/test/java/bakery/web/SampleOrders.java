@@ -1,13 +1,14 @@
 package bakery.web;
 
-import bakery.contracts.Customer;
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
 
 /** What tests order and what order-service would say about it. */
 public final class SampleOrders {

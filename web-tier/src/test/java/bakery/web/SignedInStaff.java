@@ -17,7 +17,8 @@ public final class SignedInStaff {
     public static SignedInStaff signIn(String base, String user, String password) {
         Shopper browser = new Shopper(base);
         browser.get("/signin");
-        HttpResponse<String> response = browser.postForm("/j_security_check", Map.of("j_username", user, "j_password", password));
+        HttpResponse<String> response = browser.postForm("/j_security_check",
+                Map.of("j_username", user, "j_password", password));
         String credential = response.headers().allValues("Set-Cookie").stream()
                 .filter(c -> c.startsWith("FADU_STAFF="))
                 .map(c -> c.substring(0, c.indexOf(';')))

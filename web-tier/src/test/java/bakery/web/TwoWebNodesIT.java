@@ -2,15 +2,6 @@ package bakery.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.OrderStatus;
-import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.FreePort;
-import bakery.testkit.KafkaBroker;
-import bakery.testkit.KafkaProbe;
-import bakery.testkit.RedisServer;
-import bakery.testkit.ServiceProcess;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +11,20 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.OrderStatus;
+import bakery.contracts.Topics;
+import bakery.testkit.Await;
+import bakery.testkit.FreePort;
+import bakery.testkit.KafkaBroker;
+import bakery.testkit.KafkaProbe;
+import bakery.testkit.RedisServer;
+import bakery.testkit.ServiceProcess;
 
 /** Two web-tier processes on one Redis and one Kafka, as behind a round-robin balancer. */
 class TwoWebNodesIT {
@@ -45,7 +47,7 @@ class TwoWebNodesIT {
 
     @AfterAll
     static void stopNodes() {
-        for (ServiceProcess node : new ServiceProcess[] {web1, web2}) {
+        for (ServiceProcess node : new ServiceProcess[] { web1, web2 }) {
             if (node != null) {
                 node.kill();
             }
@@ -99,12 +101,13 @@ class TwoWebNodesIT {
     void statusEventReachesAnOrderPageStreamServedByTheOtherNode() {
         Shopper onNode1 = new Shopper(web1.baseUrl());
         onNode1.addToCart("macaron", 3);
-        HttpResponse<String> placed = onNode1.checkout("two-nodes-" + UUID.randomUUID(), "Ada", "ada@example.org", SampleOrders.PICKUP);
+        HttpResponse<String> placed = onNode1.checkout("two-nodes-" + UUID.randomUUID(), "Ada", "ada@example.org",
+                SampleOrders.PICKUP);
         assertThat(placed.statusCode()).isEqualTo(202);
         String orderId = Shopper.json(placed).get("orderId").asText();
 
         try (SseStream page = onNode1.on(web2.baseUrl()).stream("/api/orders/" + orderId + "/events", null);
-             KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+                KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
             Await.untilAsserted("snapshot from node 2", () -> assertThat(page.events()).isNotEmpty());
             kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(orderId, OrderStatus.ACCEPTED, 1));
             kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(orderId, OrderStatus.READY, 2));

@@ -1,5 +1,21 @@
 package bakery.baking.intake;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
+
 import bakery.baking.oven.BakeStep;
 import bakery.baking.oven.BakeStep.Finished;
 import bakery.baking.oven.BakeTime.UnbakeableOrder;
@@ -11,19 +27,6 @@ import bakery.contracts.Topics;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
-import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.function.Supplier;
-import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
-import org.jboss.logging.Logger;
 
 /**
  * Turns bake requests into bake events. The oven slots are the merge's concurrency: Mutiny asks
@@ -112,7 +115,8 @@ public class BakeRequestIntake {
                 return oven.published(finished.lease())
                         .onItem().transformToMulti(x -> settle(request::ack));
             }
-            LOG.errorf("could not publish BakeFinished of order %s, baking it again: %s", finished.event().orderId(), failure.getMessage());
+            LOG.errorf("could not publish BakeFinished of order %s, baking it again: %s", finished.event().orderId(),
+                    failure.getMessage());
             return oven.unpublished(finished.lease()).onItem().transformToMulti(x -> bakeOne(request));
         });
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(event), afterwards);

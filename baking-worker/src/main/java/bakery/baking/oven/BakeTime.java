@@ -1,8 +1,9 @@
 package bakery.baking.oven;
 
+import java.time.Duration;
+
 import bakery.contracts.BakeLine;
 import bakery.contracts.BakeRequest;
-import java.time.Duration;
 
 /** How long an order stays in the oven: its slowest product's bake time, scaled by the speed factor. */
 public final class BakeTime {

@@ -1,15 +1,18 @@
 package bakery.baking.oven;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.serde.EventJson;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.serde.EventJson;
 
 /**
  * Who may bake an order, kept in Redis so that every baking-worker instance sees the same answer.
@@ -27,7 +30,10 @@ public class OrderLeases {
     public enum Claim {
         /** The attempt holds the lease: bake. */
         LEASED,
-        /** The attempt holds the lease, and the order already came out of an oven: publish {@link Claimed#finished()}, do not bake. */
+        /**
+         * The attempt holds the lease, and the order already came out of an oven: publish {@link Claimed#finished()}, do not
+         * bake.
+         */
         OUT_OF_OVEN,
         ALREADY_BAKED,
         BUSY
@@ -127,9 +133,12 @@ public class OrderLeases {
         return script(MARK_BAKED, lease, Long.toString(config.bakedMemory().toMillis())).replaceWithVoid();
     }
 
-    /** KEYS are the lease, the baked marker and the written-down BakeFinished; ARGV[1] is always the holder, then the extras. */
+    /**
+     * KEYS are the lease, the baked marker and the written-down BakeFinished; ARGV[1] is always the holder, then the extras.
+     */
     private Uni<Response> script(String script, Lease lease, String... extra) {
-        List<String> args = new ArrayList<>(List.of(script, "3", lease.leaseKey(), lease.bakedKey(), lease.finishedKey(), lease.holder()));
+        List<String> args = new ArrayList<>(
+                List.of(script, "3", lease.leaseKey(), lease.bakedKey(), lease.finishedKey(), lease.holder()));
         args.addAll(List.of(extra));
         return redis.execute("EVAL", args.toArray(String[]::new));
     }

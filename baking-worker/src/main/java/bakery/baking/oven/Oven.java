@@ -1,5 +1,20 @@
 package bakery.baking.oven;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
 import bakery.baking.oven.BakeStep.AlreadyBaked;
 import bakery.baking.oven.BakeStep.Finished;
 import bakery.baking.oven.BakeStep.HandedBack;
@@ -12,18 +27,6 @@ import bakery.contracts.BakeRequest;
 import bakery.defaults.NodeIdentity;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.runtime.ShutdownEvent;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.jboss.logging.Logger;
 
 /**
  * Bakes orders, one lease per bake. Timers are Mutiny delays and ticks, so no thread waits for
@@ -37,7 +40,11 @@ public class Oven {
 
     private static final Logger LOG = Logger.getLogger(Oven.class);
 
-    private enum Outcome { DONE, LEASE_LOST, HANDED_BACK }
+    private enum Outcome {
+        DONE,
+        LEASE_LOST,
+        HANDED_BACK
+    }
 
     /** Redis round trips tried before an order is left without its baked marker (or its written-down BakeFinished). */
     private static final int MARK_ATTEMPTS = 3;
@@ -128,7 +135,8 @@ public class Oven {
                     }
                 })
                 // Redis unreachable: wait as for a busy order and ask again
-                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
+                .onFailure()
+                .invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", lease.orderId(), e.getMessage()))
                 .onFailure().recoverWithItem(BUSY)
                 // Busy: another attempt holds the order. Not acknowledged and not skipped, so that if
                 // its holder dies the lease expires and this attempt bakes it; if it finishes, this one finds it baked.
@@ -191,7 +199,9 @@ public class Oven {
     private Uni<Boolean> writtenDown(Lease lease, BakeEvent finished) {
         return leases.outOfOven(lease, finished)
                 .onFailure().retry().withBackOff(config.leaseRenewal()).atMost(MARK_ATTEMPTS)
-                .onFailure().invoke(e -> LOG.errorf("could not write down order %s as out of the oven: %s", lease.orderId(), e.getMessage()))
+                .onFailure()
+                .invoke(e -> LOG.errorf("could not write down order %s as out of the oven: %s", lease.orderId(),
+                        e.getMessage()))
                 .onFailure().recoverWithItem(true);
     }
 

@@ -1,8 +1,9 @@
 package bakery.baking.oven;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 
 /** How one baking-worker instance runs its oven. Keys and environment overrides are in application.properties. */
 @ConfigMapping(prefix = "bakery.oven")

@@ -3,13 +3,15 @@ package bakery.baking.oven;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bakery.contracts.BakeLine;
-import bakery.contracts.BakeRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.BakeLine;
+import bakery.contracts.BakeRequest;
 
 class BakeTimeTest {
 

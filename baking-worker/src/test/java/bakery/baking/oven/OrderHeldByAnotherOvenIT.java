@@ -5,6 +5,18 @@ import static bakery.contracts.BakeEvent.Stage.FINISHED;
 import static bakery.contracts.BakeEvent.Stage.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.redis.datasource.value.SetArgs;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.baking.BakingIT;
 import bakery.baking.OvenWatch;
 import bakery.baking.oven.OrderLeases.Lease;
@@ -12,17 +24,10 @@ import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
 import bakery.contracts.serde.EventJson;
 import bakery.testkit.Await;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.redis.datasource.value.SetArgs;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
-/** The test plays a second baking-worker instance through the shared Redis: it holds a lease the worker under test must respect. */
+/**
+ * The test plays a second baking-worker instance through the shared Redis: it holds a lease the worker under test must respect.
+ */
 @QuarkusTest
 class OrderHeldByAnotherOvenIT extends BakingIT {
 
@@ -73,7 +78,8 @@ class OrderHeldByAnotherOvenIT extends BakingIT {
         BakeRequest request = OvenWatch.order(10);
         Lease dead = new Lease(request.orderId(), "dead-oven/1");
         // The dead instance's oven finished and wrote the event down; it died before Kafka had it or before marking it baked.
-        BakeEvent itsFinish = BakeEvent.finished(request.orderId(), "dead-oven", Instant.parse("2026-12-01T06:30:00.123456789Z"));
+        BakeEvent itsFinish = BakeEvent.finished(request.orderId(), "dead-oven",
+                Instant.parse("2026-12-01T06:30:00.123456789Z"));
         redis.value(String.class).set(dead.leaseKey(), dead.holder(), new SetArgs().px(Duration.ofSeconds(2)));
         redis.value(String.class).set(dead.finishedKey(), EventJson.MAPPER.writeValueAsString(itsFinish));
 
@@ -81,7 +87,8 @@ class OrderHeldByAnotherOvenIT extends BakingIT {
         watch.awaitFinished(List.of(request.orderId()));
         watch.awaitSettled(request.orderId());
 
-        assertThat(watch.eventsOf(request.orderId())).as("no BakeStarted here, the dead oven's BakeFinished once").containsExactly(itsFinish);
+        assertThat(watch.eventsOf(request.orderId())).as("no BakeStarted here, the dead oven's BakeFinished once")
+                .containsExactly(itsFinish);
         assertThat(redis.key().exists(dead.bakedKey())).as("marked baked").isTrue();
         assertThat(redis.key().exists(dead.finishedKey())).as("written-down event cleared").isFalse();
     }

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * numbers ({@link #RESOURCE}, checked against the ScaledObjects by deploy's tests).
  */
 public record WorkerScaling(String worker, String consumerGroup, List<String> topics, long lagThreshold,
-                            int min, int max, Optional<BusinessHours> businessHours) {
+        int min, int max, Optional<BusinessHours> businessHours) {
 
     /** The numbers this build ships, on the classpath of every module that depends on contracts. */
     public static final String RESOURCE = "/bakery/contracts/scaling/scaling.properties";
@@ -97,7 +97,8 @@ public record WorkerScaling(String worker, String consumerGroup, List<String> to
                         required(props, prefix + "business-hours.timezone")));
         return new WorkerScaling(worker,
                 required(props, prefix + "consumer-group"),
-                Arrays.stream(required(props, prefix + "topics").split(",")).map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                Arrays.stream(required(props, prefix + "topics").split(",")).map(String::trim).filter(t -> !t.isEmpty())
+                        .toList(),
                 Long.parseLong(required(props, prefix + "lag-threshold")),
                 Integer.parseInt(required(props, prefix + "min")),
                 Integer.parseInt(required(props, prefix + "max")),

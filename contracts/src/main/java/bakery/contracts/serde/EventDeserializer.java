@@ -1,13 +1,15 @@
 package bakery.contracts.serde;
 
-import bakery.contracts.BakeryEvent;
-import bakery.contracts.MissingFieldException;
+import java.io.IOException;
+import java.util.stream.Collectors;
+
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import java.io.IOException;
-import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Deserializer;
+
+import bakery.contracts.BakeryEvent;
+import bakery.contracts.MissingFieldException;
 
 /**
  * Reads one event type from JSON. A record that is not JSON, has a field of the wrong type, or

@@ -9,7 +9,8 @@ public class EventFormatException extends SerializationException {
     private final String field;
 
     public EventFormatException(String topic, String field, String detail, Throwable cause) {
-        super("invalid record on topic '" + topic + "'" + (field == null ? "" : " at field '" + field + "'") + ": " + detail, cause);
+        super("invalid record on topic '" + topic + "'" + (field == null ? "" : " at field '" + field + "'") + ": " + detail,
+                cause);
         this.topic = topic;
         this.field = field;
     }

@@ -1,9 +1,10 @@
 package bakery.contracts.serde;
 
-import bakery.contracts.BakeryEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serializer;
+
+import bakery.contracts.BakeryEvent;
 
 /** Writes any bakery event as UTF-8 JSON. Usable as {@code value.serializer} of every outgoing channel. */
 public class EventSerializer implements Serializer<BakeryEvent> {

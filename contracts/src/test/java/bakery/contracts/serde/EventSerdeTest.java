@@ -3,6 +3,12 @@ package bakery.contracts.serde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.kafka.common.serialization.Deserializer;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
 import bakery.contracts.BakeryEvent;
@@ -10,10 +16,6 @@ import bakery.contracts.OrderCommand;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.SampleEvents;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.junit.jupiter.api.Test;
 
 class EventSerdeTest {
 
@@ -97,7 +99,8 @@ class EventSerdeTest {
 
     @Test
     void aWrongTypeInsideAListIsLocated() {
-        String json = text(writer.serialize("t", SampleEvents.oneOfEach().get(0))).replace("\"quantity\":2", "\"quantity\":\"two\"");
+        String json = text(writer.serialize("t", SampleEvents.oneOfEach().get(0))).replace("\"quantity\":2",
+                "\"quantity\":\"two\"");
         assertThatThrownBy(() -> new OrderPlacedDeserializer().deserialize("orders.placed", bytes(json)))
                 .isInstanceOf(EventFormatException.class)
                 .satisfies(e -> assertThat(((EventFormatException) e).field()).isEqualTo("lines[0].quantity"));

@@ -1,13 +1,14 @@
 package bakery.load.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * One customer's browser, reduced to what the steady load needs: the session cookie it was given
@@ -78,7 +79,8 @@ final class Customer {
             response.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith(cookieName + "="))
                     .findFirst()
-                    .ifPresent(c -> session = c.substring(cookieName.length() + 1, c.contains(";") ? c.indexOf(';') : c.length()));
+                    .ifPresent(
+                            c -> session = c.substring(cookieName.length() + 1, c.contains(";") ? c.indexOf(';') : c.length()));
             answer = new Answer(response.statusCode(), parse(response.body()));
         } catch (IOException e) {
             answer = new Answer(-1, null);

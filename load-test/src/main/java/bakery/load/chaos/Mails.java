@@ -1,6 +1,5 @@
 package bakery.load.chaos;
 
-import bakery.contracts.OrderStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +11,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import bakery.contracts.OrderStatus;
 
 /**
  * The e-mails the bakery sent, read from the SMTP sink's folder of {@code .eml} files: which order
@@ -59,7 +60,7 @@ public final class Mails {
         }
         OrderStatus status = text.contains("is ready") ? OrderStatus.READY
                 : text.contains("could not accept") ? OrderStatus.REJECTED
-                : text.contains("cancelled") ? OrderStatus.CANCELLED : null;
+                        : text.contains("cancelled") ? OrderStatus.CANCELLED : null;
         return status == null ? Optional.empty() : Optional.of(new Mail(number.group(1), status));
     }
 }

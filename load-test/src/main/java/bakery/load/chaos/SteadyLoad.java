@@ -1,6 +1,5 @@
 package bakery.load.chaos;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * Customers through the balancer while a scenario breaks things: shoppers that each put an item in
  * a fresh cart and check out (retrying a failed checkout with the same Idempotency-Key, as the
@@ -28,7 +29,7 @@ public final class SteadyLoad implements AutoCloseable {
 
     /** How much load and how patient the customers are. */
     public record Settings(String baseUrl, String sessionCookie, int shoppers, int carts, Duration pace,
-                           Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
+            Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
     }
 
     private static final String FALLBACK_SKU = "croissant";
@@ -44,7 +45,8 @@ public final class SteadyLoad implements AutoCloseable {
 
     public SteadyLoad(Settings settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.requestTimeout()).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(settings.requestTimeout())
+                .build();
     }
 
     public void start() {
@@ -66,7 +68,8 @@ public final class SteadyLoad implements AutoCloseable {
         if (customers != null) {
             customers.shutdown();
             try {
-                customers.awaitTermination(settings.checkoutRetry().plus(settings.requestTimeout()).toMillis() * 2, TimeUnit.MILLISECONDS);
+                customers.awaitTermination(settings.checkoutRetry().plus(settings.requestTimeout()).toMillis() * 2,
+                        TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -1,9 +1,5 @@
 package bakery.load.chaos;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.OrderIds;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -15,6 +11,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import bakery.contracts.BakeEvent;
+import bakery.contracts.OrderIds;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+
 /**
  * What a chaos scenario did to the customers. An order is <em>settled</em> once the bakery finished
  * with it on its own (READY, or REJECTED/CANCELLED; PICKED_UP needs staff); <em>lost</em> is an
@@ -23,13 +24,14 @@ import java.util.stream.Collectors;
  * same status. In each, the same event sent again is not a second one.
  */
 public record Verdict(int accepted, int settled, int lost, int duplicated, int bakedTwice, int readyTwice, int mailedTwice,
-                      int unmailed, int cartsChecked, int cartsLost, Map<Outcome, Long> outcomes) {
+        int unmailed, int cartsChecked, int cartsLost, Map<Outcome, Long> outcomes) {
 
-    static final Set<OrderStatus> SETTLED = EnumSet.of(OrderStatus.READY, OrderStatus.PICKED_UP, OrderStatus.REJECTED, OrderStatus.CANCELLED);
+    static final Set<OrderStatus> SETTLED = EnumSet.of(OrderStatus.READY, OrderStatus.PICKED_UP, OrderStatus.REJECTED,
+            OrderStatus.CANCELLED);
     static final Set<OrderStatus> MAILED = EnumSet.of(OrderStatus.READY, OrderStatus.REJECTED, OrderStatus.CANCELLED);
 
     public static Verdict of(Set<UUID> accepted, Collection<OrderStatusChanged> changes, Collection<BakeEvent> bakes,
-                             Collection<Mails.Mail> mails, List<CartCheck> carts, Map<Outcome, Long> outcomes) {
+            Collection<Mails.Mail> mails, List<CartCheck> carts, Map<Outcome, Long> outcomes) {
         Map<UUID, Set<OrderStatus>> reached = new HashMap<>();
         Map<UUID, Set<Long>> readyVersions = new HashMap<>();
         for (OrderStatusChanged c : changes) {
@@ -50,7 +52,8 @@ public record Verdict(int accepted, int settled, int lost, int duplicated, int b
                 .distinct()
                 .collect(Collectors.groupingBy(BakeEvent::orderId, Collectors.counting()));
         Set<UUID> bakedTwice = ids(finished, n -> n > 1);
-        Set<UUID> readyTwice = readyVersions.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey).collect(Collectors.toSet());
+        Set<UUID> readyTwice = readyVersions.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
 
         Map<String, UUID> byNumber = new HashMap<>();
         accepted.forEach(id -> byNumber.put(OrderIds.number(id), id));
@@ -79,7 +82,8 @@ public record Verdict(int accepted, int settled, int lost, int duplicated, int b
     }
 
     private static Set<UUID> ids(Map<UUID, Long> counts, java.util.function.LongPredicate test) {
-        return counts.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet());
+        return counts.entrySet().stream().filter(e -> test.test(e.getValue())).map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     public long requests() {
@@ -92,9 +96,11 @@ public record Verdict(int accepted, int settled, int lost, int duplicated, int b
 
     /** The verdict line every scenario ends with. */
     public String line() {
-        return String.format("lost=%d duplicated=%d accepted=%d settled=%d baked-twice=%d ready-twice=%d mailed-twice=%d unmailed=%d "
+        return String.format(
+                "lost=%d duplicated=%d accepted=%d settled=%d baked-twice=%d ready-twice=%d mailed-twice=%d unmailed=%d "
                         + "carts-lost=%d carts-checked=%d requests=%d ok=%d unavailable-503=%d refused-4xx=%d server-error=%d no-answer=%d",
-                lost, duplicated, accepted, settled, bakedTwice, readyTwice, mailedTwice, unmailed, cartsLost, cartsChecked, requests(),
+                lost, duplicated, accepted, settled, bakedTwice, readyTwice, mailedTwice, unmailed, cartsLost, cartsChecked,
+                requests(),
                 outcomes.get(Outcome.OK), outcomes.get(Outcome.UNAVAILABLE), outcomes.get(Outcome.REFUSED),
                 outcomes.get(Outcome.SERVER_ERROR), outcomes.get(Outcome.NO_ANSWER));
     }

@@ -1,9 +1,5 @@
 package bakery.load.flow;
 
-import bakery.contracts.OrderPlaced;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
-import bakery.load.report.Percentiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -11,6 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
+import bakery.load.report.Percentiles;
 
 /**
  * How long orders took from checkout ({@code OrderPlaced.placedAt}, the web node's clock) to

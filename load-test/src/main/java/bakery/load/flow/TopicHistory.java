@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -57,7 +58,8 @@ public final class TopicHistory {
             Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
             while (partitions.stream().anyMatch(tp -> consumer.position(tp, timeout) < ends.get(tp))) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("reading " + topic + " took longer than " + timeout.multipliedBy(10).toSeconds() + " s");
+                    throw new IllegalStateException(
+                            "reading " + topic + " took longer than " + timeout.multipliedBy(10).toSeconds() + " s");
                 }
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
                     T value;

@@ -1,8 +1,9 @@
 package bakery.load.report;
 
-import bakery.load.flow.OrderTimes;
 import java.time.Instant;
 import java.util.List;
+
+import bakery.load.flow.OrderTimes;
 
 /**
  * One benchmark run, as written to {@code summary.json} and {@code summary.md}. Rates per second,
@@ -36,11 +37,14 @@ public record BenchSummary(
 
     /** The limits the bakery is compared with, measured in the same run on the same machine. */
     public record Baselines(double trivialGetPerSecond, String trivialGetCommand,
-                            double kafkaRecordsPerSecond, int kafkaRecordBytes, String kafkaCommand,
-                            double redisSetPerSecond, double redisGetPerSecond, String redisCommand) {
+            double kafkaRecordsPerSecond, int kafkaRecordBytes, String kafkaCommand,
+            double redisSetPerSecond, double redisGetPerSecond, String redisCommand) {
     }
 
-    /** A consumer group's highest lag on one topic ("group / topic") during the run, and how long after the load stopped it was back at 0 (null: not within the wait). */
+    /**
+     * A consumer group's highest lag on one topic ("group / topic") during the run, and how long after the load stopped it was
+     * back at 0 (null: not within the wait).
+     */
     public record GroupLag(String group, long maxLag, Double secondsToDrain) {
     }
 

@@ -62,7 +62,8 @@ public record GatlingStats(RequestStats all, Map<String, RequestStats> requests)
                 cells.put(Integer.parseInt(cell.group(1)), cell.group(2).trim());
             }
             RequestStats s = new RequestStats(unescape(name.group(1)), number(cells.get(3)), number(cells.get(4)),
-                    number(cells.get(8)), number(cells.get(10)), number(cells.get(11)), number(cells.get(12)), decimal(cells.get(6)));
+                    number(cells.get(8)), number(cells.get(10)), number(cells.get(11)), number(cells.get(12)),
+                    decimal(cells.get(6)));
             if (s.name().equals(ALL_REQUESTS) && all == null) {
                 all = s;
             } else {
@@ -70,13 +71,15 @@ public record GatlingStats(RequestStats all, Map<String, RequestStats> requests)
             }
         }
         if (all == null) {
-            throw new IllegalArgumentException("no Gatling statistics table (no \"" + ALL_REQUESTS + "\" row) in this " + STATS_FILE);
+            throw new IllegalArgumentException(
+                    "no Gatling statistics table (no \"" + ALL_REQUESTS + "\" row) in this " + STATS_FILE);
         }
         return new GatlingStats(all, requests);
     }
 
     private static String unescape(String html) {
-        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&");
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;",
+                "&");
     }
 
     /** Gatling writes "-" where a figure has no value (no OK request, say). */

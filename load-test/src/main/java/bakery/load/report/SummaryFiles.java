@@ -1,13 +1,14 @@
 package bakery.load.report;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /** Writes a run's summary as {@code summary.json} (for tools) and {@code summary.md} (for people). */
 public final class SummaryFiles {
@@ -39,42 +40,53 @@ public final class SummaryFiles {
         md.append("# FADU Bakery benchmark, ").append(s.startedAt()).append("\n\n");
         md.append("Balancer ").append(s.balancer()).append(". Gatling report: ").append(s.gatlingReport()).append("\n\n");
         BenchSummary.Conditions c = s.conditions();
-        md.append(String.format(Locale.ROOT, "Stack up %d s when the run began, OVEN_SPEED_FACTOR %s, nodes %s; %d cores, load average %.2f.%n%n",
+        md.append(String.format(Locale.ROOT,
+                "Stack up %d s when the run began, OVEN_SPEED_FACTOR %s, nodes %s; %d cores, load average %.2f.%n%n",
                 c.stackUpSeconds(), c.ovenSpeedFactor(), String.join(", ", c.nodes()), c.cores(), c.loadAverage()));
         md.append("## Checkout against the limits\n\n| figure | per second | checkout ratio |\n| --- | ---: | ---: |\n");
         row(md, "checkout, sustained (capacity phase)", s.checkoutPerSecond(), 1);
         BenchSummary.Baselines b = s.baselines();
-        row(md, "trivial GET through the same balancer (`" + b.trivialGetCommand() + "`)", b.trivialGetPerSecond(), s.ratio(b.trivialGetPerSecond()));
+        row(md, "trivial GET through the same balancer (`" + b.trivialGetCommand() + "`)", b.trivialGetPerSecond(),
+                s.ratio(b.trivialGetPerSecond()));
         row(md, "Kafka ProducerPerformance, acks=all, " + b.kafkaRecordBytes() + " B records (`" + b.kafkaCommand() + "`)",
                 b.kafkaRecordsPerSecond(), s.ratio(b.kafkaRecordsPerSecond()));
         row(md, "redis-benchmark SET (`" + b.redisCommand() + "`)", b.redisSetPerSecond(), s.ratio(b.redisSetPerSecond()));
         row(md, "redis-benchmark GET", b.redisGetPerSecond(), s.ratio(b.redisGetPerSecond()));
-        md.append("\n## Latency (ms)\n\n| request | OK | KO | p50 | p95 | p99 | max |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append(
+                "\n## Latency (ms)\n\n| request | OK | KO | p50 | p95 | p99 | max |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         if (s.allRequests() != null) {
             latency(md, "**all requests**", s.allRequests());
         }
         s.requests().forEach(r -> latency(md, r.name(), r));
         var t = s.orderTimes();
-        md.append("\n## Order flow (ms, from the topics)\n\n| step | orders | p50 | p95 | p99 | max | not reached |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        md.append(String.format(Locale.ROOT, "| placed → accepted | %d | %d | %d | %d | %d | %d |%n", t.placedToAccepted().count(),
-                t.placedToAccepted().p50(), t.placedToAccepted().p95(), t.placedToAccepted().p99(), t.placedToAccepted().max(), t.notAccepted()));
+        md.append(
+                "\n## Order flow (ms, from the topics)\n\n| step | orders | p50 | p95 | p99 | max | not reached |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        md.append(String.format(Locale.ROOT, "| placed → accepted | %d | %d | %d | %d | %d | %d |%n",
+                t.placedToAccepted().count(),
+                t.placedToAccepted().p50(), t.placedToAccepted().p95(), t.placedToAccepted().p99(), t.placedToAccepted().max(),
+                t.notAccepted()));
         md.append(String.format(Locale.ROOT, "| placed → ready | %d | %d | %d | %d | %d | %d |%n", t.placedToReady().count(),
-                t.placedToReady().p50(), t.placedToReady().p95(), t.placedToReady().p99(), t.placedToReady().max(), t.notReady()));
+                t.placedToReady().p50(), t.placedToReady().p95(), t.placedToReady().p99(), t.placedToReady().max(),
+                t.notReady()));
         md.append("\n## Consumer lag\n\n| group | max lag | seconds to drain after the load |\n| --- | ---: | ---: |\n");
         s.consumerLag().forEach(l -> md.append("| ").append(l.group()).append(" | ").append(l.maxLag()).append(" | ")
-                .append(l.secondsToDrain() == null ? "not drained" : String.format(Locale.ROOT, "%.1f", l.secondsToDrain())).append(" |\n"));
+                .append(l.secondsToDrain() == null ? "not drained" : String.format(Locale.ROOT, "%.1f", l.secondsToDrain()))
+                .append(" |\n"));
         md.append("\n## Memory under load (max RSS)\n\n| node | service | MB |\n| --- | --- | ---: |\n");
-        s.nodes().forEach(n -> md.append("| ").append(n.node()).append(" | ").append(n.service()).append(" | ").append(n.maxRssMb()).append(" |\n"));
+        s.nodes().forEach(n -> md.append("| ").append(n.node()).append(" | ").append(n.service()).append(" | ")
+                .append(n.maxRssMb()).append(" |\n"));
         md.append("\n## Node start to ready (one node of each service added to the running stack)\n\n"
                 + "| node | launch to ready (s) | Quarkus \"started in\" (s) |\n| --- | ---: | ---: |\n");
         s.nodeStarts().forEach(n -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %s |%n", n.node(), n.seconds(),
                 n.quarkusSeconds() == null ? "-" : String.format(Locale.ROOT, "%.3f", n.quarkusSeconds()))));
-        md.append("\n## Baking scaling (fixed bake time)\n\n| instances | orders | seconds | orders/s | efficiency |\n| ---: | ---: | ---: | ---: | ---: |\n");
+        md.append(
+                "\n## Baking scaling (fixed bake time)\n\n| instances | orders | seconds | orders/s | efficiency |\n| ---: | ---: | ---: | ---: | ---: |\n");
         s.bakingScaling().forEach(r -> md.append(String.format(Locale.ROOT, "| %d | %d | %.1f | %.2f | %.2f |%n",
                 r.instances(), r.orders(), r.seconds(), r.ordersPerSecond(), r.efficiency())));
         md.append("\n## Targets\n\n| target | goal | measured | met |\n| --- | --- | --- | --- |\n");
-        s.targets().forEach(x -> md.append("| ").append(x.what()).append(" | ").append(x.goal()).append(" | ").append(x.measured())
-                .append(" | ").append(x.met() ? "yes" : "**no**").append(" |\n"));
+        s.targets()
+                .forEach(x -> md.append("| ").append(x.what()).append(" | ").append(x.goal()).append(" | ").append(x.measured())
+                        .append(" | ").append(x.met() ? "yes" : "**no**").append(" |\n"));
         return md.toString();
     }
 
@@ -83,6 +95,7 @@ public final class SummaryFiles {
     }
 
     private static void latency(StringBuilder md, String name, GatlingStats.RequestStats r) {
-        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d |%n", name, r.ok(), r.ko(), r.p50(), r.p95(), r.p99(), r.max()));
+        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d |%n", name, r.ok(), r.ko(), r.p50(), r.p95(),
+                r.p99(), r.max()));
     }
 }

@@ -1,9 +1,10 @@
 package bakery.load.report;
 
-import bakery.load.report.BenchSummary.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import bakery.load.report.BenchSummary.Target;
 
 /** The bakery's speed targets, checked against a run's figures: reported, never asserted by a build. */
 public final class Targets {
@@ -20,19 +21,23 @@ public final class Targets {
     }
 
     public static List<Target> check(double checkoutRatio, List<BenchSummary.GroupLag> lag, Double scalingEfficiency,
-                                     List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts) {
+            List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("checkout rate / trivial GET rate through the same balancer", ">= " + CHECKOUT_RATIO,
                 format(checkoutRatio), checkoutRatio >= CHECKOUT_RATIO));
-        BenchSummary.GroupLag orders = lag.stream().filter(l -> l.group().equals(ORDER_SERVICE_INTAKE)).findFirst().orElse(null);
-        targets.add(new Target("order-service lag back to 0 after the load stops", "<= " + format(ORDER_SERVICE_DRAIN_SECONDS) + " s",
-                orders == null ? "no lag of " + ORDER_SERVICE_INTAKE : orders.secondsToDrain() == null ? "not drained" : format(orders.secondsToDrain()) + " s",
+        BenchSummary.GroupLag orders = lag.stream().filter(l -> l.group().equals(ORDER_SERVICE_INTAKE)).findFirst()
+                .orElse(null);
+        targets.add(new Target("order-service lag back to 0 after the load stops",
+                "<= " + format(ORDER_SERVICE_DRAIN_SECONDS) + " s",
+                orders == null ? "no lag of " + ORDER_SERVICE_INTAKE
+                        : orders.secondsToDrain() == null ? "not drained" : format(orders.secondsToDrain()) + " s",
                 orders != null && orders.secondsToDrain() != null && orders.secondsToDrain() <= ORDER_SERVICE_DRAIN_SECONDS));
         targets.add(new Target("baking scaling efficiency at the most instances", ">= " + SCALING_EFFICIENCY,
                 scalingEfficiency == null ? "not measured" : format(scalingEfficiency),
                 scalingEfficiency != null && scalingEfficiency >= SCALING_EFFICIENCY));
         long maxRss = nodes.stream().mapToLong(BenchSummary.NodeMemory::maxRssMb).max().orElse(0);
-        String heaviest = nodes.stream().filter(n -> n.maxRssMb() == maxRss).map(BenchSummary.NodeMemory::node).findFirst().orElse("-");
+        String heaviest = nodes.stream().filter(n -> n.maxRssMb() == maxRss).map(BenchSummary.NodeMemory::node).findFirst()
+                .orElse("-");
         targets.add(new Target("RSS per service node under load", "<= " + RSS_MB + " MB",
                 nodes.isEmpty() ? "not measured" : maxRss + " MB (" + heaviest + ")", !nodes.isEmpty() && maxRss <= RSS_MB));
         double slowest = starts.stream().mapToDouble(BenchSummary.NodeStart::seconds).max().orElse(-1);

@@ -2,18 +2,21 @@ package bakery.load.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.OrderStatus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import bakery.contracts.OrderStatus;
 
 class MailsTest {
 
     static String eml(String subject) {
-        return "From: bakery@example.com\r\nTo: ada@example.com\r\nSubject: " + subject + "\r\nContent-Type: text/plain\r\n\r\nHello\r\n";
+        return "From: bakery@example.com\r\nTo: ada@example.com\r\nSubject: " + subject
+                + "\r\nContent-Type: text/plain\r\n\r\nHello\r\n";
     }
 
     @Test

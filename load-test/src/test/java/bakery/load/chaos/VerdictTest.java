@@ -2,19 +2,21 @@ package bakery.load.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.BakeEvent;
-import bakery.contracts.Customer;
-import bakery.contracts.OrderIds;
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.BakeEvent;
+import bakery.contracts.Customer;
+import bakery.contracts.OrderIds;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
 
 class VerdictTest {
 
@@ -30,7 +32,8 @@ class VerdictTest {
     }
 
     static List<OrderStatusChanged> journey(UUID id) {
-        return List.of(change(id, OrderStatus.ACCEPTED, 1), change(id, OrderStatus.BAKING, 2), change(id, OrderStatus.READY, 3));
+        return List.of(change(id, OrderStatus.ACCEPTED, 1), change(id, OrderStatus.BAKING, 2),
+                change(id, OrderStatus.READY, 3));
     }
 
     static Mails.Mail mail(UUID id, OrderStatus status) {
@@ -52,7 +55,8 @@ class VerdictTest {
 
     @Test
     void anAcceptedOrderThatNeverSettlesIsLost() {
-        Verdict v = Verdict.of(Set.of(first, second), journey(first), List.of(), List.of(mail(first, OrderStatus.READY)), List.of(), Map.of());
+        Verdict v = Verdict.of(Set.of(first, second), journey(first), List.of(), List.of(mail(first, OrderStatus.READY)),
+                List.of(), Map.of());
         assertThat(v.lost()).isEqualTo(1);
         assertThat(v.passed()).isFalse();
     }
@@ -77,7 +81,8 @@ class VerdictTest {
 
     @Test
     void aRejectedOrderIsSettledAndASettledOrderWithoutItsMailIsCounted() {
-        Verdict v = Verdict.of(Set.of(first), List.of(change(first, OrderStatus.REJECTED, 1)), List.of(), List.of(), List.of(), Map.of());
+        Verdict v = Verdict.of(Set.of(first), List.of(change(first, OrderStatus.REJECTED, 1)), List.of(), List.of(), List.of(),
+                Map.of());
         assertThat(v.lost()).isZero();
         assertThat(v.unmailed()).isEqualTo(1);
     }
@@ -88,7 +93,8 @@ class VerdictTest {
         assertThat(new CartCheck("croissant", 4, List.of(5), 5).intact()).isTrue();
         assertThat(new CartCheck("croissant", 4, List.of(), 3).intact()).isFalse();
         assertThat(new CartCheck("croissant", 4, List.of(), null).intact()).isFalse();
-        Verdict v = Verdict.of(Set.of(), List.of(), List.of(), List.of(), List.of(new CartCheck("croissant", 4, List.of(), null)), Map.of());
+        Verdict v = Verdict.of(Set.of(), List.of(), List.of(), List.of(),
+                List.of(new CartCheck("croissant", 4, List.of(), null)), Map.of());
         assertThat(v.cartsLost()).isEqualTo(1);
         assertThat(v.passed()).isFalse();
     }

@@ -2,9 +2,6 @@ package bakery.load.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -22,12 +19,17 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import bakery.contracts.Topics;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
 
 /**
  * Hostile customers against a web node (with the rest of the bakery behind it): malformed and
@@ -111,7 +113,8 @@ class HostileRequestsNeverBreakTheBakeryIT {
     @Test
     @Order(4)
     void jsonOfTheWrongShapeGetsTheJsonErrorBody() {
-        for (String body : List.of("[]", "\"croissant\"", "[[[]]]", "{\"sku\":\"croissant\",\"quantity\":\"two\"}", "{\"sku\":{},\"quantity\":1}")) {
+        for (String body : List.of("[]", "\"croissant\"", "[[[]]]", "{\"sku\":\"croissant\",\"quantity\":\"two\"}",
+                "{\"sku\":{},\"quantity\":1}")) {
             RawHttp.Reply r = json("POST", "/api/cart/items", attacker, body);
             assertThat(r.status()).isEqualTo(400);
             assertThat(r.body()).as("answer to %s", body).contains("\"error\"");
@@ -130,8 +133,9 @@ class HostileRequestsNeverBreakTheBakeryIT {
                 s.connect(new InetSocketAddress("127.0.0.1", bakery.web.httpPort()), (int) TIMEOUT.toMillis());
                 // Tiny receive buffer: a client that never reads fills it at once.
                 s.setReceiveBufferSize(1024);
-                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nCookie: "
-                        + COOKIE + "=" + attacker + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                s.getOutputStream()
+                        .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nCookie: "
+                                + COOKIE + "=" + attacker + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 streams.add(s);
             }
             for (int i = ABANDONED_STREAMS; i < streams.size(); i++) {
@@ -145,7 +149,8 @@ class HostileRequestsNeverBreakTheBakeryIT {
                 streams.get(i).close();
             }
             for (int i = 0; i < 50; i++) {
-                assertThat(json("GET", "/api/catalog", victim, null).status()).as("the catalog while streams hang").isEqualTo(200);
+                assertThat(json("GET", "/api/catalog", victim, null).status()).as("the catalog while streams hang")
+                        .isEqualTo(200);
             }
             assertThat(cartOf(victim)).isEqualTo(cartBefore);
         } finally {
@@ -154,7 +159,8 @@ class HostileRequestsNeverBreakTheBakeryIT {
             }
         }
         long rssMb = rssKb(bakery.web.pid()) / 1024;
-        System.out.println("web node RSS after the hostile requests and " + streams.size() + " hanging streams: " + rssMb + " MB");
+        System.out.println(
+                "web node RSS after the hostile requests and " + streams.size() + " hanging streams: " + rssMb + " MB");
         assertThat(rssMb).isLessThanOrEqualTo(MAX_RSS_MB);
         Await.untilAsserted("the node answers after the streams are gone",
                 () -> assertThat(json("GET", "/api/cart", victim, null).status()).isEqualTo(200));
@@ -163,7 +169,8 @@ class HostileRequestsNeverBreakTheBakeryIT {
     @Test
     @Order(3)
     void poisonOnEveryConsumedTopicEndsInItsDeadLetterTopicAndOrdersStillBake() throws Exception {
-        List<String> consumed = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_COMMANDS, Topics.BAKE_EVENTS, Topics.BAKE_REQUESTS, Topics.ORDERS_STATUS);
+        List<String> consumed = List.of(Topics.ORDERS_PLACED, Topics.ORDERS_COMMANDS, Topics.BAKE_EVENTS, Topics.BAKE_REQUESTS,
+                Topics.ORDERS_STATUS);
         Map<String, String> poisons = new LinkedHashMap<>();
         poisons.put("not-json", "this is not json {");
         poisons.put("wrong-types", "{\"schemaVersion\":\"one\",\"orderId\":42,\"lines\":\"many\"}");
@@ -175,13 +182,14 @@ class HostileRequestsNeverBreakTheBakeryIT {
             }
             for (String topic : consumed) {
                 List<String> keys = poisons.keySet().stream().map(n -> "poison-" + n + "-" + topic).toList();
-                Await.within(Duration.ofSeconds(60), "every poison record of " + topic + " on " + Topics.deadLetter(topic)).untilAsserted(() ->
-                        assertThat(kafka.readAll(Topics.deadLetter(topic)))
+                Await.within(Duration.ofSeconds(60), "every poison record of " + topic + " on " + Topics.deadLetter(topic))
+                        .untilAsserted(() -> assertThat(kafka.readAll(Topics.deadLetter(topic)))
                                 .filteredOn(r -> keys.contains(r.key()))
                                 .extracting(r -> r.key())
                                 .containsAll(keys));
                 assertThat(kafka.readAll(Topics.deadLetter(topic))).filteredOn(r -> keys.contains(r.key()))
-                        .allSatisfy(r -> assertThat(KafkaProbe.header(r, Topics.DLQ_REASON_HEADER)).as("reason of " + r.key()).isNotBlank());
+                        .allSatisfy(r -> assertThat(KafkaProbe.header(r, Topics.DLQ_REASON_HEADER)).as("reason of " + r.key())
+                                .isNotBlank());
             }
         }
         String customer = session();
@@ -196,10 +204,12 @@ class HostileRequestsNeverBreakTheBakeryIT {
     // ---- the attacks ------------------------------------------------------------------------------
 
     /** One hostile request. {@code errorBody}: a 4xx must carry the JSON error body. */
-    record Attack(String kind, String method, String path, String headers, byte[] body, boolean errorBody, String forgedSession) {
+    record Attack(String kind, String method, String path, String headers, byte[] body, boolean errorBody,
+            String forgedSession) {
         @Override
         public String toString() {
-            return kind + ": " + method + " " + abbreviate(path) + (body == null ? "" : " " + abbreviate(new String(body, StandardCharsets.UTF_8)));
+            return kind + ": " + method + " " + abbreviate(path)
+                    + (body == null ? "" : " " + abbreviate(new String(body, StandardCharsets.UTF_8)));
         }
     }
 
@@ -209,52 +219,72 @@ class HostileRequestsNeverBreakTheBakeryIT {
         String me = "Cookie: " + COOKIE + "=" + attacker + "\r\n";
         String key = "Idempotency-Key: hostile-" + UUID.randomUUID() + "\r\n";
         String pickup = Instant.now().plus(2, ChronoUnit.HOURS).toString();
-        List<String[]> endpoints = List.of(new String[] {"POST", "/api/cart/items"}, new String[] {"PUT", "/api/cart/items/croissant"},
-                new String[] {"POST", "/api/checkout"});
-        List<String> malformed = List.of("{", "{\"sku\":", "[]", "null", "\"croissant\"", "{\"sku\":\"croissant\",\"quantity\":1}}}",
+        List<String[]> endpoints = List.of(new String[] { "POST", "/api/cart/items" },
+                new String[] { "PUT", "/api/cart/items/croissant" },
+                new String[] { "POST", "/api/checkout" });
+        List<String> malformed = List.of("{", "{\"sku\":", "[]", "null", "\"croissant\"",
+                "{\"sku\":\"croissant\",\"quantity\":1}}}",
                 "\u0000\u0001\u0002", "{\"sku\":\"croissant\",\"quantity\":1,}", "\uFEFF{\"sku\":\"croissant\",\"quantity\":1}",
-                "{'sku':'croissant','quantity':1}", "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), "");
+                "{'sku':'croissant','quantity':1}", "[".repeat(5000) + "]".repeat(5000),
+                "{\"a\":".repeat(3000) + "1" + "}".repeat(3000), "");
         for (String[] e : endpoints) {
             for (String body : malformed) {
                 all.add(new Attack("malformed JSON", e[0], e[1], json + me + key, bytes(body), true, null));
             }
-            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key, bytes("{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"quantity\":1}"), false, null));
-            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key, bytes(" ".repeat(5_000_000) + "{}"), false, null));
-            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key, bytes("[" + "1,".repeat(1_000_000) + "1]"), false, null));
+            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key,
+                    bytes("{\"sku\":\"" + "x".repeat(2_000_000) + "\",\"quantity\":1}"), false, null));
+            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key, bytes(" ".repeat(5_000_000) + "{}"), false,
+                    null));
+            all.add(new Attack("oversized JSON", e[0], e[1], json + me + key, bytes("[" + "1,".repeat(1_000_000) + "1]"), false,
+                    null));
         }
-        List<String> quantities = List.of("\"two\"", "1.5", "true", "[1]", "{\"n\":1}", "null", "-1", "0", "51", "2147483647", "2147483648",
+        List<String> quantities = List.of("\"two\"", "1.5", "true", "[1]", "{\"n\":1}", "null", "-1", "0", "51", "2147483647",
+                "2147483648",
                 "-2147483648", "99999999999999999999", "1e308", "-0", "\"\"");
         for (String q : quantities) {
-            String kind = q.startsWith("\"") || q.startsWith("[") || q.startsWith("{") || q.equals("true") || q.equals("null") || q.equals("1.5") ? "wrong types" : "negative and huge quantities";
-            all.add(new Attack(kind, "POST", "/api/cart/items", json + me, bytes("{\"sku\":\"croissant\",\"quantity\":" + q + "}"), true, null));
-            all.add(new Attack(kind, "PUT", "/api/cart/items/croissant", json + me, bytes("{\"quantity\":" + q + "}"), true, null));
+            String kind = q.startsWith("\"") || q.startsWith("[") || q.startsWith("{") || q.equals("true") || q.equals("null")
+                    || q.equals("1.5") ? "wrong types" : "negative and huge quantities";
+            all.add(new Attack(kind, "POST", "/api/cart/items", json + me,
+                    bytes("{\"sku\":\"croissant\",\"quantity\":" + q + "}"), true, null));
+            all.add(new Attack(kind, "PUT", "/api/cart/items/croissant", json + me, bytes("{\"quantity\":" + q + "}"), true,
+                    null));
         }
         for (String sku : List.of("123", "null", "[]", "{}", "true")) {
-            all.add(new Attack("wrong types", "POST", "/api/cart/items", json + me, bytes("{\"sku\":" + sku + ",\"quantity\":1}"), true, null));
+            all.add(new Attack("wrong types", "POST", "/api/cart/items", json + me,
+                    bytes("{\"sku\":" + sku + ",\"quantity\":1}"), true, null));
         }
         for (String form : List.of("{\"name\":5,\"email\":\"a@example.com\",\"pickupAt\":\"" + pickup + "\"}",
-                "{\"name\":\"A\",\"email\":[],\"pickupAt\":\"" + pickup + "\"}", "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"tomorrow\"}",
-                "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":123}", "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"2001-01-01T00:00:00Z\"}",
+                "{\"name\":\"A\",\"email\":[],\"pickupAt\":\"" + pickup + "\"}",
+                "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"tomorrow\"}",
+                "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":123}",
+                "{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"2001-01-01T00:00:00Z\"}",
                 "{\"name\":\"" + "n".repeat(10_000) + "\",\"email\":\"a@example.com\",\"pickupAt\":\"" + pickup + "\"}",
                 "{\"name\":\"A\",\"email\":\"not an email\",\"pickupAt\":\"" + pickup + "\"}")) {
             all.add(new Attack("wrong types", "POST", "/api/checkout", json + me + key, bytes(form), true, null));
         }
-        for (String sku : List.of("nope", "../../etc/passwd", "' OR '1'='1", "<script>alert(1)</script>", "", " ", "a".repeat(300),
+        for (String sku : List.of("nope", "../../etc/passwd", "' OR '1'='1", "<script>alert(1)</script>", "", " ",
+                "a".repeat(300),
                 "croissant\\u0000", "croiss\u00e4nt", "CROISSANT", "%00")) {
-            all.add(new Attack("unknown products", "POST", "/api/cart/items", json + me, bytes("{\"sku\":\"" + sku + "\",\"quantity\":1}"), true, null));
+            all.add(new Attack("unknown products", "POST", "/api/cart/items", json + me,
+                    bytes("{\"sku\":\"" + sku + "\",\"quantity\":1}"), true, null));
         }
         for (String path : List.of("nope", "..%2F..%2Fetc%2Fpasswd", "%27%20OR%201%3D1", "%3Cscript%3E", "a".repeat(2000))) {
-            all.add(new Attack("unknown products", "PUT", "/api/cart/items/" + path, json + me, bytes("{\"quantity\":1}"), true, null));
+            all.add(new Attack("unknown products", "PUT", "/api/cart/items/" + path, json + me, bytes("{\"quantity\":1}"), true,
+                    null));
             all.add(new Attack("unknown products", "DELETE", "/api/cart/items/" + path, me, null, false, null));
         }
         String add = "{\"sku\":\"croissant\",\"quantity\":1}";
-        for (String header : List.of("Content-Type: text/plain\r\n", "Content-Type: application/xml\r\n", "", "Content-Type: garbage\r\n",
-                "Content-Type: application/json; charset=utf-16\r\n", json + "Content-Type: text/html\r\n", json + "X-Junk: " + "j".repeat(32_000) + "\r\n",
-                json + "Junk header without colon\r\n", json + "X-Forwarded-Proto: javascript:alert(1)\r\n", json + "X-Forwarded-For: ;;;;\r\n",
+        for (String header : List.of("Content-Type: text/plain\r\n", "Content-Type: application/xml\r\n", "",
+                "Content-Type: garbage\r\n",
+                "Content-Type: application/json; charset=utf-16\r\n", json + "Content-Type: text/html\r\n",
+                json + "X-Junk: " + "j".repeat(32_000) + "\r\n",
+                json + "Junk header without colon\r\n", json + "X-Forwarded-Proto: javascript:alert(1)\r\n",
+                json + "X-Forwarded-For: ;;;;\r\n",
                 json + "Accept: */*;q=garbage\r\n", json + "Expect: 100-continue-please\r\n")) {
             all.add(new Attack("header tampering", "POST", "/api/cart/items", header + me, bytes(add), false, null));
         }
-        for (String k : List.of("", "short", "k".repeat(200), "../../x", "key with space", "schl\u00fcssel-123456", "key\u0000zero")) {
+        for (String k : List.of("", "short", "k".repeat(200), "../../x", "key with space", "schl\u00fcssel-123456",
+                "key\u0000zero")) {
             all.add(new Attack("header tampering", "POST", "/api/checkout", json + me + "Idempotency-Key: " + k + "\r\n",
                     bytes("{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"" + pickup + "\"}"), true, null));
         }
@@ -266,29 +296,43 @@ class HostileRequestsNeverBreakTheBakeryIT {
         all.add(new Attack("header tampering", "POST", "/api/checkout", json + me,
                 bytes("{\"name\":\"A\",\"email\":\"a@example.com\",\"pickupAt\":\"" + pickup + "\"}"), true, null));
         String forged = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
-        for (String value : List.of("", forged, "Zm9yZ2VkLXNlc3Npb24taWQtdGhhdC1sb29rcy1yZWFs", "x".repeat(4000), "\"quoted\"", "a%3Bb",
+        for (String value : List.of("", forged, "Zm9yZ2VkLXNlc3Npb24taWQtdGhhdC1sb29rcy1yZWFs", "x".repeat(4000), "\"quoted\"",
+                "a%3Bb",
                 "../../etc/passwd", attacker.substring(0, attacker.length() - 1) + (attacker.endsWith("A") ? "B" : "A"))) {
-            all.add(new Attack("cookie tampering", "GET", "/api/cart", "Cookie: " + COOKIE + "=" + value + "\r\n", null, false, value.isEmpty() ? null : value));
-            all.add(new Attack("cookie tampering", "POST", "/api/cart/items", json + "Cookie: " + COOKIE + "=" + value + "\r\n", bytes(add), false, value.isEmpty() ? null : value));
+            all.add(new Attack("cookie tampering", "GET", "/api/cart", "Cookie: " + COOKIE + "=" + value + "\r\n", null, false,
+                    value.isEmpty() ? null : value));
+            all.add(new Attack("cookie tampering", "POST", "/api/cart/items", json + "Cookie: " + COOKIE + "=" + value + "\r\n",
+                    bytes(add), false, value.isEmpty() ? null : value));
         }
-        all.add(new Attack("cookie tampering", "GET", "/api/cart", "Cookie: " + COOKIE + "=" + forged + "; " + COOKIE + "=" + attacker + "\r\n", null, false, forged));
+        all.add(new Attack("cookie tampering", "GET", "/api/cart",
+                "Cookie: " + COOKIE + "=" + forged + "; " + COOKIE + "=" + attacker + "\r\n", null, false, forged));
         all.add(new Attack("cookie tampering", "GET", "/api/cart", "Cookie: ;;;==;" + COOKIE + "\r\n", null, false, null));
         String victimCookie = "Cookie: " + COOKIE + "=" + victim + "\r\n";
         String formType = "Content-Type: application/x-www-form-urlencoded\r\n";
-        for (String[] form : List.of(new String[] {"/cart/items", "sku=croissant&quantity=40"}, new String[] {"/cart/items/croissant", "quantity=40"},
-                new String[] {"/cart/items/croissant/remove", ""}, new String[] {"/checkout", "name=A&email=a%40example.com&pickupAt=2099-01-01T10%3A00"})) {
-            all.add(new Attack("missing CSRF token", "POST", form[0], formType + victimCookie + key, bytes(form[1]), false, null));
-            all.add(new Attack("missing CSRF token", "POST", form[0], formType + victimCookie + "X-CSRF-Token: forged\r\n" + key, bytes(form[1]), false, null));
-            all.add(new Attack("missing CSRF token", "POST", form[0], formType + victimCookie + key, bytes(form[1] + "&csrf=forged"), false, null));
+        for (String[] form : List.of(new String[] { "/cart/items", "sku=croissant&quantity=40" },
+                new String[] { "/cart/items/croissant", "quantity=40" },
+                new String[] { "/cart/items/croissant/remove", "" },
+                new String[] { "/checkout", "name=A&email=a%40example.com&pickupAt=2099-01-01T10%3A00" })) {
+            all.add(new Attack("missing CSRF token", "POST", form[0], formType + victimCookie + key, bytes(form[1]), false,
+                    null));
+            all.add(new Attack("missing CSRF token", "POST", form[0],
+                    formType + victimCookie + "X-CSRF-Token: forged\r\n" + key, bytes(form[1]), false, null));
+            all.add(new Attack("missing CSRF token", "POST", form[0], formType + victimCookie + key,
+                    bytes(form[1] + "&csrf=forged"), false, null));
         }
-        for (String path : List.of("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd", "/bakery.css/../../../etc/passwd",
-                "/META-INF/resources/bakery.css", "/application.properties", "/q/../application.properties", "/%2e%2e%5c%2e%2e%5cwindows%5cwin.ini",
+        for (String path : List.of("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/..%2f..%2fetc%2fpasswd",
+                "/bakery.css/../../../etc/passwd",
+                "/META-INF/resources/bakery.css", "/application.properties", "/q/../application.properties",
+                "/%2e%2e%5c%2e%2e%5cwindows%5cwin.ini",
                 "/api/orders/..%2F..%2Fetc%2Fpasswd", "/api/orders/not-a-uuid", "/api/orders/" + UUID.randomUUID(),
-                "/api/orders/" + UUID.randomUUID() + "/events", "/orders/../../../etc/passwd", "/api/cart/../../etc/passwd", "//etc/passwd")) {
+                "/api/orders/" + UUID.randomUUID() + "/events", "/orders/../../../etc/passwd", "/api/cart/../../etc/passwd",
+                "//etc/passwd")) {
             all.add(new Attack("path traversal", "GET", path, me, null, false, null));
         }
-        for (String[] m : List.of(new String[] {"PATCH", "/api/cart"}, new String[] {"DELETE", "/api/catalog"}, new String[] {"TRACE", "/"},
-                new String[] {"OPTIONS", "/api/checkout"}, new String[] {"PUT", "/api/checkout"}, new String[] {"BREW", "/api/cart"})) {
+        for (String[] m : List.of(new String[] { "PATCH", "/api/cart" }, new String[] { "DELETE", "/api/catalog" },
+                new String[] { "TRACE", "/" },
+                new String[] { "OPTIONS", "/api/checkout" }, new String[] { "PUT", "/api/checkout" },
+                new String[] { "BREW", "/api/cart" })) {
             all.add(new Attack("wrong methods", m[0], m[1], json + me, null, false, null));
         }
         return all;
@@ -304,14 +348,17 @@ class HostileRequestsNeverBreakTheBakeryIT {
     }
 
     static RawHttp.Reply json(String method, String path, String session, String body) {
-        return http.send(method, path, "Accept: application/json\r\nContent-Type: application/json\r\nCookie: " + COOKIE + "=" + session + "\r\n",
+        return http.send(method, path,
+                "Accept: application/json\r\nContent-Type: application/json\r\nCookie: " + COOKIE + "=" + session + "\r\n",
                 body == null ? null : bytes(body));
     }
 
     static RawHttp.Reply checkout(String session, String key) {
-        return http.send("POST", "/api/checkout", "Accept: application/json\r\nContent-Type: application/json\r\nIdempotency-Key: " + key
+        return http.send("POST", "/api/checkout",
+                "Accept: application/json\r\nContent-Type: application/json\r\nIdempotency-Key: " + key
                         + "\r\nCookie: " + COOKIE + "=" + session + "\r\n",
-                bytes("{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"pickupAt\":\"" + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}"));
+                bytes("{\"name\":\"Ada\",\"email\":\"ada@example.com\",\"pickupAt\":\""
+                        + Instant.now().plus(2, ChronoUnit.HOURS) + "\"}"));
     }
 
     static String cartOf(String session) {

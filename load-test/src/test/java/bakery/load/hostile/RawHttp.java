@@ -60,7 +60,7 @@ final class RawHttp {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
-            for (int n; (n = in.read(buffer)) >= 0; ) {
+            for (int n; (n = in.read(buffer)) >= 0;) {
                 out.write(buffer, 0, n);
             }
         } catch (SocketTimeoutException | java.net.SocketException endedWithoutClose) {
@@ -76,6 +76,7 @@ final class RawHttp {
         }
         int status = Integer.parseInt(text.substring(9, 12));
         int bodyAt = text.indexOf("\r\n\r\n");
-        return bodyAt < 0 ? new Reply(status, text, "") : new Reply(status, text.substring(0, bodyAt), text.substring(bodyAt + 4));
+        return bodyAt < 0 ? new Reply(status, text, "")
+                : new Reply(status, text.substring(0, bodyAt), text.substring(bodyAt + 4));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 class GatlingStatsTest {
@@ -28,7 +29,8 @@ class GatlingStatsTest {
     @Test
     void readsCountsPercentilesAndRateOfARequest() throws Exception {
         GatlingStats.RequestStats capacity = sample().request(RequestNames.CAPACITY_CHECKOUT).orElseThrow();
-        assertThat(capacity).isEqualTo(new GatlingStats.RequestStats(RequestNames.CAPACITY_CHECKOUT, 362, 0, 457, 1177, 1410, 1452, 18.1));
+        assertThat(capacity)
+                .isEqualTo(new GatlingStats.RequestStats(RequestNames.CAPACITY_CHECKOUT, 362, 0, 457, 1177, 1410, 1452, 18.1));
     }
 
     @Test
@@ -52,7 +54,8 @@ class GatlingStatsTest {
 
     @Test
     void aPageWithoutTheStatisticsTableIsRefused() {
-        assertThatThrownBy(() -> GatlingStats.parse("<html></html>")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("All Requests");
+        assertThatThrownBy(() -> GatlingStats.parse("<html></html>")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("All Requests");
     }
 
     @Test

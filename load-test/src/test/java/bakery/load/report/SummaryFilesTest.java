@@ -2,33 +2,39 @@ package bakery.load.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.load.flow.OrderTimes;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import bakery.load.flow.OrderTimes;
 
 class SummaryFilesTest {
 
     static BenchSummary sample() throws Exception {
         GatlingStats stats = GatlingStatsTest.sample();
-        var lag = List.of(new BenchSummary.GroupLag("order-service / orders.placed", 800, 1.2), new BenchSummary.GroupLag("baking-worker", 3000, null));
+        var lag = List.of(new BenchSummary.GroupLag("order-service / orders.placed", 800, 1.2),
+                new BenchSummary.GroupLag("baking-worker", 3000, null));
         var nodes = List.of(new BenchSummary.NodeMemory("web-1", "web-tier", 170));
         var starts = List.of(new BenchSummary.NodeStart("web-3", 1.3, 0.9));
-        var scaling = BakingScaling.of(List.of(new BakingScaling.Run(1, 32, 16), new BakingScaling.Run(2, 32, 8.2), new BakingScaling.Run(4, 32, 4.3)));
+        var scaling = BakingScaling.of(List.of(new BakingScaling.Run(1, 32, 16), new BakingScaling.Run(2, 32, 8.2),
+                new BakingScaling.Run(4, 32, 4.3)));
         double checkout = 400;
         double get = 1600;
         return new BenchSummary(Instant.parse("2026-11-21T08:00:00Z"), "http://localhost:8080", checkout, get, checkout / get,
                 new BenchSummary.Conditions(1260, "0.01", List.of("web-1", "web-2", "order-service-1"), 2, 0.42),
-                new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420, "ProducerPerformance",
+                new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420,
+                        "ProducerPerformance",
                         120000, 125000, "redis-benchmark -q"),
                 stats.all(), List.copyOf(stats.requests().values()),
                 new OrderTimes(10, Percentiles.of(List.of(20L, 30L)), Percentiles.of(List.of(9000L)), 0, 9),
                 lag, nodes, starts, scaling, BakingScaling.atMostInstances(scaling),
-                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts), "target/gatling/run-1");
+                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts),
+                "target/gatling/run-1");
     }
 
     @Test
@@ -55,7 +61,8 @@ class SummaryFilesTest {
                 .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
                 .contains("| 4 | 32 | 4.3 |")
                 .contains("| web-3 | 1.30 | 0.900 |")
-                .contains("Stack up 1260 s when the run began, OVEN_SPEED_FACTOR 0.01, nodes web-1, web-2, order-service-1; 2 cores, load average 0.42.")
+                .contains(
+                        "Stack up 1260 s when the run began, OVEN_SPEED_FACTOR 0.01, nodes web-1, web-2, order-service-1; 2 cores, load average 0.42.")
                 .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |");
     }
 }

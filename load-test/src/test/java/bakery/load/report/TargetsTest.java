@@ -2,12 +2,14 @@ package bakery.load.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
 import bakery.load.report.BenchSummary.GroupLag;
 import bakery.load.report.BenchSummary.NodeMemory;
 import bakery.load.report.BenchSummary.NodeStart;
 import bakery.load.report.BenchSummary.Target;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 class TargetsTest {
 

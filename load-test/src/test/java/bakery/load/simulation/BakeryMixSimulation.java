@@ -13,18 +13,20 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.sse;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
-import bakery.load.report.RequestNames;
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.core.Simulation;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+import bakery.load.report.RequestNames;
 
 /**
  * The bakery's customers through the balancer. First the realistic mix as an open model (new
@@ -62,14 +64,16 @@ public class BakeryMixSimulation extends Simulation {
             .exec(http(RequestNames.VIEW_CART).get("/api/cart").check(status().is(200)));
 
     static final ChainBuilder checkout = exec(session -> session
-                    .set("key", "bench-" + UUID.randomUUID())
-                    .set("pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()))
+            .set("key", "bench-" + UUID.randomUUID())
+            .set("pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()))
             .exec(http(RequestNames.CHECKOUT).post("/api/checkout")
                     .header("Idempotency-Key", "#{key}")
-                    .body(StringBody("{\"name\":\"Bench Customer\",\"email\":\"bench@example.com\",\"pickupAt\":\"#{pickupAt}\"}"))
+                    .body(StringBody(
+                            "{\"name\":\"Bench Customer\",\"email\":\"bench@example.com\",\"pickupAt\":\"#{pickupAt}\"}"))
                     .check(status().is(202), jsonPath("$.orderId").saveAs("orderId")));
 
-    static final ChainBuilder watchOrder = exec(http(RequestNames.ORDER_STATUS).get("/api/orders/#{orderId}").check(status().is(200)))
+    static final ChainBuilder watchOrder = exec(
+            http(RequestNames.ORDER_STATUS).get("/api/orders/#{orderId}").check(status().is(200)))
             .exec(sse(RequestNames.WATCH_ORDER).get("/api/orders/#{orderId}/events")
                     .await(Duration.ofSeconds(WATCH_SECONDS))
                     .on(sse.checkMessage("first status").check(regex("\"status\""))))
@@ -96,13 +100,14 @@ public class BakeryMixSimulation extends Simulation {
             .exec(session -> session.set("key", "bench-" + UUID.randomUUID()))
             .exec(http(RequestNames.CAPACITY_CHECKOUT).post("/api/checkout")
                     .header("Idempotency-Key", "#{key}")
-                    .body(StringBody("{\"name\":\"Bench Customer\",\"email\":\"bench@example.com\",\"pickupAt\":\"2099-01-01T10:00:00Z\"}"))
+                    .body(StringBody(
+                            "{\"name\":\"Bench Customer\",\"email\":\"bench@example.com\",\"pickupAt\":\"2099-01-01T10:00:00Z\"}"))
                     .check(status().is(202)));
 
     {
         setUp(mix.injectOpen(
-                        rampUsersPerSec(1).to(PEAK_USERS_PER_SECOND).during(MIX_SECONDS),
-                        constantUsersPerSec(PEAK_USERS_PER_SECOND).during(MIX_SECONDS))
+                rampUsersPerSec(1).to(PEAK_USERS_PER_SECOND).during(MIX_SECONDS),
+                constantUsersPerSec(PEAK_USERS_PER_SECOND).during(MIX_SECONDS))
                 .andThen(capacity.injectClosed(constantConcurrentUsers(CAPACITY_CONCURRENCY).during(CAPACITY_SECONDS))))
                 .protocols(protocol);
     }

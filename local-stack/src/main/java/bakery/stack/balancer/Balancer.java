@@ -1,13 +1,14 @@
 package bakery.stack.balancer;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
 import bakery.stack.process.Instance;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 
 /** nginx as the stack's balancer: its upstreams are always the web and order-service nodes in the state. */
 public final class Balancer {

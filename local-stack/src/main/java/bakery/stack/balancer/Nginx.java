@@ -1,8 +1,5 @@
 package bakery.stack.balancer;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Pids;
-import bakery.stack.process.Programs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.Pids;
+import bakery.stack.process.Programs;
 
 /**
  * The local balancer: a private nginx (own prefix, config, pid and logs under {@code .bakery/nginx})

@@ -1,9 +1,5 @@
 package bakery.stack.bench;
 
-import bakery.load.report.BenchSummary;
-import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
-import bakery.stack.scaling.ConsumerLag;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +10,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+
+import bakery.load.report.BenchSummary;
+import bakery.stack.process.Instance;
+import bakery.stack.process.Pids;
+import bakery.stack.scaling.ConsumerLag;
 
 /**
  * Looks at the running stack at a fixed interval while the benchmark runs: the RSS of every
@@ -36,7 +37,8 @@ public final class StackSampler implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread thread;
 
-    public StackSampler(Supplier<List<Instance>> nodes, String bootstrap, Set<String> groups, Duration interval, Duration timeout) {
+    public StackSampler(Supplier<List<Instance>> nodes, String bootstrap, Set<String> groups, Duration interval,
+            Duration timeout) {
         this.nodes = nodes;
         this.bootstrap = bootstrap;
         this.groups = groups;
@@ -107,7 +109,10 @@ public final class StackSampler implements AutoCloseable {
         }
     }
 
-    /** Highest lag per group and topic, and seconds from {@code loadEnd} until the group was first seen at 0 (null: not within the samples). */
+    /**
+     * Highest lag per group and topic, and seconds from {@code loadEnd} until the group was first seen at 0 (null: not within
+     * the samples).
+     */
     public static List<BenchSummary.GroupLag> drain(List<LagSample> samples, Instant loadEnd) {
         Map<String, Long> max = new TreeMap<>();
         Map<String, Double> drained = new TreeMap<>();
@@ -119,6 +124,7 @@ public final class StackSampler implements AutoCloseable {
                 }
             });
         }
-        return max.entrySet().stream().map(e -> new BenchSummary.GroupLag(e.getKey(), e.getValue(), drained.get(e.getKey()))).toList();
+        return max.entrySet().stream().map(e -> new BenchSummary.GroupLag(e.getKey(), e.getValue(), drained.get(e.getKey())))
+                .toList();
     }
 }

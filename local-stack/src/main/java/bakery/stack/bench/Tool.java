@@ -21,11 +21,13 @@ public final class Tool {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
             if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 p.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s; see " + output);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " did not finish within " + timeout.toSeconds() + " s; see " + output);
             }
             String printed = Files.readString(output, StandardCharsets.UTF_8);
             if (p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed (exit " + p.exitValue() + "); see " + output);
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed (exit " + p.exitValue() + "); see " + output);
             }
             return printed;
         } catch (IOException e) {

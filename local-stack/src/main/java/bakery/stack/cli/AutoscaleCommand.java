@@ -1,5 +1,15 @@
 package bakery.stack.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import bakery.contracts.scaling.WorkerScaling;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
@@ -7,14 +17,6 @@ import bakery.stack.process.StackState;
 import bakery.stack.scaling.AutoscalePolicy;
 import bakery.stack.scaling.ConsumerLag;
 import bakery.stack.scaling.ScaleDownWindow;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "autoscale", description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (contracts' scaling.properties), logging every decision, until Ctrl-C.")
 final class AutoscaleCommand implements Callable<Integer> {
@@ -41,10 +43,12 @@ final class AutoscaleCommand implements Callable<Integer> {
                 WorkerScaling s = p.scaling();
                 rules.put(p, new ScaleDownWindow(s, window));
                 stack.progress.step(String.format("%s: group %s on %s, lag threshold %d, %d..%d instances, cooldown %ds",
-                        p.service().module(), s.consumerGroup(), s.topics(), s.lagThreshold(), s.min(), s.max(), window.toSeconds()));
+                        p.service().module(), s.consumerGroup(), s.topics(), s.lagThreshold(), s.min(), s.max(),
+                        window.toSeconds()));
             }
         }
-        stack.progress.step("looking at the lag every " + every.toSeconds() + " s; Ctrl-C stops autoscaling (the nodes keep running)");
+        stack.progress.step(
+                "looking at the lag every " + every.toSeconds() + " s; Ctrl-C stops autoscaling (the nodes keep running)");
         while (true) {
             StackState state = stack.requireRunning();
             try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
@@ -58,15 +62,18 @@ final class AutoscaleCommand implements Callable<Integer> {
         }
     }
 
-    private static void decide(LocalStack stack, StackState state, ConsumerLag lag, AutoscalePolicy policy, ScaleDownWindow rule) {
+    private static void decide(LocalStack stack, StackState state, ConsumerLag lag, AutoscalePolicy policy,
+            ScaleDownWindow rule) {
         WorkerScaling scaling = policy.scaling();
         List<ConsumerLag.TopicLag> topics = lag.of(scaling.consumerGroup(), scaling.topics());
         long total = topics.stream().mapToLong(ConsumerLag.TopicLag::lag).sum();
-        int partitions = topics.stream().mapToInt(ConsumerLag.TopicLag::partitions).max().orElse(stack.settings.number("kafka.partitions"));
+        int partitions = topics.stream().mapToInt(ConsumerLag.TopicLag::partitions).max()
+                .orElse(stack.settings.number("kafka.partitions"));
         int current = (int) state.nodes(policy.service()).stream().filter(stack::running).count();
         ScaleDownWindow.Decision d = rule.decide(Instant.now(), current, total, partitions);
         String why = String.format("%s: lag %d, ceil(%d/%d) within [%d, min(%d, %d partitions)] -> %d",
-                policy.service().module(), total, total, scaling.lagThreshold(), scaling.min(), scaling.max(), partitions, d.recommended());
+                policy.service().module(), total, total, scaling.lagThreshold(), scaling.min(), scaling.max(), partitions,
+                d.recommended());
         if (d.changes()) {
             stack.progress.step(why + "; scaling " + current + " -> " + d.desired());
             stack.scale(policy.service(), d.desired());

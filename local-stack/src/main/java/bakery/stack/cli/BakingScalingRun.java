@@ -1,5 +1,25 @@
 package bakery.stack.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeLine;
 import bakery.contracts.BakeRequest;
@@ -11,24 +31,6 @@ import bakery.load.report.BakingScaling;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.scaling.ConsumerLag;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Properties;
-import java.util.Set;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Baking throughput at 1, 2, 4 ... instances: the same number of bake requests with one fixed bake
@@ -65,7 +67,8 @@ final class BakingScalingRun {
         Duration timeout = stack.settings.duration("bench.scaling.timeout");
         awaitGroup(instances, timeout);
         int orders = stack.settings.number("bench.scaling.orders");
-        int bakeSeconds = bakeSecondsAtOvenSpeed(stack.settings.number("bench.scaling.bake-seconds"), System.getenv("OVEN_SPEED_FACTOR"));
+        int bakeSeconds = bakeSecondsAtOvenSpeed(stack.settings.number("bench.scaling.bake-seconds"),
+                System.getenv("OVEN_SPEED_FACTOR"));
         try (KafkaConsumer<String, BakeEvent> events = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             List<TopicPartition> eventPartitions = partitions(events, Topics.BAKE_EVENTS);
             events.assign(eventPartitions);
@@ -78,14 +81,15 @@ final class BakingScalingRun {
             Instant start = Instant.now();
             Instant last = bake(producer, events, orders, partitions, bakeSeconds, timeout);
             double seconds = Duration.between(start, last).toMillis() / 1000.0;
-            stack.progress.step(String.format("%d baking-worker(s): %d orders in %.1f s, %.2f orders/s", instances, orders, seconds, orders / seconds));
+            stack.progress.step(String.format("%d baking-worker(s): %d orders in %.1f s, %.2f orders/s", instances, orders,
+                    seconds, orders / seconds));
             return new BakingScaling.Run(instances, orders, seconds);
         }
     }
 
     /** Writes {@code orders} bake requests round-robin over the partitions; returns when the last one finished. */
     private Instant bake(KafkaProducer<String, byte[]> producer, KafkaConsumer<String, BakeEvent> events,
-                         int orders, int partitions, int bakeSeconds, Duration timeout) {
+            int orders, int partitions, int bakeSeconds, Duration timeout) {
         Set<UUID> waiting = new HashSet<>();
         Instant start = Instant.now();
         for (int i = 0; i < orders; i++) {
@@ -106,7 +110,8 @@ final class BakingScalingRun {
             }
         }
         if (!waiting.isEmpty()) {
-            throw new StackException(waiting.size() + " of " + orders + " bench bake requests were not baked within " + timeout.toSeconds() + " s");
+            throw new StackException(waiting.size() + " of " + orders + " bench bake requests were not baked within "
+                    + timeout.toSeconds() + " s");
         }
         return last;
     }
@@ -136,7 +141,8 @@ final class BakingScalingRun {
                 Pids.pause(stack.settings.duration("probe-interval"));
             }
         }
-        throw new StackException("the " + GROUP + " group did not settle with " + instances + " member(s) and no lag within " + timeout.toSeconds() + " s");
+        throw new StackException("the " + GROUP + " group did not settle with " + instances + " member(s) and no lag within "
+                + timeout.toSeconds() + " s");
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<?, ?> consumer, String topic) {

@@ -1,5 +1,28 @@
 package bakery.stack.cli;
 
+import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import bakery.contracts.Customer;
 import bakery.contracts.OrderIds;
 import bakery.contracts.OrderLine;
@@ -26,27 +49,6 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.scaling.ConsumerLag;
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "bench", description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
@@ -69,12 +71,15 @@ final class BenchCommand implements Callable<Integer> {
         BenchSummary.Conditions conditions = new BenchSummary.Conditions(up.toSeconds(),
                 Objects.requireNonNullElse(System.getenv("OVEN_SPEED_FACTOR"), "unset (1.0, real bake times)"),
                 serviceNodes(stack).stream().map(Instance::id).toList(),
-                Runtime.getRuntime().availableProcessors(), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                Runtime.getRuntime().availableProcessors(),
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
             // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
             // two minutes old read a third of the checkouts/s of the same stack six minutes later, warmed by that run.
-            stack.progress.step("the stack has been up for " + up.toSeconds() + " s: its nodes are still compiling their hot paths, so this run"
-                    + " reads low; for figures to compare, bench a stack up for " + s.duration("bench.warm-stack").toMinutes() + " minutes or more");
+            stack.progress.step("the stack has been up for " + up.toSeconds()
+                    + " s: its nodes are still compiling their hot paths, so this run"
+                    + " reads low; for figures to compare, bench a stack up for " + s.duration("bench.warm-stack").toMinutes()
+                    + " minutes or more");
         }
         Instant started = Instant.now();
         Path out = stack.layout.home().resolve("bench").resolve(FOLDER.format(started));
@@ -97,11 +102,14 @@ final class BenchCommand implements Callable<Integer> {
 
         int recordBytes = checkoutRecordBytes();
         List<String> producer = producerPerformance(stack, recordBytes);
-        double kafka = Ceilings.producerRecordsPerSecond(Tool.run(producer, out.resolve("producer-performance.txt"), MAVEN_ROOM)).orElse(0);
+        double kafka = Ceilings
+                .producerRecordsPerSecond(Tool.run(producer, out.resolve("producer-performance.txt"), MAVEN_ROOM)).orElse(0);
         deleteTopic(stack, PRODUCER_TOPIC);
-        stack.progress.step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s", recordBytes, kafka));
+        stack.progress
+                .step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s", recordBytes, kafka));
 
-        List<String> redis = new ArrayList<>(List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis.port())));
+        List<String> redis = new ArrayList<>(
+                List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis.port())));
         redis.addAll(s.words("bench.redis-options"));
         String redisOut = Tool.run(redis, out.resolve("redis-benchmark.txt"), MAVEN_ROOM);
         double redisSet = Ceilings.redisPerSecond(redisOut, "SET").orElse(0);
@@ -131,27 +139,34 @@ final class BenchCommand implements Callable<Integer> {
                 .map(e -> new BenchSummary.NodeMemory(e.getKey(), sampler.serviceOf(e.getKey()), e.getValue() / 1024)).toList();
 
         Path report = GatlingStats.newestReport(out.resolve("gatling"))
-                .orElseThrow(() -> new StackException("Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
+                .orElseThrow(() -> new StackException(
+                        "Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
         GatlingStats stats = GatlingStats.read(GatlingStats.statsFile(report));
-        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT).map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
+        double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT)
+                .map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
 
         TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
         OrderTimes times = OrderTimes.of(
-                topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value).toList(),
-                topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream().map(ConsumerRecord::value).toList());
+                topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value)
+                        .toList(),
+                topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream()
+                        .map(ConsumerRecord::value).toList());
 
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);
         BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio, conditions,
-                new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, recordBytes, String.join(" ", producer.subList(producer.indexOf(PRODUCER_PERFORMANCE), producer.size())),
+                new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, recordBytes,
+                        String.join(" ", producer.subList(producer.indexOf(PRODUCER_PERFORMANCE), producer.size())),
                         redisSet, redisGet, String.join(" ", redis)),
                 stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
                 Targets.check(ratio, lag, efficiency, memory, starts), report.toString());
         SummaryFiles.write(summary, out);
 
-        System.out.printf("%ncheckout %.0f/s = %.3f x trivial GET (%.0f/s), %.4f x Kafka producer (%.0f records/s), %.4f x Redis SET (%.0f/s)%n",
+        System.out.printf(
+                "%ncheckout %.0f/s = %.3f x trivial GET (%.0f/s), %.4f x Kafka producer (%.0f records/s), %.4f x Redis SET (%.0f/s)%n",
                 checkoutPerSecond, ratio, trivialGet, summary.ratio(kafka), kafka, summary.ratio(redisSet), redisSet);
-        summary.targets().forEach(t -> System.out.printf("  %-4s %s: %s (goal %s)%n", t.met() ? "met" : "MISS", t.what(), t.measured(), t.goal()));
+        summary.targets().forEach(t -> System.out.printf("  %-4s %s: %s (goal %s)%n", t.met() ? "met" : "MISS", t.what(),
+                t.measured(), t.goal()));
         System.out.println("Gatling report  " + report.resolve("index.html"));
         System.out.println("Summary         " + out.resolve(SummaryFiles.MARKDOWN) + "  " + out.resolve(SummaryFiles.JSON));
         return 0;
@@ -164,20 +179,23 @@ final class BenchCommand implements Callable<Integer> {
         return List.of(NodeLauncher.java(), "-Xmx256m", "-cp", stack.layout.stackLib() + "/*", PRODUCER_PERFORMANCE,
                 "--topic", PRODUCER_TOPIC, "--num-records", stack.settings.text("bench.producer-records"),
                 "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + stack.kafka.bootstrapServers(), "acks=all", "enable.idempotence=true");
+                "--producer-props", "bootstrap.servers=" + stack.kafka.bootstrapServers(), "acks=all",
+                "enable.idempotence=true");
     }
 
     /** The size of a checkout's record on orders.placed: one line, as the benchmark's customers place it. */
     static int checkoutRecordBytes() {
         Instant now = Instant.now();
-        OrderPlaced order = OrderPlaced.of(OrderIds.next(), "bench-" + UUID.randomUUID(), new Customer("Bench Customer", "bench@example.com"),
+        OrderPlaced order = OrderPlaced.of(OrderIds.next(), "bench-" + UUID.randomUUID(),
+                new Customer("Bench Customer", "bench@example.com"),
                 List.of(new OrderLine("croissant", "Butter croissant", 3, 180)), now.plus(2, ChronoUnit.HOURS), now, "web-1");
         return new EventSerializer().serialize(Topics.ORDERS_PLACED, order).length;
     }
 
     private void runGatling(LocalStack stack, String balancer, Path out) {
         StackSettings s = stack.settings;
-        List<String> mvn = List.of(stack.layout.root().resolve("mvnw").toString(), "-B", "-q", "-f", stack.layout.root().resolve("pom.xml").toString(),
+        List<String> mvn = List.of(stack.layout.root().resolve("mvnw").toString(), "-B", "-q", "-f",
+                stack.layout.root().resolve("pom.xml").toString(),
                 "-Pbench", "-pl", "load-test", "verify",
                 "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
                 "-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
@@ -185,8 +203,10 @@ final class BenchCommand implements Callable<Integer> {
                 "-Dbench.capacity.seconds=" + s.duration("bench.capacity.duration").toSeconds(),
                 "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency"));
         Duration expected = s.duration("bench.mix.duration").multipliedBy(2).plus(s.duration("bench.capacity.duration"));
-        stack.progress.step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
-                + s.text("bench.capacity.concurrency") + " customers checking out at once (about " + expected.toSeconds() + " s plus Maven)");
+        stack.progress
+                .step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
+                        + s.text("bench.capacity.concurrency") + " customers checking out at once (about "
+                        + expected.toSeconds() + " s plus Maven)");
         Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
         stack.progress.step("load stopped");
     }
@@ -203,10 +223,12 @@ final class BenchCommand implements Callable<Integer> {
                 if (behind.isEmpty()) {
                     return;
                 }
-                String work = behind.stream().map(l -> l.group() + " " + l.topic() + " " + l.lag()).collect(Collectors.joining(", "));
+                String work = behind.stream().map(l -> l.group() + " " + l.topic() + " " + l.lag())
+                        .collect(Collectors.joining(", "));
                 if (Instant.now().isAfter(deadline)) {
                     throw new StackException("the bakery is still working off earlier orders (lag " + work + ") after "
-                            + s.text("bench.idle-timeout") + "; bench measures an idle stack: wait until ./bakery status shows lag 0, or scale the workers up");
+                            + s.text("bench.idle-timeout")
+                            + "; bench measures an idle stack: wait until ./bakery status shows lag 0, or scale the workers up");
                 }
                 if (!Instant.now().isBefore(nextReport)) {
                     stack.progress.step("waiting for earlier orders to be worked off before measuring: lag " + work);
@@ -227,12 +249,13 @@ final class BenchCommand implements Callable<Integer> {
             }
             Pids.pause(stack.settings.duration("bench.sample-interval"));
         }
-        stack.progress.step("not every group drained within " + stack.settings.text("bench.drain-timeout") + " (baking takes real oven time)");
+        stack.progress.step("not every group drained within " + stack.settings.text("bench.drain-timeout")
+                + " (baking takes real oven time)");
     }
 
     private static List<Instance> serviceNodes(LocalStack stack) {
         return stack.stateFile.load().map(st -> st.instances().stream()
-                        .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
+                .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
                 .orElse(List.of());
     }
 

@@ -1,12 +1,13 @@
 package bakery.stack.cli;
 
-import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
-import bakery.stack.process.Service;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+
+import bakery.stack.process.Instance;
+import bakery.stack.process.Pids;
+import bakery.stack.process.Service;
 
 /**
  * What each chaos scenario breaks while the steady load runs. Where a node is killed the scenario

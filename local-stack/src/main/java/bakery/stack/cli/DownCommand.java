@@ -1,6 +1,7 @@
 package bakery.stack.cli;
 
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 
 @Command(name = "down", description = "Stops every process of the stack gracefully (data under .bakery/ is kept).")

@@ -1,5 +1,18 @@
 package bakery.stack.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
 import bakery.stack.balancer.Balancer;
 import bakery.stack.balancer.Nginx;
 import bakery.stack.infra.KafkaNode;
@@ -18,18 +31,6 @@ import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The whole bakery on one machine: starts its servers and service nodes as separate processes,
@@ -80,11 +81,13 @@ final class LocalStack {
             refuseSecondStack();
             for (Service s : Service.values()) {
                 if (!Files.isRegularFile(s.jar(layout.root()))) {
-                    throw new StackException(s.jar(layout.root()) + " is missing: build it with ./mvnw -B package -DskipTests -pl " + s.module()
-                            + " (./bakery up does so by itself)");
+                    throw new StackException(
+                            s.jar(layout.root()) + " is missing: build it with ./mvnw -B package -DskipTests -pl " + s.module()
+                                    + " (./bakery up does so by itself)");
                 }
             }
-            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
+            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
+                    settings);
             refuseTakenPorts(balancer);
             StackState state = new StackState(Instant.now(), settings.portOffset(), List.of());
             stateFile.save(state);
@@ -111,8 +114,10 @@ final class LocalStack {
         stateFile.load().ifPresent(existing -> {
             long alive = existing.instances().stream().filter(this::running).count();
             if (alive > 0) {
-                throw new StackException("The bakery is already running (" + alive + " processes, up since " + existing.startedAt()
-                        + ", state in " + layout.stateFile() + ").\nSee it with ./bakery status, resize it with ./bakery scale SERVICE=N, stop it with ./bakery down.");
+                throw new StackException("The bakery is already running (" + alive + " processes, up since "
+                        + existing.startedAt()
+                        + ", state in " + layout.stateFile()
+                        + ").\nSee it with ./bakery status, resize it with ./bakery scale SERVICE=N, stop it with ./bakery down.");
             }
             progress.step("an earlier stack left " + layout.stateFile() + " behind but nothing of it runs; starting afresh");
             stateFile.delete();
@@ -141,14 +146,16 @@ final class LocalStack {
     }
 
     private StackState startServers(StackState state) {
-        progress.step("starting Kafka (" + kafka.bootstrapServers() + "), Redis, SMTP sink and PostgreSQL; data in " + layout.home());
+        progress.step(
+                "starting Kafka (" + kafka.bootstrapServers() + "), Redis, SMTP sink and PostgreSQL; data in " + layout.home());
         kafka.prepare();
         state = record(state, KAFKA, KAFKA, kafka.launch(), kafka.port());
         state = record(state, REDIS, REDIS, redis.launch(), redis.port());
         state = record(state, SMTP, SMTP, MailSink.launch(layout, settings), settings.port("smtp"));
         long postmaster = postgres.start(settings.duration("ready-timeout"));
         Instant now = Instant.now();
-        state = state.with(new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), now, Pids.startOf(postmaster).orElse(null)));
+        state = state.with(
+                new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), now, Pids.startOf(postmaster).orElse(null)));
         stateFile.save(state);
         progress.step("PostgreSQL ready on localhost:" + postgres.port() + " (database " + postgres.database() + ")");
         awaitReady(state, state.instances().stream().filter(i -> !i.service().equals(POSTGRES)).toList());
@@ -171,7 +178,8 @@ final class LocalStack {
         Prometheus prometheus = new Prometheus(prometheusBinary.get(), layout, settings);
         prometheus.configure(state);
         int prometheusPort = PortPlan.next(settings.port(PROMETHEUS), state.ports(), Probes::free);
-        progress.step("starting Prometheus on port " + prometheusPort + " (scrapes every node; data in " + layout.prometheus() + ")");
+        progress.step(
+                "starting Prometheus on port " + prometheusPort + " (scrapes every node; data in " + layout.prometheus() + ")");
         state = record(state, PROMETHEUS, PROMETHEUS, prometheus.launch(prometheusPort), prometheusPort);
         Optional<Path> grafanaBinary = monitoring.grafana() ? Grafana.find() : Optional.empty();
         if (grafanaBinary.isPresent()) {
@@ -210,7 +218,8 @@ final class LocalStack {
         for (Instance node : planned) {
             Service s = Service.parse(node.service());
             progress.step("starting " + node.id() + " on port " + node.port());
-            Process p = NodeLauncher.launch(nodeCommand(s, node.id()), nodeEnvironment(s, node.id(), node.port()), layout.log(node.id()), layout.home());
+            Process p = NodeLauncher.launch(nodeCommand(s, node.id()), nodeEnvironment(s, node.id(), node.port()),
+                    layout.log(node.id()), layout.home());
             state = record(state, node.service(), node.id(), p, node.port());
         }
         return state;
@@ -285,12 +294,15 @@ final class LocalStack {
                 if (ready(i)) {
                     pending.remove(i);
                     readyAfter.put(i.id(), Duration.between(began, Instant.now()));
-                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(), readyAfter.get(i.id()).toMillis() / 1000.0));
+                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(),
+                            readyAfter.get(i.id()).toMillis() / 1000.0));
                 } else if (!running(i)) {
-                    throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+                    throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n"
+                            + tail(layout.log(i.id())));
                 } else if (Instant.now().isAfter(deadline)) {
-                    throw new StackException(i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
-                            + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
+                    throw new StackException(
+                            i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
+                                    + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
                 }
             }
             if (!pending.isEmpty()) {
@@ -336,7 +348,8 @@ final class LocalStack {
         Map<String, Duration> added = Map.of();
         try (var lock = stateFile.lock()) {
             StackState state = dropVanished(requireRunning(), service);
-            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
+            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
+                    settings);
             List<Instance> nodes = state.nodes(service);
             if (target > nodes.size()) {
                 List<Instance> planned = new ArrayList<>();
@@ -350,7 +363,8 @@ final class LocalStack {
                 added = awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
                 if (fronted(service)) {
                     balancer.follow(state, drainOfReload(), settings.duration("probe-interval"));
-                    progress.step("nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
+                    progress.step(
+                            "nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
                 }
             } else if (target < nodes.size()) {
                 List<Instance> leaving = new ArrayList<>(nodes.subList(target, nodes.size()));
@@ -416,9 +430,11 @@ final class LocalStack {
             Instant stopped = Instant.now();
             if (name.equals(POSTGRES)) {
                 signal(server.pid(), "INT");
-                Pids.awaitExit(server.pid(), server.processStart(), settings.duration("stop-timeout"), settings.duration("probe-interval"));
+                Pids.awaitExit(server.pid(), server.processStart(), settings.duration("stop-timeout"),
+                        settings.duration("probe-interval"));
             } else {
-                Pids.stop(server.pid(), server.processStart(), settings.duration("stop-timeout"), settings.duration("probe-interval"));
+                Pids.stop(server.pid(), server.processStart(), settings.duration("stop-timeout"),
+                        settings.duration("probe-interval"));
             }
             progress.step(name + " stopped; starting it again in " + down.toSeconds() + " s");
             Duration left = down.minus(Duration.between(stopped, Instant.now()));
@@ -431,11 +447,13 @@ final class LocalStack {
                 case REDIS -> record(state, REDIS, REDIS, redis.launch(), redis.port());
                 case POSTGRES -> {
                     long postmaster = postgres.start(settings.duration("ready-timeout"));
-                    StackState next = state.with(new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), Instant.now(), Pids.startOf(postmaster).orElse(null)));
+                    StackState next = state.with(new Instance(POSTGRES, POSTGRES, postmaster, postgres.port(), Instant.now(),
+                            Pids.startOf(postmaster).orElse(null)));
                     stateFile.save(next);
                     yield next;
                 }
-                default -> throw new StackException("cannot restart " + name + "; one of " + KAFKA + ", " + POSTGRES + ", " + REDIS);
+                default ->
+                    throw new StackException("cannot restart " + name + "; one of " + KAFKA + ", " + POSTGRES + ", " + REDIS);
             };
             awaitReady(state, List.of(state.find(name).orElseThrow()));
         }
@@ -460,7 +478,8 @@ final class LocalStack {
             StackState state = stateFile.load().orElse(null);
             if (state == null) {
                 int leftovers = stopOrphanedPostgres();
-                progress.step(leftovers > 0 ? "stopped a PostgreSQL left running" : "nothing to stop: the bakery is not running");
+                progress.step(
+                        leftovers > 0 ? "stopped a PostgreSQL left running" : "nothing to stop: the bakery is not running");
                 return 0;
             }
             int stopped = stopAll(state);
@@ -473,7 +492,8 @@ final class LocalStack {
         List<List<String>> waves = List.of(
                 List.of(Balancer.NAME, GRAFANA, PROMETHEUS),
                 // With nginx gone no request reaches a web node, so all services drain at once.
-                List.of(Service.WEB_TIER.module(), Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(), Service.NOTIFICATION_WORKER.module()),
+                List.of(Service.WEB_TIER.module(), Service.ORDER_SERVICE.module(), Service.BAKING_WORKER.module(),
+                        Service.NOTIFICATION_WORKER.module()),
                 List.of(SMTP, REDIS, POSTGRES),
                 List.of(KAFKA));
         int stopped = 0;
@@ -493,7 +513,8 @@ final class LocalStack {
     private int stopOrphanedPostgres() {
         long pid = postgres.postmasterPid();
         Instant start = pid > 0 ? Pids.startOf(pid).orElse(null) : null;
-        if (start != null && Pids.isRunning(pid, start) && ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(c -> c.endsWith("postgres")).orElse(false)) {
+        if (start != null && Pids.isRunning(pid, start)
+                && ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(c -> c.endsWith("postgres")).orElse(false)) {
             Pids.stop(pid, start, settings.duration("stop-timeout"), settings.duration("probe-interval"));
             return 1;
         }
@@ -506,7 +527,8 @@ final class LocalStack {
         CompletableFuture.allOf(instances.stream().map(i -> CompletableFuture.runAsync(() -> {
             Instant began = Instant.now();
             boolean graceful = Pids.stop(i.pid(), i.processStart(), grace, poll);
-            progress.step(String.format("%-22s %s (%.1f s)", i.id(), graceful ? "stopped" : "did not stop within " + grace.toSeconds() + " s: killed",
+            progress.step(String.format("%-22s %s (%.1f s)", i.id(),
+                    graceful ? "stopped" : "did not stop within " + grace.toSeconds() + " s: killed",
                     Duration.between(began, Instant.now()).toMillis() / 1000.0));
         })).toArray(CompletableFuture[]::new)).join();
     }

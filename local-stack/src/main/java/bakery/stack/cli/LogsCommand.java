@@ -1,7 +1,5 @@
 package bakery.stack.cli;
 
-import bakery.stack.process.LogLines;
-import bakery.stack.process.Service;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -14,18 +12,23 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+
+import bakery.stack.process.LogLines;
+import bakery.stack.process.Service;
 
 @Command(name = "logs", description = "Every node's log merged in time order, each line prefixed by its node; -f keeps following.")
 final class LogsCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SERVICE", description = "a service (web, order-service, baking-worker, notification-worker), a server (kafka, postgres, redis, smtp, nginx) or a node id")
     String only;
-    @Option(names = {"-n", "--lines"}, defaultValue = "100", description = "last lines per node to start with (default ${DEFAULT-VALUE}, -1 for all)")
+    @Option(names = { "-n",
+            "--lines" }, defaultValue = "100", description = "last lines per node to start with (default ${DEFAULT-VALUE}, -1 for all)")
     int lines;
-    @Option(names = {"-f", "--follow"}, description = "keep printing new lines until Ctrl-C")
+    @Option(names = { "-f", "--follow" }, description = "keep printing new lines until Ctrl-C")
     boolean follow;
 
     @Override

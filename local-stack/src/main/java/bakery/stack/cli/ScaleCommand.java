@@ -1,9 +1,11 @@
 package bakery.stack.cli;
 
-import bakery.stack.process.Service;
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+
+import bakery.stack.process.Service;
 
 @Command(name = "scale", description = "Sets how many nodes a service runs: ./bakery scale baking-worker=3 (web, order-service, baking-worker, notification-worker).")
 final class ScaleCommand implements Callable<Integer> {

@@ -1,12 +1,13 @@
 package bakery.stack.cli;
 
-import bakery.load.report.BenchSummary;
-import bakery.stack.bench.NodeStarts;
-import bakery.stack.process.Service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import bakery.load.report.BenchSummary;
+import bakery.stack.bench.NodeStarts;
+import bakery.stack.process.Service;
 
 /**
  * Node start to ready as horizontal scaling meets it: one more node of each service, launched alone

@@ -1,18 +1,19 @@
 package bakery.stack.cli;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
 import bakery.stack.figures.KeyFigures;
-import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
 import bakery.stack.scaling.ConsumerLag;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 @Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime), every consumer group's lag per topic, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies.")
@@ -22,11 +23,12 @@ final class StatusCommand implements Callable<Integer> {
     boolean json;
 
     /** One process as status shows it; rssKb is null when the process is gone. */
-    record InstanceStatus(String service, String id, long pid, int port, boolean running, boolean ready, Long rssKb, Long uptimeSeconds) {
+    record InstanceStatus(String service, String id, long pid, int port, boolean running, boolean ready, Long rssKb,
+            Long uptimeSeconds) {
     }
 
     record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
-                  KeyFigures.Figures figures) {
+            KeyFigures.Figures figures) {
     }
 
     @Override
@@ -62,7 +64,8 @@ final class StatusCommand implements Callable<Integer> {
         KeyFigures.Figures figures = null;
         List<Integer> ready = rows.stream().filter(InstanceStatus::ready).map(InstanceStatus::port).toList();
         try {
-            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready, stack.settings.duration("status.figures-window"));
+            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready,
+                    stack.settings.duration("status.figures-window"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -93,7 +96,8 @@ final class StatusCommand implements Callable<Integer> {
             System.out.printf(row, l.group(), l.topic(), l.members(), l.partitions(), live ? "-" : Long.toString(l.lag()));
         }
         if (liveFeeds) {
-            System.out.println("LAG - : a live feed that keeps no position (a web node reads orders.status from its end, commits nothing)");
+            System.out.println(
+                    "LAG - : a live feed that keeps no position (a web node reads orders.status from its end, commits nothing)");
         }
     }
 

@@ -1,17 +1,19 @@
 package bakery.stack.cli;
 
-import bakery.stack.monitoring.Grafana;
-import bakery.stack.monitoring.Prometheus;
-import bakery.stack.process.Service;
-import bakery.stack.process.StackSettings;
-import bakery.stack.process.StackState;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+
+import bakery.stack.monitoring.Grafana;
+import bakery.stack.monitoring.Prometheus;
+import bakery.stack.process.Service;
+import bakery.stack.process.StackSettings;
+import bakery.stack.process.StackState;
 
 @Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
         + "and Prometheus on :9090 (Grafana on :3000) when installed; waits until all are ready.")
@@ -69,11 +71,13 @@ final class UpCommand implements Callable<Integer> {
     private static String monitoringLines(StackState state, boolean withPrometheus, boolean withGrafana) {
         List<String> lines = new ArrayList<>();
         state.find(LocalStack.PROMETHEUS).ifPresentOrElse(
-                p -> lines.add("  Prometheus    http://localhost:" + p.port() + "/targets   every node, its target list rewritten on scale"),
+                p -> lines.add("  Prometheus    http://localhost:" + p.port()
+                        + "/targets   every node, its target list rewritten on scale"),
                 () -> lines.add(withPrometheus ? "  Metrics       " + Prometheus.installHint()
                         : "  Metrics       ./bakery status shows the key figures (Prometheus left off)"));
         state.find(LocalStack.GRAFANA).ifPresentOrElse(
-                g -> lines.add("  Grafana       http://localhost:" + g.port() + "/   dashboard FADU Bakery, login admin / admin"),
+                g -> lines
+                        .add("  Grafana       http://localhost:" + g.port() + "/   dashboard FADU Bakery, login admin / admin"),
                 () -> {
                     if (withPrometheus && withGrafana && state.find(LocalStack.PROMETHEUS).isPresent()) {
                         lines.add("  Dashboards    " + Grafana.installHint());

@@ -58,8 +58,9 @@ public final class KeyFigures {
 
     private MetricsPage scrape(int port) {
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
-                    .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http
+                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
+                            .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
             return response.statusCode() == 200 ? MetricsPage.parse(response.body()) : MetricsPage.empty();
         } catch (IOException e) {
             return MetricsPage.empty();
@@ -70,7 +71,8 @@ public final class KeyFigures {
     }
 
     /** after - before of the matching samples, summed by one label. */
-    static Map<String, Double> delta(List<MetricsPage> before, List<MetricsPage> after, Predicate<MetricsPage.Sample> which, String by) {
+    static Map<String, Double> delta(List<MetricsPage> before, List<MetricsPage> after, Predicate<MetricsPage.Sample> which,
+            String by) {
         Map<String, Double> sums = new TreeMap<>();
         add(sums, after, which, by, 1);
         add(sums, before, which, by, -1);
@@ -81,12 +83,13 @@ public final class KeyFigures {
     /** Bucket increases by upper bound, per value of {@code by} (all together when null). */
     static Map<String, Map<Double, Double>> buckets(List<MetricsPage> before, List<MetricsPage> after, String name, String by) {
         Map<String, Map<Double, Double>> result = new TreeMap<>();
-        for (int sign : new int[] {1, -1}) {
+        for (int sign : new int[] { 1, -1 }) {
             for (MetricsPage page : sign > 0 ? after : before) {
                 for (MetricsPage.Sample s : page.samples()) {
                     if (s.name().equals(name) && s.labels().containsKey("le")) {
                         String key = by == null ? "" : s.labels().getOrDefault(by, "");
-                        double le = s.labels().get("le").equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(s.labels().get("le"));
+                        double le = s.labels().get("le").equals("+Inf") ? Double.POSITIVE_INFINITY
+                                : Double.parseDouble(s.labels().get("le"));
                         result.computeIfAbsent(key, k -> new TreeMap<>()).merge(le, sign * s.value(), Double::sum);
                     }
                 }
@@ -123,7 +126,8 @@ public final class KeyFigures {
         return OptionalDouble.of(lowerBound);
     }
 
-    private static void add(Map<String, Double> sums, List<MetricsPage> pages, Predicate<MetricsPage.Sample> which, String by, int sign) {
+    private static void add(Map<String, Double> sums, List<MetricsPage> pages, Predicate<MetricsPage.Sample> which, String by,
+            int sign) {
         for (MetricsPage page : pages) {
             for (MetricsPage.Sample s : page.samples()) {
                 if (which.test(s)) {

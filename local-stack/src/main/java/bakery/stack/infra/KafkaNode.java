@@ -1,8 +1,5 @@
 package bakery.stack.infra;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.StackLayout;
-import bakery.stack.process.StackSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,10 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
 
 /**
  * The stack's Kafka broker: KRaft, broker and controller in one JVM ({@code kafka.Kafka}) run from
@@ -88,7 +90,8 @@ public final class KafkaNode {
             }
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             int exit = StorageTool.execute(new String[] {
-                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config().toString(), "--ignore-formatted"
+                    "format", "--cluster-id", Uuid.randomUuid().toString(), "--config", config().toString(),
+                    "--ignore-formatted"
             }, new PrintStream(log, true, StandardCharsets.UTF_8));
             if (exit != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed: " + log.toString(StandardCharsets.UTF_8));

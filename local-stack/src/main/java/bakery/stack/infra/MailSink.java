@@ -1,18 +1,5 @@
 package bakery.stack.infra;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.StackLayout;
-import bakery.stack.process.StackSettings;
-import com.icegreen.greenmail.store.MailFolder;
-import com.icegreen.greenmail.store.StoredMessage;
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.user.UserException;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Address;
-import jakarta.mail.Flags;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -23,6 +10,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.mail.Address;
+import jakarta.mail.Flags;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
 
 /**
  * The SMTP sink of the local stack, run as its own small JVM: GreenMail accepts every message and
@@ -55,7 +58,8 @@ public final class MailSink {
         Files.createDirectories(folder);
         GreenMail greenMail = start(port);
         Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop, "smtp-stop"));
-        System.out.println(LocalDateTime.now().format(LOG_TIME) + " SMTP sink on 127.0.0.1:" + port + ", writing mails to " + folder);
+        System.out.println(
+                LocalDateTime.now().format(LOG_TIME) + " SMTP sink on 127.0.0.1:" + port + ", writing mails to " + folder);
         int written = 0;
         while (true) {
             // Blocks until a message waits (or the wait times out and we wait again).
@@ -95,11 +99,13 @@ public final class MailSink {
     private static void write(MimeMessage message, Path folder, int number) throws IOException, MessagingException {
         Address[] to = message.getAllRecipients();
         String recipient = to == null || to.length == 0 ? "unknown" : to[0].toString();
-        String name = LocalDateTime.now().format(FILE_TIME) + "-" + number + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_") + ".eml";
+        String name = LocalDateTime.now().format(FILE_TIME) + "-" + number + "-" + recipient.replaceAll("[^A-Za-z0-9@._-]", "_")
+                + ".eml";
         Path file = folder.resolve(name);
         try (OutputStream out = Files.newOutputStream(file)) {
             message.writeTo(out);
         }
-        System.out.println(LocalDateTime.now().format(LOG_TIME) + " mail to " + recipient + " \"" + message.getSubject() + "\" -> " + file);
+        System.out.println(LocalDateTime.now().format(LOG_TIME) + " mail to " + recipient + " \"" + message.getSubject()
+                + "\" -> " + file);
     }
 }

@@ -1,8 +1,5 @@
 package bakery.stack.infra;
 
-import bakery.stack.process.StackLayout;
-import bakery.stack.process.StackSettings;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,6 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Properties;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
 
 /**
  * PostgreSQL 17 from the zonky embedded binaries (they run as root too), data under
@@ -78,7 +80,8 @@ public final class PostgresNode {
             }
             return postmasterPid();
         } catch (IOException e) {
-            throw new UncheckedIOException("PostgreSQL did not start: " + e.getMessage() + "; see " + layout.log("postgres"), e);
+            throw new UncheckedIOException("PostgreSQL did not start: " + e.getMessage() + "; see " + layout.log("postgres"),
+                    e);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the " + database() + " database: " + e.getMessage(), e);
         }

@@ -1,8 +1,5 @@
 package bakery.stack.infra;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.StackLayout;
-import bakery.stack.process.StackSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,6 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
 
 /**
  * Redis for sessions and carts: the system's {@code redis-server} when installed, otherwise the
@@ -56,12 +57,14 @@ public final class RedisNode {
                 return candidate;
             }
         }
-        String resource = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).contains("aarch64") ? EMBEDDED_ARM64 : EMBEDDED_AMD64;
+        String resource = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT).contains("aarch64") ? EMBEDDED_ARM64
+                : EMBEDDED_AMD64;
         Path target = layout.bin().resolve(resource.substring(1));
         if (!Files.isExecutable(target)) {
             try (InputStream in = RedisNode.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("no redis-server on the PATH and no embedded binary for this machine: install redis-server");
+                    throw new IllegalStateException(
+                            "no redis-server on the PATH and no embedded binary for this machine: install redis-server");
                 }
                 Files.createDirectories(target.getParent());
                 Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);

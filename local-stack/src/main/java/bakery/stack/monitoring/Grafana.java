@@ -1,8 +1,5 @@
 package bakery.stack.monitoring;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Programs;
-import bakery.stack.process.StackLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.Programs;
+import bakery.stack.process.StackLayout;
 
 /**
  * The stack's own Grafana, when {@code grafana-server} is installed: the data source and dashboard
@@ -75,7 +76,8 @@ public final class Grafana {
                 "GF_PATHS_PROVISIONING", provisioning().toString(),
                 "PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort,
                 "GRAFANA_DASHBOARDS", layout.root().resolve("deploy/grafana/dashboards").toString());
-        return NodeLauncher.launch(List.of(binary.toString(), "--homepath", home().toString()), env, layout.log(NAME), layout.grafana());
+        return NodeLauncher.launch(List.of(binary.toString(), "--homepath", home().toString()), env, layout.log(NAME),
+                layout.grafana());
     }
 
     /** A tarball's bin/grafana-server sits inside its home (conf/defaults.ini beside bin/); packages use /usr/share/grafana. */

@@ -1,10 +1,5 @@
 package bakery.stack.monitoring;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Programs;
-import bakery.stack.process.StackLayout;
-import bakery.stack.process.StackSettings;
-import bakery.stack.process.StackState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +8,12 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import bakery.stack.process.NodeLauncher;
+import bakery.stack.process.Programs;
+import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackSettings;
+import bakery.stack.process.StackState;
 
 /**
  * The stack's own Prometheus, when one is installed: deploy/prometheus/prometheus.yml as is, beside
@@ -57,7 +58,8 @@ public final class Prometheus {
     public void configure(StackState state) {
         try {
             Files.createDirectories(layout.prometheus());
-            Files.copy(layout.root().resolve("deploy/prometheus/prometheus.yml"), config(), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(layout.root().resolve("deploy/prometheus/prometheus.yml"), config(),
+                    StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + config() + ": " + e.getMessage(), e);
         }

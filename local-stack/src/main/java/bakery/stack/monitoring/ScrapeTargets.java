@@ -1,9 +1,5 @@
 package bakery.stack.monitoring;
 
-import bakery.stack.process.Instance;
-import bakery.stack.process.Service;
-import bakery.stack.process.StackState;
-import bakery.stack.process.StateFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +8,11 @@ import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import bakery.stack.process.Instance;
+import bakery.stack.process.Service;
+import bakery.stack.process.StackState;
+import bakery.stack.process.StateFile;
 
 /**
  * Prometheus' file-based discovery lists for the nodes of a stack: one file per service, one entry
@@ -43,7 +44,8 @@ public final class ScrapeTargets {
             for (Map.Entry<String, List<Target>> file : of(state).entrySet()) {
                 Path tmp = dir.resolve(file.getKey() + ".tmp");
                 StateFile.JSON.writeValue(tmp.toFile(), file.getValue());
-                Files.move(tmp, dir.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(tmp, dir.resolve(file.getKey()), StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the target lists in " + dir + ": " + e.getMessage(), e);

@@ -15,10 +15,14 @@ import java.util.regex.Pattern;
  */
 public final class LogLines {
 
-    private static final Pattern ISO = Pattern.compile("(\\d{4})[-/](\\d{2})[-/](\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
-    private static final Pattern REDIS = Pattern.compile("(\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
-    private static final Pattern NGINX_ACCESS = Pattern.compile("\\[(\\d{2})/([A-Z][a-z]{2})/(\\d{4}):(\\d{2}):(\\d{2}):(\\d{2})");
-    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+    private static final Pattern ISO = Pattern
+            .compile("(\\d{4})[-/](\\d{2})[-/](\\d{2})[ T](\\d{2}):(\\d{2}):(\\d{2})(?:[.,](\\d{1,9}))?");
+    private static final Pattern REDIS = Pattern
+            .compile("(\\d{2}) ([A-Z][a-z]{2}) (\\d{4}) (\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d{1,3}))?");
+    private static final Pattern NGINX_ACCESS = Pattern
+            .compile("\\[(\\d{2})/([A-Z][a-z]{2})/(\\d{4}):(\\d{2}):(\\d{2}):(\\d{2})");
+    private static final List<String> MONTHS = List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+            "nov", "dec");
     /** Timestamps sit at the start of a line; looking further finds dates inside messages. */
     private static final int SEARCH = 80;
 
@@ -37,14 +41,16 @@ public final class LogLines {
         String head = line.length() > SEARCH ? line.substring(0, SEARCH) : line;
         Matcher m = ISO.matcher(head);
         if (m.find()) {
-            return String.format("%s-%s-%s %s:%s:%s.%s", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6), millis(m.group(7)));
+            return String.format("%s-%s-%s %s:%s:%s.%s", m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), m.group(6),
+                    millis(m.group(7)));
         }
         for (Pattern p : List.of(REDIS, NGINX_ACCESS)) {
             m = p.matcher(head);
             if (m.find()) {
                 int month = MONTHS.indexOf(m.group(2).toLowerCase(Locale.ROOT)) + 1;
                 String fraction = m.groupCount() >= 7 ? m.group(7) : null;
-                return String.format("%s-%02d-%s %s:%s:%s.%s", m.group(3), month, m.group(1), m.group(4), m.group(5), m.group(6), millis(fraction));
+                return String.format("%s-%02d-%s %s:%s:%s.%s", m.group(3), month, m.group(1), m.group(4), m.group(5),
+                        m.group(6), millis(fraction));
             }
         }
         return null;

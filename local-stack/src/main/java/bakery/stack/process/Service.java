@@ -43,7 +43,8 @@ public enum Service {
     }
 
     /** The consumer groups of the workers, each named after its service; they start from the earliest offset. */
-    public static final Set<String> WORKER_GROUPS = Set.of(ORDER_SERVICE.module, BAKING_WORKER.module, NOTIFICATION_WORKER.module);
+    public static final Set<String> WORKER_GROUPS = Set.of(ORDER_SERVICE.module, BAKING_WORKER.module,
+            NOTIFICATION_WORKER.module);
 
     public Path jar(Path root) {
         return root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");

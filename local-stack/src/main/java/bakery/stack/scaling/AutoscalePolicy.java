@@ -1,10 +1,11 @@
 package bakery.stack.scaling;
 
-import bakery.contracts.scaling.WorkerScaling;
-import bakery.stack.process.Service;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import bakery.contracts.scaling.WorkerScaling;
+import bakery.stack.process.Service;
 
 /**
  * How one consumer service of the stack scales: the shared rule ({@link WorkerScaling}, the numbers

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -85,7 +86,8 @@ public final class ConsumerLag implements AutoCloseable {
         }
         List<TopicLag> result = new ArrayList<>();
         lagByTopic.forEach((topic, lag) -> result.add(new TopicLag(group, topic, membersOn(description, topic),
-                described.get(topic).partitions().size(), lag[0], committed.keySet().stream().anyMatch(tp -> tp.topic().equals(topic)))));
+                described.get(topic).partitions().size(), lag[0],
+                committed.keySet().stream().anyMatch(tp -> tp.topic().equals(topic)))));
         return result;
     }
 
@@ -112,7 +114,8 @@ public final class ConsumerLag implements AutoCloseable {
     }
 
     private Map<TopicPartition, OffsetAndMetadata> committed(String group) {
-        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()));
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>(
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()));
         offsets.values().removeIf(v -> v == null);
         return offsets;
     }
@@ -136,7 +139,8 @@ public final class ConsumerLag implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka did not answer: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+            throw new IllegalStateException("Kafka did not answer: " + (e.getCause() == null ? e : e.getCause()).getMessage(),
+                    e);
         }
     }
 

@@ -1,10 +1,11 @@
 package bakery.stack.scaling;
 
-import bakery.contracts.scaling.WorkerScaling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+
+import bakery.contracts.scaling.WorkerScaling;
 
 /**
  * The local autoscaler's memory, as the HPA's scale-down stabilisation window under KEDA: scale up

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 class NginxConfigTest {
@@ -33,7 +34,8 @@ class NginxConfigTest {
     @Test
     void anUpstreamWithoutNodesStillLoadsAndAnswers502() {
         assertThat(NginxConfig.upstream(List.of())).isEqualTo("server 127.0.0.1:1 down;");
-        assertThat(NginxConfig.orderServiceFront(8070, List.of())).contains("server 127.0.0.1:1 down;").contains("listen 127.0.0.1:8070;");
+        assertThat(NginxConfig.orderServiceFront(8070, List.of())).contains("server 127.0.0.1:1 down;")
+                .contains("listen 127.0.0.1:8070;");
     }
 
     @Test
@@ -47,7 +49,8 @@ class NginxConfigTest {
 
     @Test
     void keepsPidLogsAndTempFilesUnderTheStackHome() {
-        String main = NginxConfig.main(Path.of("/home/b/.bakery/nginx"), Path.of("/home/b/.bakery/logs"), Path.of("/home/b/.bakery/nginx/bakery.conf"));
+        String main = NginxConfig.main(Path.of("/home/b/.bakery/nginx"), Path.of("/home/b/.bakery/logs"),
+                Path.of("/home/b/.bakery/nginx/bakery.conf"));
 
         assertThat(main).contains("pid /home/b/.bakery/nginx/nginx.pid;")
                 .contains("error_log /home/b/.bakery/logs/nginx.log")

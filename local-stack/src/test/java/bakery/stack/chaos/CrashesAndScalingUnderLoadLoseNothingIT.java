@@ -2,12 +2,14 @@ package bakery.stack.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.stack.BakeryCli;
 import java.time.Duration;
 import java.util.Map;
+
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import bakery.stack.BakeryCli;
 
 /**
  * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a

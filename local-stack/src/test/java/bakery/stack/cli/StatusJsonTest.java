@@ -2,20 +2,23 @@ package bakery.stack.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.stack.figures.KeyFigures;
-import bakery.stack.process.StateFile;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+
+import bakery.stack.figures.KeyFigures;
+import bakery.stack.process.StateFile;
 
 class StatusJsonTest {
 
     @Test
     void statusJsonCarriesEachInstanceAndTheKeyFigures() throws Exception {
         var report = new StatusCommand.Report(true,
-                List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, true, true, 180_000L, 12L)),
+                List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, true, true, 180_000L,
+                        12L)),
                 List.of(), null,
                 new KeyFigures.Figures(Duration.ofSeconds(2), Map.of("ready", 3.5), Map.of("placed-to-ready", 1.2)));
 

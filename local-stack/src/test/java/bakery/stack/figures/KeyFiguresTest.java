@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class KeyFiguresTest {
@@ -27,14 +28,16 @@ class KeyFiguresTest {
 
     @Test
     void ordersAreSummedOverNodesByStage() {
-        Map<String, Double> delta = KeyFigures.delta(List.of(BEFORE), List.of(AFTER), s -> s.name().equals("bakery_orders_total"), "stage");
+        Map<String, Double> delta = KeyFigures.delta(List.of(BEFORE), List.of(AFTER),
+                s -> s.name().equals("bakery_orders_total"), "stage");
 
         assertThat(delta).containsEntry("placed", 40.0).containsEntry("accepted", 4.0);
     }
 
     @Test
     void p99IsInterpolatedInsideItsBucketFromTheIncreaseOnly() {
-        Map<Double, Double> buckets = KeyFigures.buckets(List.of(BEFORE), List.of(AFTER), "http_server_requests_seconds_bucket", "service")
+        Map<Double, Double> buckets = KeyFigures
+                .buckets(List.of(BEFORE), List.of(AFTER), "http_server_requests_seconds_bucket", "service")
                 .get("web-tier");
 
         // 100 new requests: 90 under 10 ms, 10 between 10 and 100 ms; the 99th is 90 % into that bucket

@@ -2,14 +2,15 @@ package bakery.stack.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +56,8 @@ class MailSinkTest {
         List<String> files = files();
         assertThat(files).hasSize(3);
         assertThat(files).anyMatch(f -> f.contains("-1-ada@example.org")).anyMatch(f -> f.contains("-3-linus@example.org"));
-        String mail = Files.readString(folder.resolve(files.stream().filter(f -> f.contains("grace")).findFirst().orElseThrow()));
+        String mail = Files
+                .readString(folder.resolve(files.stream().filter(f -> f.contains("grace")).findFirst().orElseThrow()));
         assertThat(mail).contains("To: grace@example.org", "Subject: Your order is ready");
     }
 

@@ -2,17 +2,19 @@ package bakery.stack.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.stack.process.Instance;
-import bakery.stack.process.Service;
-import bakery.stack.process.StackState;
-import bakery.stack.process.StateFile;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+
+import bakery.stack.process.Instance;
+import bakery.stack.process.Service;
+import bakery.stack.process.StackState;
+import bakery.stack.process.StateFile;
 
 class ScrapeTargetsTest {
 
@@ -30,22 +32,28 @@ class ScrapeTargetsTest {
 
         var files = ScrapeTargets.of(state);
 
-        assertThat(files.get("web-tier.json")).extracting(ScrapeTargets.Target::targets).containsExactly(List.of("127.0.0.1:8081"), List.of("127.0.0.1:8082"));
-        assertThat(files.get("web-tier.json").get(1).labels()).containsEntry("job", "web-tier").containsEntry("service", "web-tier").containsEntry("node", "web-2");
-        assertThat(files.get("baking-worker.json")).singleElement().satisfies(t -> assertThat(t.labels()).containsEntry("node", "baking-worker-1"));
-        assertThat(files.values().stream().flatMap(List::stream).flatMap(t -> t.targets().stream())).as("servers are not bakery nodes").doesNotContain("127.0.0.1:9092");
+        assertThat(files.get("web-tier.json")).extracting(ScrapeTargets.Target::targets)
+                .containsExactly(List.of("127.0.0.1:8081"), List.of("127.0.0.1:8082"));
+        assertThat(files.get("web-tier.json").get(1).labels()).containsEntry("job", "web-tier")
+                .containsEntry("service", "web-tier").containsEntry("node", "web-2");
+        assertThat(files.get("baking-worker.json")).singleElement()
+                .satisfies(t -> assertThat(t.labels()).containsEntry("node", "baking-worker-1"));
+        assertThat(files.values().stream().flatMap(List::stream).flatMap(t -> t.targets().stream()))
+                .as("servers are not bakery nodes").doesNotContain("127.0.0.1:9092");
     }
 
     @Test
     void aServiceScaledToZeroLeavesAnEmptyListSoItsRemovedNodesDisappear(@TempDir Path dir) throws Exception {
-        ScrapeTargets.write(dir, new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 2, 8101))));
+        ScrapeTargets.write(dir,
+                new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 2, 8101))));
         ScrapeTargets.write(dir, new StackState(NOW, 0, List.of()));
 
         JsonNode bakers = StateFile.JSON.readTree(dir.resolve("baking-worker.json").toFile());
         assertThat(bakers.isArray()).isTrue();
         assertThat(bakers).isEmpty();
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).as("no half-written list left").noneMatch(n -> n.endsWith(".tmp"));
+            assertThat(files.map(p -> p.getFileName().toString())).as("no half-written list left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 
 class StackSettingsTest {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,12 +42,14 @@ class StackStateTest {
         file.save(new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 2, 8101))));
 
         assertThat(Files.readString(dir.resolve("stack.json")))
-                .contains("\"service\" : \"baking-worker\"", "\"id\" : \"baking-worker-2\"", "\"port\" : 8101", "\"startedAt\" : \"2026-11-22T06:00:00Z\"");
+                .contains("\"service\" : \"baking-worker\"", "\"id\" : \"baking-worker-2\"", "\"port\" : 8101",
+                        "\"startedAt\" : \"2026-11-22T06:00:00Z\"");
     }
 
     @Test
     void reusesTheLowestFreeNodeNumber() {
-        StackState state = new StackState(NOW, 0, List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 3, 8102)));
+        StackState state = new StackState(NOW, 0,
+                List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 3, 8102)));
 
         assertThat(state.nextOrdinal(Service.BAKING_WORKER)).isEqualTo(2);
         assertThat(state.nextOrdinal(Service.WEB_TIER)).isEqualTo(1);
@@ -57,8 +60,10 @@ class StackStateTest {
         StackState state = new StackState(NOW, 0, List.of(
                 node(Service.BAKING_WORKER, 10, 8109), node(Service.WEB_TIER, 1, 8081), node(Service.BAKING_WORKER, 2, 8101)));
 
-        assertThat(state.nodes(Service.BAKING_WORKER)).extracting(Instance::id).containsExactly("baking-worker-2", "baking-worker-10");
-        assertThat(state.without("baking-worker-2").nodes(Service.BAKING_WORKER)).extracting(Instance::id).containsExactly("baking-worker-10");
+        assertThat(state.nodes(Service.BAKING_WORKER)).extracting(Instance::id).containsExactly("baking-worker-2",
+                "baking-worker-10");
+        assertThat(state.without("baking-worker-2").nodes(Service.BAKING_WORKER)).extracting(Instance::id)
+                .containsExactly("baking-worker-10");
     }
 
     @Test

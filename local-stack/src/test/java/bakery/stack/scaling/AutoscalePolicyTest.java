@@ -2,9 +2,11 @@ package bakery.stack.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.stack.process.Service;
 import java.util.List;
+
 import org.junit.jupiter.api.Test;
+
+import bakery.stack.process.Service;
 
 /** The autoscaler uses the shipped rules, the numbers the KEDA ScaledObjects are checked against. */
 class AutoscalePolicyTest {

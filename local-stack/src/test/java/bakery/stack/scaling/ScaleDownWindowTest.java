@@ -2,12 +2,14 @@ package bakery.stack.scaling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.scaling.WorkerScaling;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.scaling.WorkerScaling;
 
 class ScaleDownWindowTest {
 

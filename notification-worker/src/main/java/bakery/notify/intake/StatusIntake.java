@@ -1,5 +1,20 @@
 package bakery.notify.intake;
 
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.defaults.Masked;
@@ -14,18 +29,6 @@ import bakery.notify.mail.NotificationLedger.Claim;
 import bakery.notify.mail.NotificationLedger.Entry;
 import bakery.notify.mail.NotifyConfig;
 import bakery.notify.mail.Postman;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.api.trace.StatusCode;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Acknowledgment;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
 
 /**
  * E-mails the customer when their order is ready, rejected or cancelled; exactly one e-mail per
@@ -47,7 +50,7 @@ public class StatusIntake {
     private final Tracer tracer;
 
     public StatusIntake(NotificationLedger ledger, Postman postman, NotifyConfig config, NodeIdentity node, OrderMeters meters,
-                        Tracer tracer) {
+            Tracer tracer) {
         this.ledger = ledger;
         this.postman = postman;
         this.config = config;
@@ -72,8 +75,9 @@ public class StatusIntake {
         Letter letter = Letter.about(change, config);
         Entry entry = new Entry(change.orderId(), change.status(), node.id() + "/" + UUID.randomUUID());
         return claim(entry).chain(claim -> claim == Claim.ALREADY_SENT
-                        ? Uni.createFrom().voidItem().invoke(() -> LOG.debugf("%s e-mail of order %s was sent already", change.status(), letter.orderNumber()))
-                        : send(letter, entry, trace))
+                ? Uni.createFrom().voidItem().invoke(
+                        () -> LOG.debugf("%s e-mail of order %s was sent already", change.status(), letter.orderNumber()))
+                : send(letter, entry, trace))
                 .chain(() -> Uni.createFrom().completionStage(message::ack))
                 .onFailure().recoverWithUni(failure -> deadLetter(message, failure));
     }
@@ -89,11 +93,13 @@ public class StatusIntake {
      */
     private Uni<Claim> claim(Entry entry) {
         return ledger.claim(entry)
-                .onFailure().invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", entry.orderId(), e.getMessage()))
+                .onFailure()
+                .invoke(e -> LOG.warnf("Redis did not answer for order %s, trying again: %s", entry.orderId(), e.getMessage()))
                 .onFailure().retry().withBackOff(config.retry().initialBackoff(), config.retry().maxBackoff()).indefinitely()
                 .chain(claim -> claim != Claim.BUSY
                         ? Uni.createFrom().item(claim)
-                        : Uni.createFrom().voidItem().onItem().delayIt().by(config.retry().initialBackoff()).chain(() -> claim(entry)));
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(config.retry().initialBackoff())
+                                .chain(() -> claim(entry)));
     }
 
     private Uni<Void> send(Letter letter, Entry entry, Context trace) {
@@ -121,7 +127,8 @@ public class StatusIntake {
                 .invoke(() -> {
                     meters.reached(Stage.NOTIFIED);
                     OrderTrace.inLogs(entry.orderId(), trace);
-                    LOG.infof("sent the %s e-mail of order %s to %s", letter.status(), letter.orderNumber(), Masked.email(letter.to()));
+                    LOG.infof("sent the %s e-mail of order %s to %s", letter.status(), letter.orderNumber(),
+                            Masked.email(letter.to()));
                 });
     }
 }

@@ -1,15 +1,16 @@
 package bakery.notify.mail;
 
-import bakery.contracts.OrderIds;
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import java.text.NumberFormat;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+
+import bakery.contracts.OrderIds;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
 
 /**
  * What the customer reads about one status change of their order, ready for the template: every

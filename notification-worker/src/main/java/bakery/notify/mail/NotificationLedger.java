@@ -1,10 +1,13 @@
 package bakery.notify.mail;
 
-import bakery.contracts.OrderStatus;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
+
+import bakery.contracts.OrderStatus;
 
 /**
  * Which e-mails went out, kept in Redis so every notification-worker instance sees the same
@@ -15,7 +18,11 @@ import java.util.UUID;
 public class NotificationLedger {
 
     /** What a sender found for an (order, status). */
-    public enum Claim { CLAIMED, ALREADY_SENT, BUSY }
+    public enum Claim {
+        CLAIMED,
+        ALREADY_SENT,
+        BUSY
+    }
 
     /** One send attempt's hold on an (order, status) e-mail; the holder is unique per attempt. */
     public record Entry(UUID orderId, OrderStatus status, String holder) {

@@ -1,10 +1,11 @@
 package bakery.notify.mail;
 
-import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Locale;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 
 /** How the notification worker writes and sends e-mails. Keys and environment overrides are in application.properties. */
 @ConfigMapping(prefix = "bakery.notify")
@@ -24,7 +25,9 @@ public interface NotifyConfig {
     @WithDefault("EUR")
     String currency();
 
-    /** How long a claim on one (order, status) e-mail guards a send in progress; longer than all attempts and backoffs together. */
+    /**
+     * How long a claim on one (order, status) e-mail guards a send in progress; longer than all attempts and backoffs together.
+     */
     @WithDefault("2m")
     Duration claimTtl();
 

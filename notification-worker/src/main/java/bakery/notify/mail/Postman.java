@@ -1,11 +1,13 @@
 package bakery.notify.mail;
 
-import bakery.defaults.Masked;
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
+
+import bakery.defaults.Masked;
 
 /**
  * Writes a letter with its template and hands it to the SMTP server through the reactive mailer.

@@ -2,29 +2,54 @@ package bakery.notify.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.Customer;
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.OrderStatusChanged;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.OrderStatusChanged;
 
 class LetterTest {
 
     private static final NotifyConfig CONFIG = new NotifyConfig() {
-        public String shopName() { return "FADU Bakery"; }
-        public ZoneId zone() { return ZoneId.of("Europe/Berlin"); }
-        public Locale locale() { return Locale.forLanguageTag("en-IE"); }
-        public String currency() { return "EUR"; }
-        public Duration claimTtl() { return Duration.ofMinutes(2); }
-        public Duration sentMemory() { return Duration.ofDays(30); }
-        public Duration sendTimeout() { return Duration.ofSeconds(10); }
-        public Retry retry() { return null; }
+        public String shopName() {
+            return "FADU Bakery";
+        }
+
+        public ZoneId zone() {
+            return ZoneId.of("Europe/Berlin");
+        }
+
+        public Locale locale() {
+            return Locale.forLanguageTag("en-IE");
+        }
+
+        public String currency() {
+            return "EUR";
+        }
+
+        public Duration claimTtl() {
+            return Duration.ofMinutes(2);
+        }
+
+        public Duration sentMemory() {
+            return Duration.ofDays(30);
+        }
+
+        public Duration sendTimeout() {
+            return Duration.ofSeconds(10);
+        }
+
+        public Retry retry() {
+            return null;
+        }
     };
 
     private static OrderStatusChanged change(OrderStatus status, Instant pickupAt, String reason) {

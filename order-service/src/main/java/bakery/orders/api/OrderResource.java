@@ -1,13 +1,8 @@
 package bakery.orders.api;
 
-import bakery.contracts.OrderStatus;
-import bakery.contracts.api.OrderPage;
-import bakery.contracts.api.OrderView;
-import bakery.defaults.ErrorBody;
-import bakery.defaults.ErrorMappers;
-import bakery.orders.persistence.OrderEntity;
-import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,8 +12,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
-import java.util.UUID;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+import bakery.contracts.OrderStatus;
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import bakery.orders.persistence.OrderEntity;
 
 /**
  * Orders as the service tier reads them: one order (the snapshot a live page starts from) and
@@ -41,7 +44,7 @@ public class OrderResource {
     @Path("/{id}")
     public Uni<OrderView> order(@PathParam("id") String id) {
         UUID orderId = parseId(id);
-        return OrderEntity.<OrderEntity>findById(orderId).map(order -> {
+        return OrderEntity.<OrderEntity> findById(orderId).map(order -> {
             if (order == null) {
                 throw fail(Response.Status.NOT_FOUND, new ErrorBody("not found", "id", "no order " + orderId));
             }
@@ -52,10 +55,10 @@ public class OrderResource {
     @GET
     @Path("/active")
     public Uni<OrderPage> active(@QueryParam("page") @DefaultValue("0") String pageText,
-                                 @QueryParam("size") @DefaultValue("50") String sizeText) {
+            @QueryParam("size") @DefaultValue("50") String sizeText) {
         int page = parseInt("page", pageText, 0, Integer.MAX_VALUE);
         int size = parseInt("size", sizeText, 1, paging.maxPageSize());
-        var query = OrderEntity.<OrderEntity>find("status in ?1", Sort.by("placedAt").and("orderId"), ACTIVE);
+        var query = OrderEntity.<OrderEntity> find("status in ?1", Sort.by("placedAt").and("orderId"), ACTIVE);
         return query.page(page, size).list()
                 .chain(orders -> query.count()
                         .map(total -> new OrderPage(orders.stream().map(OrderEntity::toView).toList(), page, size, total)));
@@ -65,7 +68,8 @@ public class OrderResource {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw fail(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", "id", "'" + id + "' is not an order id (a UUID)"));
+            throw fail(Response.Status.BAD_REQUEST,
+                    new ErrorBody("invalid request", "id", "'" + id + "' is not an order id (a UUID)"));
         }
     }
 
@@ -78,8 +82,10 @@ public class OrderResource {
         } catch (NumberFormatException e) {
             // reported below, with the range
         }
-        String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min : "a whole number from " + min + " to " + max;
-        throw fail(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", name, name + " must be " + range + ", not '" + text + "'"));
+        String range = max == Integer.MAX_VALUE ? "a whole number of at least " + min
+                : "a whole number from " + min + " to " + max;
+        throw fail(Response.Status.BAD_REQUEST,
+                new ErrorBody("invalid request", name, name + " must be " + range + ", not '" + text + "'"));
     }
 
     private static WebApplicationException fail(Response.Status status, ErrorBody body) {

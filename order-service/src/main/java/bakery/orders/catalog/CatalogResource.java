@@ -1,14 +1,17 @@
 package bakery.orders.catalog;
 
-import bakery.contracts.api.Product;
-import bakery.orders.persistence.ProductEntity;
-import io.quarkus.panache.common.Sort;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+
+import bakery.contracts.api.Product;
+import bakery.orders.persistence.ProductEntity;
 
 /** The catalog the storefront shows (service tier only: the web nodes cache it). */
 @Path("/catalog")
@@ -17,7 +20,7 @@ public class CatalogResource {
 
     @GET
     public Uni<List<Product>> catalog() {
-        return ProductEntity.<ProductEntity>listAll(Sort.by("name"))
+        return ProductEntity.<ProductEntity> listAll(Sort.by("name"))
                 .map(products -> products.stream().map(ProductEntity::toProduct).toList());
     }
 }

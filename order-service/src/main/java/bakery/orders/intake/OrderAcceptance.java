@@ -2,14 +2,15 @@ package bakery.orders.intake;
 
 import static java.util.Collections.unmodifiableList;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import bakery.contracts.BakeLine;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.orders.catalog.CatalogEntry;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Decides whether the bakery takes an order: every product known, every price still today's
@@ -23,7 +24,7 @@ public final class OrderAcceptance {
      * names the kind of problem in one fixed word (for metrics); {@code reason} says it for the customer.
      */
     public record Verdict(OrderStatus status, String rejection, String reason, List<OrderLine> lines, List<Integer> bakeSeconds,
-                          long totalCents) {
+            long totalCents) {
 
         public boolean accepted() {
             return status == OrderStatus.ACCEPTED;
@@ -59,13 +60,15 @@ public final class OrderAcceptance {
         if (order.lines().isEmpty()) {
             problem = new Problem("empty", "the order has no lines");
         } else if (order.lines().size() > maxLines) {
-            problem = new Problem("too-many-lines", "the order has " + order.lines().size() + " lines; at most " + maxLines + " are allowed");
+            problem = new Problem("too-many-lines",
+                    "the order has " + order.lines().size() + " lines; at most " + maxLines + " are allowed");
         }
         long total = 0;
         for (int i = 0; i < order.lines().size(); i++) {
             OrderLine line = order.lines().get(i);
             CatalogEntry product = catalog.get(line.sku());
-            lines.add(new OrderLine(line.sku(), product != null ? product.name() : line.name(), line.quantity(), line.unitPriceCents()));
+            lines.add(new OrderLine(line.sku(), product != null ? product.name() : line.name(), line.quantity(),
+                    line.unitPriceCents()));
             total += line.totalCents();
             if (problem == null) {
                 problem = lineProblem(i + 1, line, product);
@@ -73,10 +76,12 @@ public final class OrderAcceptance {
             bakeSeconds.add(product != null ? product.bakeSeconds() : null);
         }
         if (problem == null && total != order.totalCents()) {
-            problem = new Problem("total", "the total " + order.totalCents() + " does not match the lines, which add up to " + total);
+            problem = new Problem("total",
+                    "the total " + order.totalCents() + " does not match the lines, which add up to " + total);
         }
         if (problem != null) {
-            return new Verdict(OrderStatus.REJECTED, problem.kind(), problem.text(), List.copyOf(lines), unmodifiableList(bakeSeconds),
+            return new Verdict(OrderStatus.REJECTED, problem.kind(), problem.text(), List.copyOf(lines),
+                    unmodifiableList(bakeSeconds),
                     order.totalCents());
         }
         return new Verdict(OrderStatus.ACCEPTED, null, null, List.copyOf(lines), unmodifiableList(bakeSeconds), total);

@@ -1,12 +1,5 @@
 package bakery.orders.intake;
 
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderPlaced;
-import bakery.orders.intake.OrderAcceptance.Verdict;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -15,6 +8,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import bakery.contracts.OrderLine;
+import bakery.contracts.OrderPlaced;
+import bakery.orders.intake.OrderAcceptance.Verdict;
 
 /**
  * Enters placed orders into the database, a whole batch per statement (unnest of arrays). The
@@ -59,19 +62,20 @@ public class OrderBook {
             placed[i] = utc(order.placedAt());
             webNodes[i] = order.webNode();
         }
-        Tuple params = Tuple.from(List.of(ids, keys, statuses, reasons, names, emails, totals, pickups, placed, webNodes, utc(now)));
+        Tuple params = Tuple
+                .from(List.of(ids, keys, statuses, reasons, names, emails, totals, pickups, placed, webNodes, utc(now)));
         return tx.preparedQuery("""
-                        INSERT INTO orders (order_id, idempotency_key, status, version, reason, customer_name, customer_email,
-                                            total_cents, pickup_at, placed_at, updated_at, web_node)
-                        SELECT o.order_id, o.idempotency_key, o.status, 1, o.reason, o.customer_name, o.customer_email,
-                               o.total_cents, o.pickup_at, o.placed_at, $11, o.web_node
-                        FROM unnest($1::uuid[], $2::text[], $3::varchar[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                                    $8::timestamptz[], $9::timestamptz[], $10::text[])
-                             WITH ORDINALITY AS o(order_id, idempotency_key, status, reason, customer_name, customer_email,
-                                                  total_cents, pickup_at, placed_at, web_node, position)
-                        ORDER BY o.position
-                        ON CONFLICT DO NOTHING
-                        RETURNING order_id""")
+                INSERT INTO orders (order_id, idempotency_key, status, version, reason, customer_name, customer_email,
+                                    total_cents, pickup_at, placed_at, updated_at, web_node)
+                SELECT o.order_id, o.idempotency_key, o.status, 1, o.reason, o.customer_name, o.customer_email,
+                       o.total_cents, o.pickup_at, o.placed_at, $11, o.web_node
+                FROM unnest($1::uuid[], $2::text[], $3::varchar[], $4::text[], $5::text[], $6::text[], $7::bigint[],
+                            $8::timestamptz[], $9::timestamptz[], $10::text[])
+                     WITH ORDINALITY AS o(order_id, idempotency_key, status, reason, customer_name, customer_email,
+                                          total_cents, pickup_at, placed_at, web_node, position)
+                ORDER BY o.position
+                ON CONFLICT DO NOTHING
+                RETURNING order_id""")
                 .execute(params)
                 .chain(rows -> {
                     Set<UUID> inserted = new HashSet<>();
@@ -106,8 +110,8 @@ public class OrderBook {
             return Uni.createFrom().voidItem();
         }
         return tx.preparedQuery("""
-                        INSERT INTO order_line (order_id, line_no, sku, name, quantity, unit_price_cents, bake_seconds)
-                        SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::int[])""")
+                INSERT INTO order_line (order_id, line_no, sku, name, quantity, unit_price_cents, bake_seconds)
+                SELECT * FROM unnest($1::uuid[], $2::int[], $3::text[], $4::text[], $5::int[], $6::bigint[], $7::int[])""")
                 .execute(Tuple.from(List.of(orderIds.toArray(UUID[]::new), numbers.toArray(Integer[]::new),
                         skus.toArray(String[]::new), names.toArray(String[]::new), quantities.toArray(Integer[]::new),
                         prices.toArray(Long[]::new), bakeSeconds.toArray(Integer[]::new))))

@@ -1,5 +1,25 @@
 package bakery.orders.intake;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import io.vertx.mutiny.sqlclient.Pool;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
 import bakery.contracts.BakeRequest;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
@@ -14,23 +34,6 @@ import bakery.orders.lifecycle.OrderSnapshot;
 import bakery.orders.outbox.Outbox;
 import bakery.orders.outbox.OutboxMessage;
 import bakery.orders.persistence.TransientFailures;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.KafkaRecord;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
-import io.vertx.mutiny.sqlclient.Pool;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 
 /**
  * Takes placed orders from {@code orders.placed}, a Kafka batch per database transaction: judge
@@ -54,7 +57,7 @@ public class OrderIntake {
     private final OrderMeters meters;
 
     public OrderIntake(Pool pool, Catalog catalog, OrderBook book, Outbox outbox, TransientFailures transientFailures,
-                       IntakeRules rules, OrderMeters meters) {
+            IntakeRules rules, OrderMeters meters) {
         this.pool = pool;
         this.meters = meters;
         this.catalog = catalog;
@@ -75,7 +78,8 @@ public class OrderIntake {
         // commit the offsets of the records before it.
         return ingest(good)
                 .chain(() -> Multi.createFrom().iterable(poison)
-                        .onItem().transformToUniAndConcatenate(record -> deadLetter(record, UnreadableRecord.of(record).orElseThrow()))
+                        .onItem()
+                        .transformToUniAndConcatenate(record -> deadLetter(record, UnreadableRecord.of(record).orElseThrow()))
                         .collect().last())
                 .chain(() -> Uni.createFrom().completionStage(batch::ack));
     }
@@ -95,7 +99,8 @@ public class OrderIntake {
                 .chain(outbox::publishBehind)
                 .onFailure(TransientFailures::isBadData).recoverWithUni(failure -> {
                     if (records.size() == 1) {
-                        return deadLetter(records.get(0), new UnreadableRecord("the order cannot be stored: " + failure.getMessage()));
+                        return deadLetter(records.get(0),
+                                new UnreadableRecord("the order cannot be stored: " + failure.getMessage()));
                     }
                     LOG.warnf("a batch of %d orders holds data the database refuses; storing one by one", records.size());
                     return Multi.createFrom().iterable(records)
@@ -115,16 +120,19 @@ public class OrderIntake {
         return store(orders, Map.of());
     }
 
-    /** One transaction: judge, enter what is new, stage its events, each on its order's trace ({@code traceparent} by order id). */
+    /**
+     * One transaction: judge, enter what is new, stage its events, each on its order's trace ({@code traceparent} by order id).
+     */
     public Uni<Outbox.Staged> store(List<OrderPlaced> orders, Map<UUID, String> traces) {
         List<OrderPlaced> distinct = firstOfEach(orders);
         Set<String> skus = new HashSet<>();
         distinct.forEach(order -> order.lines().forEach(line -> skus.add(line.sku())));
         Instant now = Instant.now();
         return pool.withTransaction(tx -> catalog.find(tx, skus)
-                        .map(products -> distinct.stream().map(order -> new Judged(order, acceptance.judge(order, products))).toList())
-                        .chain(judged -> book.enter(tx, judged, now))
-                        .chain(entered -> outbox.stage(tx, announcements(entered, traces, now)).map(staged -> new Stored(entered, staged))))
+                .map(products -> distinct.stream().map(order -> new Judged(order, acceptance.judge(order, products))).toList())
+                .chain(judged -> book.enter(tx, judged, now))
+                .chain(entered -> outbox.stage(tx, announcements(entered, traces, now))
+                        .map(staged -> new Stored(entered, staged))))
                 // counted once committed: a retried transaction counts nothing twice
                 .invoke(stored -> count(stored.entered(), traces))
                 .map(Stored::staged);
@@ -175,7 +183,8 @@ public class OrderIntake {
                     order.customer(), lines, judged.verdict().totalCents(), order.pickupAt(), order.placedAt());
             messages.add(OutboxMessage.of(Topics.ORDERS_STATUS, snapshot.announce(now), trace));
             if (judged.verdict().accepted()) {
-                messages.add(OutboxMessage.of(Topics.BAKE_REQUESTS, BakeRequest.of(order.orderId(), judged.verdict().bakeLines(), now), trace));
+                messages.add(OutboxMessage.of(Topics.BAKE_REQUESTS,
+                        BakeRequest.of(order.orderId(), judged.verdict().bakeLines(), now), trace));
             }
         }
         return messages;

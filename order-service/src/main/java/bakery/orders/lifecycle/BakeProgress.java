@@ -1,16 +1,19 @@
 package bakery.orders.lifecycle;
 
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.Topics;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Optional;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** What the ovens report on {@code bake.events}: an order started baking (BAKING) or came out (READY). */
 @ApplicationScoped

@@ -11,7 +11,12 @@ import bakery.contracts.OrderStatus;
 public final class OrderLifecycle {
 
     /** What happened to an order after it was accepted. */
-    public enum Step { BAKE_STARTED, BAKE_FINISHED, PICK_UP, CANCEL }
+    public enum Step {
+        BAKE_STARTED,
+        BAKE_FINISHED,
+        PICK_UP,
+        CANCEL
+    }
 
     public sealed interface Outcome {
     }

@@ -1,5 +1,26 @@
 package bakery.orders.lifecycle;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.jboss.logging.Logger;
+
 import bakery.contracts.Customer;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderStatus;
@@ -15,24 +36,6 @@ import bakery.orders.lifecycle.OrderLifecycle.Unchanged;
 import bakery.orders.outbox.Outbox;
 import bakery.orders.outbox.OutboxMessage;
 import bakery.orders.persistence.TransientFailures;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Applies one step to one stored order: read it, ask {@link OrderLifecycle}, and write the new
@@ -53,7 +56,8 @@ public class OrderTransitions {
     private final OrderMeters meters;
     private final Timer placedToReady;
 
-    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures, OrderMeters meters, MeterRegistry registry) {
+    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures, OrderMeters meters,
+            MeterRegistry registry) {
         this.pool = pool;
         this.outbox = outbox;
         this.transientFailures = transientFailures;
@@ -80,7 +84,7 @@ public class OrderTransitions {
     public Uni<Void> apply(UUID orderId, Step step, Context trace) {
         String traceparent = OrderTrace.traceparent(trace);
         return transientFailures.retry(step + " on order " + orderId,
-                        () -> pool.withTransaction(tx -> attempt(tx, orderId, step, traceparent)))
+                () -> pool.withTransaction(tx -> attempt(tx, orderId, step, traceparent)))
                 .invoke(this::count)
                 .chain(applied -> outbox.publish(applied.staged()));
     }
@@ -116,20 +120,25 @@ public class OrderTransitions {
             if (outcome instanceof Move move) {
                 OrderSnapshot next = order.moveTo(move.to());
                 return tx.preparedQuery("""
-                                UPDATE orders SET status = $2, version = $3, reason = NULL, updated_at = $4
-                                WHERE order_id = $1 AND version = $5""")
-                        .execute(Tuple.of(orderId, next.status().name(), next.version(), now.atOffset(ZoneOffset.UTC), order.version()))
+                        UPDATE orders SET status = $2, version = $3, reason = NULL, updated_at = $4
+                        WHERE order_id = $1 AND version = $5""")
+                        .execute(Tuple.of(orderId, next.status().name(), next.version(), now.atOffset(ZoneOffset.UTC),
+                                order.version()))
                         .chain(result -> {
                             if (result.rowCount() == 0) {
                                 return Uni.createFrom().failure(new ConcurrentChange(orderId, order.version()));
                             }
-                            return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, next.announce(now), traceparent)))
+                            return outbox
+                                    .stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, next.announce(now), traceparent)))
                                     .map(staged -> new Applied(staged, next));
                         });
             }
             if (outcome instanceof Refused refused) {
                 LOG.infof("%s refused for order %s: %s", step, orderId, refused.reason());
-                return outbox.stage(tx, List.of(OutboxMessage.of(Topics.ORDERS_STATUS, order.refuse(refused.reason()).announce(now), traceparent)))
+                return outbox
+                        .stage(tx,
+                                List.of(OutboxMessage.of(Topics.ORDERS_STATUS, order.refuse(refused.reason()).announce(now),
+                                        traceparent)))
                         .map(staged -> new Applied(staged, null));
             }
             LOG.debugf("%s for order %s changes nothing: %s", step, orderId, ((Unchanged) outcome).why());
@@ -139,11 +148,11 @@ public class OrderTransitions {
 
     static Uni<OrderSnapshot> load(SqlClient client, UUID orderId) {
         return client.preparedQuery("""
-                        SELECT o.status, o.version, o.reason, o.customer_name, o.customer_email, o.total_cents, o.pickup_at,
-                               o.placed_at, l.sku, l.name, l.quantity, l.unit_price_cents
-                        FROM orders o LEFT JOIN order_line l ON l.order_id = o.order_id
-                        WHERE o.order_id = $1
-                        ORDER BY l.line_no""")
+                SELECT o.status, o.version, o.reason, o.customer_name, o.customer_email, o.total_cents, o.pickup_at,
+                       o.placed_at, l.sku, l.name, l.quantity, l.unit_price_cents
+                FROM orders o LEFT JOIN order_line l ON l.order_id = o.order_id
+                WHERE o.order_id = $1
+                ORDER BY l.line_no""")
                 .execute(Tuple.of(orderId))
                 .map(rows -> toSnapshot(orderId, rows));
     }
@@ -165,7 +174,8 @@ public class OrderTransitions {
         OffsetDateTime placed = first.getOffsetDateTime("placed_at");
         return new OrderSnapshot(orderId, OrderStatus.valueOf(first.getString("status")), first.getLong("version"),
                 first.getString("reason"), new Customer(first.getString("customer_name"), first.getString("customer_email")),
-                lines, first.getLong("total_cents"), pickup == null ? null : pickup.toInstant(), placed == null ? null : placed.toInstant());
+                lines, first.getLong("total_cents"), pickup == null ? null : pickup.toInstant(),
+                placed == null ? null : placed.toInstant());
     }
 
     /** Someone else changed the order between our read and our write; the step is tried again. */

@@ -1,6 +1,11 @@
 package bakery.orders.outbox;
 
-import bakery.defaults.OrderTrace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -9,13 +14,11 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+
+import bakery.defaults.OrderTrace;
 
 /**
  * The transactional outbox. A state change stages its events in the same transaction
@@ -63,7 +66,8 @@ public class Outbox {
             payloads[i] = Buffer.buffer(messages.get(i).payload());
             traceparents[i] = messages.get(i).traceparent();
         }
-        return tx.preparedQuery("INSERT INTO outbox (topics, message_keys, payloads, traceparents) VALUES ($1, $2, $3, $4) RETURNING id")
+        return tx.preparedQuery(
+                "INSERT INTO outbox (topics, message_keys, payloads, traceparents) VALUES ($1, $2, $3, $4) RETURNING id")
                 .execute(Tuple.of(topics, keys, payloads, traceparents))
                 .map(rows -> new Staged(rows.iterator().next().getLong("id"), messages));
     }
@@ -99,7 +103,8 @@ public class Outbox {
         if (inFlight.addAndGet(count) > config.maxInFlight()) {
             return publishing;
         }
-        publishing.subscribe().with(done -> { }, failure -> LOG.warn("publishing failed", failure));
+        publishing.subscribe().with(done -> {
+        }, failure -> LOG.warn("publishing failed", failure));
         return Uni.createFrom().voidItem();
     }
 
@@ -108,7 +113,7 @@ public class Outbox {
         List<Uni<Void>> sends = new ArrayList<>(messages.size());
         for (OutboxMessage message : messages) {
             Message<byte[]> record = Message.of(message.payload()).addMetadata(
-                    OutgoingKafkaRecordMetadata.<String>builder().withTopic(message.topic()).withKey(message.key()).build());
+                    OutgoingKafkaRecordMetadata.<String> builder().withTopic(message.topic()).withKey(message.key()).build());
             sends.add(kafka.sendMessage(OrderTrace.continuing(record, OrderTrace.fromTraceparent(message.traceparent()))));
         }
         return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
@@ -122,7 +127,8 @@ public class Outbox {
         String[] traceparents = row.getArrayOfStrings("traceparents");
         List<OutboxMessage> messages = new ArrayList<>(topics.length);
         for (int i = 0; i < topics.length; i++) {
-            messages.add(new OutboxMessage(topics[i], keys[i], payloads[i].getBytes(), traceparents == null ? null : traceparents[i]));
+            messages.add(new OutboxMessage(topics[i], keys[i], payloads[i].getBytes(),
+                    traceparents == null ? null : traceparents[i]));
         }
         return messages;
     }

@@ -1,7 +1,8 @@
 package bakery.orders.outbox;
 
-import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
 
 /** How the sweep finds events that were stored but never published (a node died in between). */
 @ConfigMapping(prefix = "bakery.outbox")

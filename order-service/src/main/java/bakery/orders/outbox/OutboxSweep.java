@@ -1,13 +1,15 @@
 package bakery.orders.outbox;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.ArrayList;
-import java.util.List;
 import org.jboss.logging.Logger;
 
 /**
@@ -31,8 +33,7 @@ public class OutboxSweep {
         this.config = config;
     }
 
-    @Scheduled(every = "${bakery.outbox.sweep-every}", delayed = "${bakery.outbox.sweep-every}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${bakery.outbox.sweep-every}", delayed = "${bakery.outbox.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {
         return sweep().replaceWithVoid().onFailure().recoverWithUni(failure -> {
             LOG.warnf("outbox sweep failed, the next one retries: %s", failure.getMessage());
@@ -43,21 +44,21 @@ public class OutboxSweep {
     /** Publishes one sweep's worth of forgotten rows; returns how many. */
     public Uni<Integer> sweep() {
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                                DELETE FROM outbox WHERE id IN (
-                                    SELECT id FROM outbox
-                                    WHERE created_at < now() - $1 * interval '1 millisecond'
-                                    ORDER BY id LIMIT $2
-                                    FOR UPDATE SKIP LOCKED)
-                                RETURNING id, topics, message_keys, payloads, traceparents""")
-                        .execute(Tuple.of(config.sweepGrace().toMillis(), config.sweepBatch()))
-                        .chain(rows -> {
-                            List<Row> sorted = new ArrayList<>();
-                            rows.forEach(sorted::add);
-                            // Oldest first, so one order's events keep their order.
-                            sorted.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
-                            List<OutboxMessage> messages = sorted.stream().flatMap(row -> Outbox.fromRow(row).stream()).toList();
-                            return outbox.send(messages).replaceWith(messages.size());
-                        }))
+                DELETE FROM outbox WHERE id IN (
+                    SELECT id FROM outbox
+                    WHERE created_at < now() - $1 * interval '1 millisecond'
+                    ORDER BY id LIMIT $2
+                    FOR UPDATE SKIP LOCKED)
+                RETURNING id, topics, message_keys, payloads, traceparents""")
+                .execute(Tuple.of(config.sweepGrace().toMillis(), config.sweepBatch()))
+                .chain(rows -> {
+                    List<Row> sorted = new ArrayList<>();
+                    rows.forEach(sorted::add);
+                    // Oldest first, so one order's events keep their order.
+                    sorted.sort((a, b) -> Long.compare(a.getLong("id"), b.getLong("id")));
+                    List<OutboxMessage> messages = sorted.stream().flatMap(row -> Outbox.fromRow(row).stream()).toList();
+                    return outbox.send(messages).replaceWith(messages.size());
+                }))
                 .invoke(count -> {
                     if (count > 0) {
                         LOG.infof("outbox sweep published %d events left behind", count);

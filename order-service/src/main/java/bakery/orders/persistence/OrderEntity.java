@@ -1,9 +1,10 @@
 package bakery.orders.persistence;
 
-import bakery.contracts.Customer;
-import bakery.contracts.OrderStatus;
-import bakery.contracts.api.OrderView;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -15,12 +16,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
+
+import bakery.contracts.Customer;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.api.OrderView;
 
 /**
  * An order as stored, for reading. Every write goes through SQL in the intake and the life cycle

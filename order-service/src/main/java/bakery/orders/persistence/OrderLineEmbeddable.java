@@ -1,8 +1,9 @@
 package bakery.orders.persistence;
 
-import bakery.contracts.OrderLine;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+
+import bakery.contracts.OrderLine;
 
 /** One line of a stored order. */
 @Embeddable

@@ -1,13 +1,16 @@
 package bakery.orders.persistence;
 
-import bakery.contracts.api.Product;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import java.util.Arrays;
+import java.util.List;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.util.Arrays;
-import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+
+import bakery.contracts.api.Product;
 
 /** A product of the catalog, as the bakery keeps it. */
 @Entity

@@ -1,9 +1,11 @@
 package bakery.orders.persistence;
 
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,7 +26,7 @@ public class TransientFailures {
     }
 
     public <T> Uni<T> retry(String what, Supplier<Uni<T>> work) {
-        return Uni.createFrom().<T>deferred(work::get)
+        return Uni.createFrom().<T> deferred(work::get)
                 .onFailure(failure -> !isBadData(failure))
                 .invoke(failure -> LOG.warnf("%s failed, retrying: %s", what, failure.getMessage()))
                 .onFailure(failure -> !isBadData(failure))

@@ -5,6 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
 import bakery.contracts.OrderCommand.Action;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
@@ -14,13 +23,6 @@ import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
 import bakery.orders.BakeryScenario;
 import bakery.orders.OrderServiceTest;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 @QuarkusTest
 @OrderServiceTest
@@ -51,7 +53,7 @@ class OrderQueriesIT extends BakeryScenario {
     }
 
     @ParameterizedTest
-    @CsvSource({"size, 0", "size, 201", "size, many", "page, -1", "page, first"})
+    @CsvSource({ "size, 0", "size, 201", "size, many", "page, -1", "page, first" })
     void badPagingIs400NamingTheParameter(String parameter, String value) {
         given().queryParam(parameter, value).get("/orders/active").then().statusCode(400)
                 .body("error", equalTo("invalid request")).body("field", equalTo(parameter));
@@ -78,7 +80,8 @@ class OrderQueriesIT extends BakeryScenario {
         assertThat(ids).contains(first.orderId(), second.orderId()).doesNotContain(cancelled.orderId(), rejected.orderId());
         assertThat(ids.indexOf(first.orderId())).isLessThan(ids.indexOf(second.orderId()));
         assertThat(all.items()).isSortedAccordingTo((a, b) -> a.placedAt().compareTo(b.placedAt()));
-        assertThat(all.items()).allSatisfy(view -> assertThat(view.status()).isIn(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY));
+        assertThat(all.items()).allSatisfy(
+                view -> assertThat(view.status()).isIn(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY));
         assertThat(all.total()).isEqualTo(all.items().size());
 
         OrderPage secondPage = page(1, 1);

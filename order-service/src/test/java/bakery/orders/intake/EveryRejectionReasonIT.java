@@ -2,6 +2,14 @@ package bakery.orders.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.Customer;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
@@ -9,12 +17,6 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.orders.BakeryScenario;
 import bakery.orders.OrderServiceTest;
-import io.quarkus.test.junit.QuarkusTest;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @OrderServiceTest
@@ -57,8 +59,10 @@ class EveryRejectionReasonIT extends BakeryScenario {
     @Test
     void totalThatDoesNotAddUp() {
         OrderLine line = bakery.line("croissant", 2);
-        assertRejected(new OrderPlaced(1, UUID.randomUUID(), UUID.randomUUID().toString(), new Customer("Ada", "ada@example.org"),
-                List.of(line), line.totalCents() - 1, null, Instant.now(), "web-test"), "does not match the lines");
+        assertRejected(
+                new OrderPlaced(1, UUID.randomUUID(), UUID.randomUUID().toString(), new Customer("Ada", "ada@example.org"),
+                        List.of(line), line.totalCents() - 1, null, Instant.now(), "web-test"),
+                "does not match the lines");
     }
 
     private void assertRejected(OrderPlaced order, String reason) {

@@ -2,6 +2,25 @@ package bakery.orders.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.EventSerializer;
@@ -10,22 +29,6 @@ import bakery.orders.OrderServiceTest;
 import bakery.orders.outbox.Outbox;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.Test;
 
 /**
  * How many placed orders one order-service instance stores and announces per second, against the
@@ -72,20 +75,25 @@ class IntakeThroughputBenchmark {
                     ProducerConfig.LINGER_MS_CONFIG, 5), new StringSerializer(), new ByteArraySerializer())) {
                 EventSerializer serializer = new EventSerializer();
                 for (OrderPlaced order : batched) {
-                    producer.send(new ProducerRecord<>(Topics.ORDERS_PLACED, order.key(), serializer.serialize(Topics.ORDERS_PLACED, order)));
+                    producer.send(new ProducerRecord<>(Topics.ORDERS_PLACED, order.key(),
+                            serializer.serialize(Topics.ORDERS_PLACED, order)));
                 }
             }
             double produced = seconds(System.nanoTime() - start);
-            Await.within(Duration.ofMinutes(5), "every order stored and announced").until(() -> stored(run) == ORDERS && outboxEmpty());
+            Await.within(Duration.ofMinutes(5), "every order stored and announced")
+                    .until(() -> stored(run) == ORDERS && outboxEmpty());
             double endToEnd = seconds(System.nanoTime() - start);
-            Row span = pool.preparedQuery("SELECT extract(epoch FROM max(updated_at) - min(updated_at)) AS s FROM orders WHERE web_node = $1")
+            Row span = pool
+                    .preparedQuery(
+                            "SELECT extract(epoch FROM max(updated_at) - min(updated_at)) AS s FROM orders WHERE web_node = $1")
                     .execute(Tuple.of(run)).await().indefinitely().iterator().next();
             double storing = span.getDouble("s");
 
             System.out.printf("%n=== order-service intake benchmark (%d orders, 2 lines each) ===%n", ORDERS);
             System.out.printf("one transaction per order : %,10.0f orders/s (%d orders)%n", singleRate, SINGLE_ORDERS);
             System.out.printf("batched, first to last row: %,10.0f orders/s (%.2f s)%n", ORDERS / storing, storing);
-            System.out.printf("batched, end to end       : %,10.0f orders/s (%.2f s from first send to every order stored and its events published; producing took %.2f s)%n",
+            System.out.printf(
+                    "batched, end to end       : %,10.0f orders/s (%.2f s from first send to every order stored and its events published; producing took %.2f s)%n",
                     ORDERS / endToEnd, endToEnd, produced);
             System.out.printf("ratio batched/single      : %10.1f x%n%n", (ORDERS / endToEnd) / singleRate);
             assertThat(stored(run)).isEqualTo(ORDERS);
@@ -96,7 +104,8 @@ class IntakeThroughputBenchmark {
         List<OrderPlaced> orders = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             OrderPlaced o = bakery.order(bakery.line("croissant", 2), bakery.line("baguette", 1));
-            orders.add(OrderPlaced.of(o.orderId(), o.idempotencyKey(), o.customer(), o.lines(), o.pickupAt(), o.placedAt(), webNode));
+            orders.add(OrderPlaced.of(o.orderId(), o.idempotencyKey(), o.customer(), o.lines(), o.pickupAt(), o.placedAt(),
+                    webNode));
         }
         return orders;
     }

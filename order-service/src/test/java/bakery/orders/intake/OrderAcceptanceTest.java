@@ -2,6 +2,14 @@ package bakery.orders.intake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.BakeLine;
 import bakery.contracts.Customer;
 import bakery.contracts.OrderLine;
@@ -9,12 +17,6 @@ import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.orders.catalog.CatalogEntry;
 import bakery.orders.intake.OrderAcceptance.Verdict;
-import java.time.Instant;
-import java.util.Collections;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 class OrderAcceptanceTest {
 

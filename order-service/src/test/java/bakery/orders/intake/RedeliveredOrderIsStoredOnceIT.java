@@ -3,13 +3,15 @@ package bakery.orders.intake;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.orders.BakeryScenario;
 import bakery.orders.OrderServiceTest;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @OrderServiceTest

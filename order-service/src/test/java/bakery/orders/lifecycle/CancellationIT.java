@@ -2,15 +2,17 @@ package bakery.orders.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderCommand.Action;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.orders.BakeryScenario;
 import bakery.orders.OrderServiceTest;
-import io.quarkus.test.junit.QuarkusTest;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @OrderServiceTest

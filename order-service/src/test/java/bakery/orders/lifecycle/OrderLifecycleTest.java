@@ -3,14 +3,15 @@ package bakery.orders.lifecycle;
 import static bakery.orders.lifecycle.OrderLifecycle.next;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
 import bakery.contracts.OrderStatus;
 import bakery.orders.lifecycle.OrderLifecycle.Move;
 import bakery.orders.lifecycle.OrderLifecycle.Refused;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 import bakery.orders.lifecycle.OrderLifecycle.Unchanged;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class OrderLifecycleTest {
 
@@ -27,13 +28,13 @@ class OrderLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"BAKING", "READY", "PICKED_UP", "CANCELLED", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = { "BAKING", "READY", "PICKED_UP", "CANCELLED", "REJECTED" })
     void aRepeatedOrLateBakeStartChangesNothing(OrderStatus current) {
         assertThat(next(current, Step.BAKE_STARTED)).isInstanceOf(Unchanged.class);
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"READY", "PICKED_UP", "CANCELLED", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = { "READY", "PICKED_UP", "CANCELLED", "REJECTED" })
     void aRepeatedOrLateBakeFinishChangesNothing(OrderStatus current) {
         assertThat(next(current, Step.BAKE_FINISHED)).isInstanceOf(Unchanged.class);
     }
@@ -46,14 +47,14 @@ class OrderLifecycleTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"BAKING", "READY", "PICKED_UP", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = { "BAKING", "READY", "PICKED_UP", "REJECTED" })
     void cancellingAfterBakingStartedIsRefusedWithAReason(OrderStatus current) {
         assertThat(next(current, Step.CANCEL)).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).isNotBlank());
     }
 
     @ParameterizedTest
-    @EnumSource(value = OrderStatus.class, names = {"ACCEPTED", "BAKING", "CANCELLED", "REJECTED"})
+    @EnumSource(value = OrderStatus.class, names = { "ACCEPTED", "BAKING", "CANCELLED", "REJECTED" })
     void onlyAReadyOrderCanBePickedUp(OrderStatus current) {
         assertThat(next(current, Step.PICK_UP)).isInstanceOfSatisfying(Refused.class,
                 refused -> assertThat(refused.reason()).contains(current.name()));

@@ -2,18 +2,21 @@ package bakery.orders.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.orders.BakeryScenario;
 import bakery.orders.OrderServiceTest;
 import bakery.orders.intake.OrderIntake;
 import bakery.testkit.Await;
-import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
-import jakarta.inject.Inject;
-import java.util.List;
-import org.junit.jupiter.api.Test;
 
 /**
  * The node dies after the database commit and before Kafka has the events: here the order is

@@ -2,6 +2,19 @@ package bakery.orders.tracing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.BakeEvent;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
@@ -12,16 +25,6 @@ import bakery.orders.intake.OrderIntake;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import bakery.testkit.Traceparent;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /**
  * order-service is the middle of an order's trace: what it publishes about an order goes out as
@@ -49,8 +52,8 @@ class OrderEventsContinueTheCheckoutTraceIT extends BakeryScenario {
             assertThat(tracesOf(Topics.ORDERS_STATUS, order.orderId())).containsExactly(trace);
             assertThat(tracesOf(Topics.BAKE_REQUESTS, order.orderId())).containsExactly(trace);
         });
-        Await.untilAsserted("order-service recorded receiving and sending in trace " + trace, () ->
-                assertThat(spansOf(trace)).extracting(SpanData::getKind).contains(SpanKind.CONSUMER, SpanKind.PRODUCER));
+        Await.untilAsserted("order-service recorded receiving and sending in trace " + trace,
+                () -> assertThat(spansOf(trace)).extracting(SpanData::getKind).contains(SpanKind.CONSUMER, SpanKind.PRODUCER));
     }
 
     @Test
@@ -64,8 +67,8 @@ class OrderEventsContinueTheCheckoutTraceIT extends BakeryScenario {
                 Map.of(Traceparent.HEADER, oven));
 
         bakery.awaitStatus(order.orderId(), OrderStatus.READY);
-        Await.untilAsserted("the READY event continues the oven's trace", () ->
-                assertThat(bakery.kafka.readAll(Topics.ORDERS_STATUS).stream()
+        Await.untilAsserted("the READY event continues the oven's trace",
+                () -> assertThat(bakery.kafka.readAll(Topics.ORDERS_STATUS).stream()
                         .filter(r -> r.key().equals(order.orderId().toString()))
                         .map(r -> Traceparent.traceId(KafkaProbe.header(r, Traceparent.HEADER)))
                         .toList())

@@ -1,8 +1,10 @@
 package bakery.testkit.resources;
 
-import bakery.testkit.KafkaBroker;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import bakery.testkit.KafkaBroker;
 
 /** Points the app under test at the test JVM's real Kafka broker. */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {

@@ -1,8 +1,10 @@
 package bakery.testkit.resources;
 
-import bakery.testkit.MailServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import bakery.testkit.MailServer;
 
 /** Points the app's mailer at the test JVM's real SMTP server instead of the mailer's mock. */
 public class MailResource implements QuarkusTestResourceLifecycleManager {

@@ -1,8 +1,10 @@
 package bakery.testkit.resources;
 
-import bakery.testkit.PostgresServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import bakery.testkit.PostgresServer;
 
 /** Points the app under test at the test JVM's real PostgreSQL server, for both JDBC (Flyway) and reactive access. */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {

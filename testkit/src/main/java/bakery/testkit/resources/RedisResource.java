@@ -1,8 +1,10 @@
 package bakery.testkit.resources;
 
-import bakery.testkit.RedisServer;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import bakery.testkit.RedisServer;
 
 /** Points the app under test at the test JVM's real Redis server. */
 public class RedisResource implements QuarkusTestResourceLifecycleManager {

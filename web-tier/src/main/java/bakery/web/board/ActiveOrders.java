@@ -1,13 +1,16 @@
 package bakery.web.board;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
 import bakery.web.catalog.OrderServiceClient;
-import io.smallrye.mutiny.Multi;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Every order still on the board (not picked up, cancelled or rejected), page by page from order-service. */
 @ApplicationScoped
@@ -16,7 +19,8 @@ public class ActiveOrders {
     private final OrderServiceClient orderService;
     private final int pageSize;
 
-    public ActiveOrders(@RestClient OrderServiceClient orderService, @ConfigProperty(name = "bakery.web.board.page-size") int pageSize) {
+    public ActiveOrders(@RestClient OrderServiceClient orderService,
+            @ConfigProperty(name = "bakery.web.board.page-size") int pageSize) {
         this.orderService = orderService;
         this.pageSize = pageSize;
     }

@@ -1,15 +1,10 @@
 package bakery.web.board;
 
-import bakery.contracts.OrderCommand;
-import bakery.contracts.api.OrderView;
-import bakery.web.orders.LiveStream;
-import bakery.web.orders.OrderViews;
-import bakery.web.orders.StatusFeed;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -21,10 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.net.URI;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import bakery.contracts.OrderCommand;
+import bakery.contracts.api.OrderView;
+import bakery.web.orders.LiveStream;
+import bakery.web.orders.OrderViews;
+import bakery.web.orders.StatusFeed;
 
 /**
  * The staff board: columns filled by an SSE stream of every active order and every change, and
@@ -43,7 +46,7 @@ public class BoardResource {
     private final Template board;
 
     public BoardResource(ActiveOrders active, StatusFeed feed, LiveStream live, StaffCommands commands,
-                         SecurityIdentity identity, Template board) {
+            SecurityIdentity identity, Template board) {
         this.active = active;
         this.feed = feed;
         this.live = live;

@@ -1,16 +1,19 @@
 package bakery.web.board;
 
-import bakery.contracts.OrderCommand;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
+
+import bakery.contracts.OrderCommand;
 
 /** A staff member's pick-up or cancel, sent to {@code orders.commands}; order-service decides whether it applies. */
 @ApplicationScoped
@@ -20,7 +23,7 @@ public class StaffCommands {
     private final Duration timeout;
 
     public StaffCommands(@Channel("orders-commands") MutinyEmitter<OrderCommand> emitter,
-                         @ConfigProperty(name = "bakery.web.checkout.send-timeout") Duration timeout) {
+            @ConfigProperty(name = "bakery.web.checkout.send-timeout") Duration timeout) {
         this.emitter = emitter;
         this.timeout = timeout;
     }
@@ -28,7 +31,7 @@ public class StaffCommands {
     public Uni<Void> send(UUID orderId, OrderCommand.Action action, String staffUser) {
         OrderCommand command = OrderCommand.of(orderId, action, staffUser, Instant.now());
         Message<OrderCommand> message = Message.of(command)
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(command.key()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String> builder().withKey(command.key()).build());
         return Uni.createFrom().deferred(() -> emitter.sendMessage(message)).ifNoItem().after(timeout).fail();
     }
 }

@@ -1,9 +1,9 @@
 package bakery.web.cart;
 
-import bakery.web.session.CurrentSession;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -15,10 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.util.Set;
-import java.util.stream.Collectors;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestForm;
+
+import bakery.web.session.CurrentSession;
 
 /** The cart page and its forms; every change goes back to the page (post/redirect/get). */
 @Path("/cart")
@@ -66,7 +69,8 @@ public class CartPage {
     private Uni<Response> apply(Object form, java.util.function.Supplier<Uni<PricedCart>> change) {
         Set<? extends ConstraintViolation<?>> violations = form == null ? Set.of() : validator.validate(form);
         if (!violations.isEmpty()) {
-            String message = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted().collect(Collectors.joining("; "));
+            String message = violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                    .collect(Collectors.joining("; "));
             return rejected(message);
         }
         return change.get()

@@ -1,7 +1,5 @@
 package bakery.web.cart;
 
-import bakery.web.session.CurrentSession;
-import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -13,6 +11,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
+
+import bakery.web.session.CurrentSession;
 
 /** The session's cart as JSON. */
 @Path("/api/cart")

@@ -1,14 +1,17 @@
 package bakery.web.cart;
 
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+
 import bakery.contracts.api.Product;
 import bakery.web.Refusal;
 import bakery.web.catalog.Catalog;
 import bakery.web.session.Session;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
 
 /** Cart rules shared by the pages and the JSON API: only catalog products, at most the limit per line. */
 @ApplicationScoped
@@ -40,7 +43,8 @@ public class CartService {
     }
 
     private Uni<Product> known(String sku) {
-        return catalog.product(sku).map(p -> p.orElseThrow(() -> Refusal.badRequest("sku", "the bakery has no product '" + sku + "'")));
+        return catalog.product(sku)
+                .map(p -> p.orElseThrow(() -> Refusal.badRequest("sku", "the bakery has no product '" + sku + "'")));
     }
 
     /** The cart as the change left it (the store hands it back with the change), or the refusal. */
@@ -64,7 +68,8 @@ public class CartService {
                 .filter(e -> products.containsKey(e.getKey()) && e.getValue() != null && e.getValue() > 0)
                 .map(e -> {
                     Product p = products.get(e.getKey());
-                    return new PricedCart.Line(p.sku(), p.name(), e.getValue(), p.priceCents(), p.priceCents() * e.getValue(), p.allergens());
+                    return new PricedCart.Line(p.sku(), p.name(), e.getValue(), p.priceCents(), p.priceCents() * e.getValue(),
+                            p.allergens());
                 })
                 .sorted(Comparator.comparing(PricedCart.Line::name))
                 .toList();

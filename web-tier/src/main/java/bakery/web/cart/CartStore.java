@@ -1,15 +1,18 @@
 package bakery.web.cart;
 
-import bakery.web.session.RedisScript;
-import bakery.web.session.Session;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import bakery.web.session.RedisScript;
+import bakery.web.session.Session;
 
 /**
  * Carts in Redis: one hash per session, sku to quantity. Every change is one Lua script, so the
@@ -73,7 +76,9 @@ public class CartStore {
     }
 
     private Uni<Change> change(Session session, String sku, int quantity, String mode) {
-        return CHANGE.run(redis, List.of(session.cartKey(), session.sessionKey()), sku, quantity, mode, CartLimits.MAX_QUANTITY, maxLines)
+        return CHANGE
+                .run(redis, List.of(session.cartKey(), session.sessionKey()), sku, quantity, mode, CartLimits.MAX_QUANTITY,
+                        maxLines)
                 .map(r -> {
                     Map<String, Integer> cart = new HashMap<>();
                     for (int i = 1; i + 1 < r.size(); i += 2) {

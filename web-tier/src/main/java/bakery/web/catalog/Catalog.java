@@ -1,9 +1,5 @@
 package bakery.web.catalog;
 
-import bakery.contracts.api.Product;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +8,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
+
+import bakery.contracts.api.Product;
 
 /**
  * The bakery's products, fetched from order-service and kept on this node. The catalog is the same
@@ -83,7 +86,9 @@ public class Catalog {
             if (age <= maxAgeNanos + staleIfErrorNanos) {
                 if (now - noFetchBefore >= 0) {
                     // the outcome is logged by fetch(); this caller does not wait for it
-                    fetch().subscribe().with(fresh -> { }, failure -> { });
+                    fetch().subscribe().with(fresh -> {
+                    }, failure -> {
+                    });
                 }
                 return Uni.createFrom().item(held.shelf());
             }
@@ -105,7 +110,8 @@ public class Catalog {
                     Stock held = stock;
                     LOG.warnf("order-service did not give the catalog (%s); %s", failure.getMessage(), held == null
                             ? "no copy to sell from yet"
-                            : "selling from the copy of " + Duration.ofNanos(clock.getAsLong() - held.fetchedAt()).toSeconds() + " s ago");
+                            : "selling from the copy of " + Duration.ofNanos(clock.getAsLong() - held.fetchedAt()).toSeconds()
+                                    + " s ago");
                 })
                 .eventually(() -> fetching.set(null))
                 .memoize().indefinitely();

@@ -1,14 +1,17 @@
 package bakery.web.catalog;
 
-import bakery.contracts.api.Product;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+import bakery.contracts.api.Product;
 
 /** The catalog: the storefront's front page and the same list as JSON. */
 @Path("/")

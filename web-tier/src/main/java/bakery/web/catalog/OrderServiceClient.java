@@ -1,16 +1,19 @@
 package bakery.web.catalog;
 
-import bakery.contracts.api.OrderPage;
-import bakery.contracts.api.OrderView;
-import bakery.contracts.api.Product;
-import io.smallrye.mutiny.Uni;
+import java.util.List;
+import java.util.UUID;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
-import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.contracts.api.Product;
 
 /** The order-service's internal query API: the catalog and order snapshots. Timeouts in application.properties. */
 @RegisterRestClient(configKey = "order-service")

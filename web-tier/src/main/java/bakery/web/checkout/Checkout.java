@@ -1,11 +1,25 @@
 package bakery.web.checkout;
 
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.context.Context;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
 import bakery.contracts.Customer;
+import bakery.contracts.OrderIds;
 import bakery.contracts.OrderLine;
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
-import bakery.contracts.OrderIds;
 import bakery.defaults.NodeIdentity;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
@@ -13,17 +27,6 @@ import bakery.defaults.OrderTrace;
 import bakery.web.Refusal;
 import bakery.web.catalog.Catalog;
 import bakery.web.session.Session;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.opentelemetry.context.Context;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Turns a session's cart into an order: claim the idempotency key, send {@code OrderPlaced}, and
@@ -42,7 +45,7 @@ public class Checkout {
     private final OrderMeters meters;
 
     public Checkout(CheckoutClaims claims, Catalog catalog, OrderPlacement placement, NodeIdentity node,
-                    OrderMeters meters) {
+            OrderMeters meters) {
         this.claims = claims;
         this.catalog = catalog;
         this.placement = placement;
@@ -81,7 +84,8 @@ public class Checkout {
                         .replaceWith(Receipt.of(orderId, false)));
     }
 
-    private OrderPlaced order(UUID orderId, String key, CheckoutRequest request, Map<String, Integer> cart, Map<String, Product> products) {
+    private OrderPlaced order(UUID orderId, String key, CheckoutRequest request, Map<String, Integer> cart,
+            Map<String, Product> products) {
         if (cart.isEmpty()) {
             throw Refusal.badRequest("cart", "your cart is empty: add something from the catalog first");
         }

@@ -1,16 +1,19 @@
 package bakery.web.checkout;
 
-import bakery.web.session.RedisScript;
-import bakery.web.session.Session;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import bakery.web.session.RedisScript;
+import bakery.web.session.Session;
 
 /**
  * Idempotency keys of checkouts, per session: key to order id, claimed atomically. A key is
@@ -45,7 +48,11 @@ public class CheckoutClaims {
             return 1
             """);
 
-    public enum State { CLAIMED, PENDING, PLACED }
+    public enum State {
+        CLAIMED,
+        PENDING,
+        PLACED
+    }
 
     /** {@code cart} is the session's cart (sku to quantity) when the key was just claimed, else empty. */
     public record Claim(State state, UUID orderId, Map<String, Integer> cart) {
@@ -56,8 +63,8 @@ public class CheckoutClaims {
     private final Duration pendingTimeout;
 
     public CheckoutClaims(ReactiveRedisDataSource redis,
-                          @ConfigProperty(name = "bakery.web.checkout.key-retention") Duration retention,
-                          @ConfigProperty(name = "bakery.web.checkout.pending-timeout") Duration pendingTimeout) {
+            @ConfigProperty(name = "bakery.web.checkout.key-retention") Duration retention,
+            @ConfigProperty(name = "bakery.web.checkout.pending-timeout") Duration pendingTimeout) {
         this.redis = redis;
         this.retention = retention;
         this.pendingTimeout = pendingTimeout;
@@ -72,14 +79,17 @@ public class CheckoutClaims {
                     for (int i = 1; i + 1 < r.size(); i += 2) {
                         cart.put(r.get(i).toString(), Integer.parseInt(r.get(i + 1).toString()));
                     }
-                    return new Claim(State.valueOf(value.substring(0, colon).toUpperCase()), UUID.fromString(value.substring(colon + 1)), cart);
+                    return new Claim(State.valueOf(value.substring(0, colon).toUpperCase()),
+                            UUID.fromString(value.substring(colon + 1)), cart);
                 });
     }
 
     /** Kafka has the order: remember the key, empty the cart, let the session see its order. One step. */
     public Uni<Void> complete(Session session, String key, UUID orderId, String placedJson) {
-        return COMPLETE.run(redis, List.of(session.checkoutKey(key), session.cartKey(), session.ordersKey(), session.sessionKey()),
-                orderId, retention.toMillis(), placedJson).replaceWithVoid();
+        return COMPLETE
+                .run(redis, List.of(session.checkoutKey(key), session.cartKey(), session.ordersKey(), session.sessionKey()),
+                        orderId, retention.toMillis(), placedJson)
+                .replaceWithVoid();
     }
 
     /** The send failed: a retry with this key sends the same order id (the broker may have it after all). */

@@ -1,11 +1,13 @@
 package bakery.web.checkout;
 
-import bakery.web.cart.CartService;
-import bakery.web.session.CurrentSession;
-import bakery.web.session.SessionId;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -16,15 +18,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
-import java.util.TreeMap;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
+
+import bakery.web.cart.CartService;
+import bakery.web.session.CurrentSession;
+import bakery.web.session.SessionId;
 
 /**
  * The checkout form. Each rendering carries a fresh idempotency key, so a double-clicked or
@@ -43,8 +46,9 @@ public class CheckoutPage {
     private final Validator validator;
     private final ZoneId zone;
 
-    public CheckoutPage(Checkout checkout, CartService carts, CurrentSession session, @io.quarkus.qute.Location("checkout") Template checkoutTemplate,
-                        Validator validator, @ConfigProperty(name = "bakery.web.zone") ZoneId zone) {
+    public CheckoutPage(Checkout checkout, CartService carts, CurrentSession session,
+            @io.quarkus.qute.Location("checkout") Template checkoutTemplate,
+            Validator validator, @ConfigProperty(name = "bakery.web.zone") ZoneId zone) {
         this.checkout = checkout;
         this.carts = carts;
         this.session = session;
@@ -60,7 +64,8 @@ public class CheckoutPage {
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Uni<Response> submit(@RestForm String name, @RestForm String email, @RestForm String pickupAt, @RestForm String idempotencyKey) {
+    public Uni<Response> submit(@RestForm String name, @RestForm String email, @RestForm String pickupAt,
+            @RestForm String idempotencyKey) {
         Form form = new Form(name, email, pickupAt, idempotencyKey);
         Map<String, String> errors = new TreeMap<>();
         Instant pickup = parse(pickupAt, errors);
@@ -77,7 +82,8 @@ public class CheckoutPage {
         return checkout.place(session.get(), idempotencyKey, request)
                 .map(receipt -> Response.seeOther(URI.create(receipt.orderPage())).build())
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    Response.Status status = Response.Status.fromStatusCode(((WebApplicationException) e).getResponse().getStatus());
+                    Response.Status status = Response.Status
+                            .fromStatusCode(((WebApplicationException) e).getResponse().getStatus());
                     return page(status, form, Map.of(), e.getMessage());
                 });
     }

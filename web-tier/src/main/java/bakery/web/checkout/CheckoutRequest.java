@@ -1,11 +1,12 @@
 package bakery.web.checkout;
 
+import java.time.Instant;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.time.Instant;
 
 /** POST /api/checkout: who collects the order, where to tell them it is ready, and when they come. */
 public record CheckoutRequest(

@@ -1,7 +1,7 @@
 package bakery.web.checkout;
 
-import bakery.web.session.CurrentSession;
-import io.smallrye.mutiny.Uni;
+import java.net.URI;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -13,8 +13,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+
+import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import bakery.web.session.CurrentSession;
 
 /** Checkout as JSON: 202 once Kafka has the order. */
 @Path("/api/checkout")

@@ -1,7 +1,8 @@
 package bakery.web.checkout;
 
-import bakery.contracts.OrderStatus;
 import java.util.UUID;
+
+import bakery.contracts.OrderStatus;
 
 /** The answer to a checkout (202): the order and where to watch it. {@code repeated} marks a retried checkout. */
 public record Receipt(UUID orderId, OrderStatus status, String orderPage, boolean repeated) {

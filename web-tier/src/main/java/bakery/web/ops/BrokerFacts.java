@@ -1,7 +1,5 @@
 package bakery.web.ops;
 
-import bakery.contracts.Topics;
-import bakery.contracts.scaling.WorkerScaling;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,7 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+
 import org.apache.kafka.common.TopicPartition;
+
+import bakery.contracts.Topics;
+import bakery.contracts.scaling.WorkerScaling;
 
 /**
  * What the broker said in one survey, before any arithmetic: partition counts, start and end offsets,
@@ -22,10 +24,10 @@ import org.apache.kafka.common.TopicPartition;
  * a worker's group, whose backlog counts before its first commit too.
  */
 record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
-                   List<GroupFacts> groups) {
+        List<GroupFacts> groups) {
 
     record GroupFacts(String groupId, String state, List<OpsSnapshot.Member> members, Set<TopicPartition> assigned,
-                      Map<TopicPartition, Long> committed) {
+            Map<TopicPartition, Long> committed) {
     }
 
     OpsSnapshot.Kafka view(Collection<WorkerScaling> rules) {
@@ -36,7 +38,8 @@ record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> st
         new TreeSet<>(partitions.keySet()).forEach(topic -> {
             List<Long> ends = partitionsOf(topic).stream().map(this::endOf).toList();
             long records = records(topic);
-            topics.add(new OpsSnapshot.Topic(topic, ends.size(), ends, ends.stream().mapToLong(Long::longValue).sum(), records));
+            topics.add(
+                    new OpsSnapshot.Topic(topic, ends.size(), ends, ends.stream().mapToLong(Long::longValue).sum(), records));
             if (topic.endsWith(Topics.DLQ_SUFFIX)) {
                 deadLetters.add(new OpsSnapshot.DeadLetters(topic, records));
             }
@@ -58,7 +61,8 @@ record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> st
         for (String topic : read) {
             for (TopicPartition tp : partitionsOf(topic)) {
                 Long committed = g.committed().get(tp);
-                lags.add(new OpsSnapshot.PartitionLag(topic, tp.partition(), committed, endOf(tp), tracked ? lag(tp, committed) : null));
+                lags.add(new OpsSnapshot.PartitionLag(topic, tp.partition(), committed, endOf(tp),
+                        tracked ? lag(tp, committed) : null));
             }
         }
         Long total = tracked ? lags.stream().mapToLong(OpsSnapshot.PartitionLag::lag).sum() : null;

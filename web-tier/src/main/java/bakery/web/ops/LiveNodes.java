@@ -1,16 +1,19 @@
 package bakery.web.ops;
 
-import bakery.web.session.RedisScript;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.sortedset.ScoreRange;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.sortedset.ScoreRange;
+import io.smallrye.mutiny.Uni;
+
+import bakery.web.session.RedisScript;
 
 /**
  * The web nodes that are alive, as their heartbeats in Redis say: a hash per node that expires a few
@@ -59,14 +62,14 @@ public class LiveNodes {
     public Uni<List<OpsSnapshot.Node>> alive(Instant now) {
         return redis.sortedSet(String.class)
                 .zrangebyscore(INDEX, new ScoreRange<>((double) now.toEpochMilli(), Double.POSITIVE_INFINITY))
-                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OpsSnapshot.Node>of())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<OpsSnapshot.Node> of())
                         : Uni.join().all(ids.stream().map(id -> redis.hash(String.class).hgetall(NODE_PREFIX + id)).toList())
-                        .andFailFast()
-                        .map(hashes -> hashes.stream()
-                                .map(hash -> node(hash, now))
-                                .filter(Objects::nonNull)
-                                .sorted(Comparator.comparing(OpsSnapshot.Node::id))
-                                .toList()));
+                                .andFailFast()
+                                .map(hashes -> hashes.stream()
+                                        .map(hash -> node(hash, now))
+                                        .filter(Objects::nonNull)
+                                        .sorted(Comparator.comparing(OpsSnapshot.Node::id))
+                                        .toList()));
     }
 
     /** Null when the hash expired between the range query and the read. */

@@ -1,16 +1,19 @@
 package bakery.web.ops;
 
-import bakery.defaults.NodeIdentity;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.Router;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import java.time.Instant;
-import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import bakery.defaults.NodeIdentity;
 
 /**
  * This node's heartbeat for the ops console: every few seconds, without blocking, its id, version,
@@ -33,7 +36,7 @@ public class NodeHeartbeat {
     private volatile boolean leaving;
 
     public NodeHeartbeat(LiveNodes nodes, NodeIdentity identity,
-                         @ConfigProperty(name = "quarkus.application.version") String version, OpsConfig config) {
+            @ConfigProperty(name = "quarkus.application.version") String version, OpsConfig config) {
         this.nodes = nodes;
         this.identity = identity;
         this.version = version;

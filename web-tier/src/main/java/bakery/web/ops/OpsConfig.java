@@ -1,7 +1,8 @@
 package bakery.web.ops;
 
-import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
 
 /** How often nodes report in, how long the console trusts what it read, and how long it waits for Kafka. */
 @ConfigMapping(prefix = "bakery.web.ops")

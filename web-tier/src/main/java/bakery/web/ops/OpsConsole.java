@@ -1,14 +1,17 @@
 package bakery.web.ops;
 
-import bakery.contracts.scaling.WorkerScaling;
-import bakery.defaults.NodeIdentity;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import org.jboss.logging.Logger;
+
+import bakery.contracts.scaling.WorkerScaling;
+import bakery.defaults.NodeIdentity;
 
 /**
  * The ops console's snapshot: live nodes from Redis, topics, groups, dead letters and the scaling
@@ -32,12 +35,12 @@ public class OpsConsole {
                     return OpsSnapshot.Kafka.unreachable(e.getMessage());
                 });
         this.shared = Uni.createFrom().deferred(() -> {
-                    Instant now = Instant.now();
-                    Uni<List<OpsSnapshot.Node>> alive = nodes.alive(now)
-                            .onFailure().recoverWithItem(e -> List.of());
-                    return Uni.combine().all().unis(alive, kafka).asTuple()
-                            .map(both -> new OpsSnapshot(now, identity.id(), both.getItem1(), both.getItem2()));
-                })
+            Instant now = Instant.now();
+            Uni<List<OpsSnapshot.Node>> alive = nodes.alive(now)
+                    .onFailure().recoverWithItem(e -> List.of());
+            return Uni.combine().all().unis(alive, kafka).asTuple()
+                    .map(both -> new OpsSnapshot(now, identity.id(), both.getItem1(), both.getItem2()));
+        })
                 .memoize().atLeast(config.snapshotMaxAge());
     }
 

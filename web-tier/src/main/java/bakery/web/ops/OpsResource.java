@@ -1,10 +1,11 @@
 package bakery.web.ops;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+
+import io.smallrye.mutiny.Uni;
 
 /** The ops console's data as JSON (role ops), for {@code ./bakery status} and scripts. */
 @Path("/api/ops")

@@ -1,9 +1,10 @@
 package bakery.web.ops;
 
-import io.quarkus.qute.TemplateData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+
+import io.quarkus.qute.TemplateData;
 
 /** What the ops console shows at one moment: the page, its live updates and {@code GET /api/ops/snapshot} carry the same. */
 @TemplateData
@@ -11,7 +12,8 @@ public record OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka k
 
     /** One web node as its last heartbeat described it. */
     @TemplateData
-    public record Node(String id, String version, Instant startedAt, Instant lastSeen, long uptimeSeconds, long requestsServed) {
+    public record Node(String id, String version, Instant startedAt, Instant lastSeen, long uptimeSeconds,
+            long requestsServed) {
 
         public String uptime() {
             Duration up = Duration.ofSeconds(uptimeSeconds);
@@ -23,7 +25,7 @@ public record OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka k
     /** The broker's side; {@code error} says why it is empty when Kafka did not answer. */
     @TemplateData
     public record Kafka(boolean reachable, String error, List<Topic> topics, List<Group> groups,
-                        List<DeadLetters> deadLetters, List<Worker> workers) {
+            List<DeadLetters> deadLetters, List<Worker> workers) {
 
         public static Kafka unreachable(String error) {
             return new Kafka(false, error, List.of(), List.of(), List.of(), List.of());
@@ -61,6 +63,6 @@ public record OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka k
     /** A worker type: its group's lag on the topics it reads and the instance count the shared scaling rule recommends. */
     @TemplateData
     public record Worker(String worker, String consumerGroup, int members, long lag, int partitions,
-                         long lagThreshold, int min, int max, int recommended) {
+            long lagThreshold, int min, int max, int recommended) {
     }
 }

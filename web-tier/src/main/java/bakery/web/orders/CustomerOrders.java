@@ -1,20 +1,23 @@
 package bakery.web.orders;
 
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.api.OrderView;
 import bakery.contracts.serde.EventJson;
 import bakery.web.Refusal;
 import bakery.web.catalog.OrderServiceClient;
 import bakery.web.session.Session;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
-import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import java.util.Optional;
-import java.util.UUID;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The orders a session placed. A customer sees only those: any other id is answered exactly like
@@ -33,11 +36,13 @@ public class CustomerOrders {
 
     /** The order as placed by this session, or a 404 failure. */
     public Uni<OrderPlaced> owned(Session session, UUID orderId) {
-        return find(session, orderId).map(found -> found.orElseThrow(() -> Refusal.notFound("no order " + orderId + " in this session")));
+        return find(session, orderId)
+                .map(found -> found.orElseThrow(() -> Refusal.notFound("no order " + orderId + " in this session")));
     }
 
     public Uni<Optional<OrderPlaced>> find(Session session, UUID orderId) {
-        return hashes.hget(session.ordersKey(), orderId.toString()).map(json -> Optional.ofNullable(json).map(CustomerOrders::parse));
+        return hashes.hget(session.ordersKey(), orderId.toString())
+                .map(json -> Optional.ofNullable(json).map(CustomerOrders::parse));
     }
 
     /** The order's current state from order-service; as placed while order-service has not stored it yet. */

@@ -1,22 +1,25 @@
 package bakery.web.orders;
 
-import bakery.contracts.api.OrderView;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.sse.OutboundSseEvent;
-import jakarta.ws.rs.sse.Sse;
-import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+
+import bakery.contracts.api.OrderView;
 
 /**
  * How live pages speak SSE: one event per order state (named, with an id the browser sends back as
@@ -64,7 +67,8 @@ public class LiveStream {
                     .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
             // the end marker is never sent: it only tells the stream to complete
             OutboundSseEvent end = sse.newEventBuilder().comment("closing").build();
-            Multi<OutboundSseEvent> closingTime = Uni.createFrom().completionStage(() -> closing.thenApply(done -> end)).toMulti();
+            Multi<OutboundSseEvent> closingTime = Uni.createFrom().completionStage(() -> closing.thenApply(done -> end))
+                    .toMulti();
             return Multi.createBy().merging().streams(events, beats, closingTime)
                     .select().first(event -> event != end)
                     .onSubscription().invoke(open::incrementAndGet)

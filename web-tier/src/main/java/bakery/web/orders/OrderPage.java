@@ -1,15 +1,18 @@
 package bakery.web.orders;
 
-import bakery.web.session.CurrentSession;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.UUID;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
+
+import bakery.web.session.CurrentSession;
 
 /** The customer's order page: rendered with the current state, then kept live by SSE. */
 @Path("/orders/{id}")

@@ -1,10 +1,8 @@
 package bakery.web.orders;
 
-import bakery.contracts.api.OrderView;
-import bakery.web.session.CurrentSession;
-import bakery.contracts.OrderPlaced;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -14,8 +12,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+
+import bakery.contracts.OrderPlaced;
+import bakery.contracts.api.OrderView;
+import bakery.web.session.CurrentSession;
 
 /** A customer's own order as JSON, and its live status stream. */
 @Path("/api/orders/{id}")
@@ -50,7 +53,8 @@ public class OrderResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @OwnOrder
-    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId, @Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
+            @Context Sse sse) {
         return Multi.createFrom().uni(orders.owned(session.get(), id))
                 .onItem().transformToMultiAndConcatenate(placed -> stream(placed, lastEventId, sse));
     }

@@ -1,15 +1,18 @@
 package bakery.web.orders;
 
-import bakery.defaults.ErrorBody;
-import bakery.defaults.ErrorMappers;
-import bakery.web.session.CurrentSession;
-import io.smallrye.mutiny.Uni;
+import java.util.UUID;
+
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
-import java.util.UUID;
+
+import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
+
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import bakery.web.session.CurrentSession;
 
 /**
  * Settles order ownership before a resource starts answering: a stream, once open, can no longer
@@ -41,7 +44,8 @@ public class OwnOrderFilter {
 
     private static boolean isOwnOrderMethod(SimpleResourceInfo resource) {
         try {
-            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes()).isAnnotationPresent(OwnOrder.class);
+            return resource.getResourceClass().getMethod(resource.getMethodName(), resource.parameterTypes())
+                    .isAnnotationPresent(OwnOrder.class);
         } catch (NoSuchMethodException e) {
             return false;
         }

@@ -1,21 +1,20 @@
 package bakery.web.orders;
 
-import bakery.contracts.OrderStatusChanged;
-import bakery.contracts.serde.EventFormatException;
-import bakery.contracts.serde.OrderStatusChangedDeserializer;
-import io.smallrye.common.annotation.Identifier;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Default;
-import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Default;
+import jakarta.inject.Inject;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.reactive.messaging.kafka.KafkaConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -23,6 +22,10 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+
+import bakery.contracts.OrderStatusChanged;
+import bakery.contracts.serde.EventFormatException;
+import bakery.contracts.serde.OrderStatusChangedDeserializer;
 
 /**
  * Every {@code orders.status} event, fanned out to this node's live pages. The node reads the topic

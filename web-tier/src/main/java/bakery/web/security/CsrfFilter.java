@@ -1,17 +1,20 @@
 package bakery.web.security;
 
-import bakery.defaults.ErrorBody;
-import bakery.defaults.ErrorMappers;
-import bakery.web.session.CurrentSession;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.core.ResteasyReactiveRequestContext;
 import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+
+import bakery.defaults.ErrorBody;
+import bakery.defaults.ErrorMappers;
+import bakery.web.session.CurrentSession;
 
 /**
  * Synchronizer-token CSRF protection keyed to the Redis session. Only POST needs it: a page on

@@ -1,7 +1,7 @@
 package bakery.web.security;
 
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
+import java.net.URI;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,7 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
+
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Staff sign-in and sign-out. The form posts to Quarkus' form authentication (j_security_check). */

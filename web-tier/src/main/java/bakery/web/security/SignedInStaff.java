@@ -1,12 +1,13 @@
 package bakery.web.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TrustedAuthenticationRequest;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Restores a signed-in staff member from the encrypted sign-in cookie on any node. The cookie names

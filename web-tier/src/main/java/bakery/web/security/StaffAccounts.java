@@ -1,8 +1,9 @@
 package bakery.web.security;
 
-import io.smallrye.config.ConfigMapping;
 import java.util.List;
 import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
 
 /** Staff and ops users from configuration: a bcrypt hash (salted) per user, never a password. */
 @ConfigMapping(prefix = "bakery.staff")

@@ -1,5 +1,7 @@
 package bakery.web.security;
 
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
@@ -9,7 +11,6 @@ import io.quarkus.security.identity.request.UsernamePasswordAuthenticationReques
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks a sign-in against {@link StaffAccounts}. Bcrypt is slow on purpose, so the check runs on a
@@ -30,7 +31,8 @@ public class StaffRealm implements IdentityProvider<UsernamePasswordAuthenticati
     }
 
     @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request, AuthenticationRequestContext context) {
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             StaffAccounts.Account account = accounts.users().get(request.getUsername());
             String password = new String(request.getPassword().getPassword());

@@ -1,8 +1,5 @@
 package bakery.web.session;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.redis.client.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -10,11 +7,16 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Response;
+
 /**
  * A Lua script Redis runs as one step: where a check and a write belong together (a cart limit,
  * an idempotency claim, a session's expiry), no other node can act in between.
  *
- * <p>Every request runs one or more of these, so a script is called by its SHA-1 (EVALSHA): Redis
+ * <p>
+ * Every request runs one or more of these, so a script is called by its SHA-1 (EVALSHA): Redis
  * neither receives nor hashes the source again. A Redis that does not know it yet (first use,
  * restart, SCRIPT FLUSH) answers NOSCRIPT, and that one call sends the source (EVAL), which also
  * loads it for the next ones.

@@ -1,7 +1,8 @@
 package bakery.web.session;
 
-import io.smallrye.config.ConfigMapping;
 import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
 
 /** How long a customer's session lives: it slides with every request up to an absolute limit. */
 @ConfigMapping(prefix = "bakery.web.session")

@@ -1,9 +1,11 @@
 package bakery.web.session;
 
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
-import jakarta.enterprise.context.ApplicationScoped;
-import java.util.List;
 
 /**
  * Sessions in Redis. A session lives while it is used (idle timeout, renewed by every request)
@@ -65,8 +67,8 @@ public class SessionStore {
         Session probe = new Session(id, SessionId.storageKey(id), null, false);
         long now = System.currentTimeMillis();
         return RESUME.run(redis, List.of(probe.sessionKey(), probe.cartKey(), probe.ordersKey(), active.bucketKey(now)),
-                        now, config.absoluteTimeout().toMillis(), config.idleTimeout().toMillis(), probe.storageKey(),
-                        active.bucketTtl().toMillis())
+                now, config.absoluteTimeout().toMillis(), config.idleTimeout().toMillis(), probe.storageKey(),
+                active.bucketTtl().toMillis())
                 .map(csrf -> csrf == null ? null : new Session(id, probe.storageKey(), csrf.toString(), false));
     }
 
@@ -75,7 +77,7 @@ public class SessionStore {
         Session session = new Session(id, SessionId.storageKey(id), SessionId.random(CSRF_TOKEN_BYTES), true);
         long now = System.currentTimeMillis();
         return OPEN.run(redis, List.of(session.sessionKey(), active.bucketKey(now)),
-                        now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis())
+                now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis())
                 .replaceWith(session);
     }
 }

@@ -2,15 +2,17 @@ package bakery.web.cart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.web.Shopper;
-import bakery.web.WebTierTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import bakery.web.Shopper;
+import bakery.web.WebTierTest;
 
 @QuarkusTest
 @WebTierTest
@@ -49,7 +51,7 @@ class CartIT {
     @Test
     void quantityOutsideOneToFiftyIsRefusedWithTheField() {
         Shopper shopper = new Shopper(node.toString());
-        for (int quantity : new int[] {0, 51, -3}) {
+        for (int quantity : new int[] { 0, 51, -3 }) {
             HttpResponse<String> response = shopper.addToCart("pretzel", quantity);
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(Shopper.json(response).get("field").asText()).isEqualTo("quantity");
@@ -77,7 +79,8 @@ class CartIT {
 
         HttpResponse<String> forged = shopper.postForm("/cart/items", Map.of("sku", "croissant", "quantity", "2"));
         assertThat(forged.statusCode()).isEqualTo(403);
-        HttpResponse<String> wrong = shopper.postForm("/cart/items", Map.of("sku", "croissant", "quantity", "2", "csrf", token + "x"));
+        HttpResponse<String> wrong = shopper.postForm("/cart/items",
+                Map.of("sku", "croissant", "quantity", "2", "csrf", token + "x"));
         assertThat(wrong.statusCode()).isEqualTo(403);
         assertThat(shopper.cart().get("lines")).isEmpty();
 

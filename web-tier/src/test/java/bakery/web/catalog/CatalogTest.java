@@ -3,19 +3,22 @@ package bakery.web.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import bakery.contracts.api.OrderPage;
-import bakery.contracts.api.OrderView;
-import bakery.contracts.api.Product;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.subscription.UniEmitter;
-import jakarta.ws.rs.ServiceUnavailableException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.ws.rs.ServiceUnavailableException;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.UniEmitter;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.api.OrderPage;
+import bakery.contracts.api.OrderView;
+import bakery.contracts.api.Product;
 
 /** How a node's catalog copy behaves while order-service answers, fails, or is slow. */
 class CatalogTest {
@@ -23,8 +26,10 @@ class CatalogTest {
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
     private static final Duration STALE_IF_ERROR = Duration.ofMinutes(10);
     private static final Duration RETRY = Duration.ofSeconds(5);
-    private static final List<Product> BREAD = List.of(new Product("sourdough", "Country sourdough", null, 550, 120, List.of("gluten")));
-    private static final List<Product> PASTRY = List.of(new Product("croissant", "Butter croissant", null, 180, 60, List.of("gluten")));
+    private static final List<Product> BREAD = List
+            .of(new Product("sourdough", "Country sourdough", null, 550, 120, List.of("gluten")));
+    private static final List<Product> PASTRY = List
+            .of(new Product("croissant", "Butter croissant", null, 180, 60, List.of("gluten")));
 
     private final AtomicLong now = new AtomicLong();
     private final OrderService orderService = new OrderService();

@@ -1,6 +1,22 @@
 package bakery.web.checkout;
 
+import static bakery.web.SampleOrders.PICKUP;
+import static bakery.web.SampleOrders.statusChanged;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
@@ -9,23 +25,9 @@ import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 import bakery.web.Shopper;
-import static bakery.web.SampleOrders.PICKUP;
-import static bakery.web.SampleOrders.statusChanged;
 import bakery.web.SseStream;
 import bakery.web.WebTierTest;
 import bakery.web.orders.StatusFeed;
-import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WebTierTest
@@ -80,7 +82,8 @@ class CheckoutIT {
         assertThat(badMail.statusCode()).isEqualTo(400);
         assertThat(Shopper.json(badMail).get("field").asText()).isEqualTo("email");
 
-        HttpResponse<String> several = shopper.checkout("many-" + UUID.randomUUID(), "", "nope", Instant.now().minus(1, ChronoUnit.HOURS).toString());
+        HttpResponse<String> several = shopper.checkout("many-" + UUID.randomUUID(), "", "nope",
+                Instant.now().minus(1, ChronoUnit.HOURS).toString());
         assertThat(several.statusCode()).isEqualTo(400);
         assertThat(Shopper.json(several).get("detail").asText()).contains("email:", "name:", "pickupAt:");
 
@@ -96,7 +99,8 @@ class CheckoutIT {
     void anotherSessionsOrderIsNotFound() {
         Shopper ada = new Shopper(node.toString());
         ada.addToCart("macaron", 6);
-        String orderId = Shopper.json(ada.checkout("ada-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP)).get("orderId").asText();
+        String orderId = Shopper.json(ada.checkout("ada-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP)).get("orderId")
+                .asText();
         assertThat(ada.get("/api/orders/" + orderId).statusCode()).isEqualTo(200);
 
         Shopper mallory = new Shopper(node.toString());
@@ -133,10 +137,11 @@ class CheckoutIT {
         Await.until("status feed joined", feed::joined);
         Shopper shopper = new Shopper(node.toString());
         shopper.addToCart("croissant", 2);
-        String orderId = Shopper.json(shopper.checkout("live-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP)).get("orderId").asText();
+        String orderId = Shopper.json(shopper.checkout("live-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP))
+                .get("orderId").asText();
 
         try (SseStream stream = shopper.stream("/api/orders/" + orderId + "/events", null);
-             KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+                KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
             Await.untilAsserted("snapshot first", () -> assertThat(stream.events()).isNotEmpty());
             assertThat(stream.events().get(0).name()).isEqualTo("status");
             assertThat(stream.events().get(0).data()).contains("\"status\":\"PLACED\"");
@@ -153,7 +158,7 @@ class CheckoutIT {
         }
 
         try (SseStream resumed = shopper.stream("/api/orders/" + orderId + "/events", "2");
-             KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+                KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
             Await.untilAsserted("stream open", () -> assertThat(resumed.comments()).isNotEmpty());
             kafka.send(Topics.ORDERS_STATUS, statusChanged(orderId, OrderStatus.PICKED_UP, 4));
             Await.untilAsserted("only what is newer than version 2", () -> assertThat(resumed.events())

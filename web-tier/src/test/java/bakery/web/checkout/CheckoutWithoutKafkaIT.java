@@ -2,6 +2,16 @@ package bakery.web.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderPlacedDeserializer;
@@ -10,14 +20,6 @@ import bakery.testkit.KafkaProbe;
 import bakery.web.SampleOrders;
 import bakery.web.Shopper;
 import bakery.web.WebTierTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import java.net.URL;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WebTierTest

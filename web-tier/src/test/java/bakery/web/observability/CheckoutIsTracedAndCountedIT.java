@@ -3,6 +3,19 @@ package bakery.web.observability;
 import static bakery.web.SampleOrders.PICKUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
@@ -13,16 +26,6 @@ import bakery.testkit.Traceparent;
 import bakery.web.Shopper;
 import bakery.web.SseStream;
 import bakery.web.WebTierTest;
-import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.net.http.HttpResponse;
-import java.util.UUID;
-import org.junit.jupiter.api.Test;
 
 /**
  * The web tier starts an order's trace and its counts: the checkout request's trace travels in the
@@ -52,13 +55,14 @@ class CheckoutIsTracedAndCountedIT {
         assertThat(placed.statusCode()).isEqualTo(202);
         String orderId = Shopper.json(placed).get("orderId").asText();
         try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
-            Await.untilAsserted("orders.placed carries trace " + trace, () -> assertThat(kafka.readAll(Topics.ORDERS_PLACED).stream()
-                    .filter(r -> orderId.equals(r.key()))
-                    .map(r -> Traceparent.traceId(KafkaProbe.header(r, Traceparent.HEADER))))
-                    .containsExactly(trace));
+            Await.untilAsserted("orders.placed carries trace " + trace,
+                    () -> assertThat(kafka.readAll(Topics.ORDERS_PLACED).stream()
+                            .filter(r -> orderId.equals(r.key()))
+                            .map(r -> Traceparent.traceId(KafkaProbe.header(r, Traceparent.HEADER))))
+                            .containsExactly(trace));
         }
-        Await.untilAsserted("the node recorded the request and the send in trace " + trace, () ->
-                assertThat(spans.getFinishedSpanItems()).filteredOn(s -> s.getTraceId().equals(trace))
+        Await.untilAsserted("the node recorded the request and the send in trace " + trace,
+                () -> assertThat(spans.getFinishedSpanItems()).filteredOn(s -> s.getTraceId().equals(trace))
                         .extracting(SpanData::getKind).contains(SpanKind.SERVER, SpanKind.PRODUCER));
     }
 
@@ -81,8 +85,8 @@ class CheckoutIsTracedAndCountedIT {
             Await.untilAsserted("the stream is open", () -> assertThat(page.events()).isNotEmpty());
             assertThat(metrics().sum("bakery_web_sse_clients")).isEqualTo(streamsBefore + 1);
         }
-        Await.untilAsserted("the closed stream is no longer counted", () ->
-                assertThat(metrics().sum("bakery_web_sse_clients")).isEqualTo(streamsBefore));
+        Await.untilAsserted("the closed stream is no longer counted",
+                () -> assertThat(metrics().sum("bakery_web_sse_clients")).isEqualTo(streamsBefore));
     }
 
     @Test

@@ -3,6 +3,14 @@ package bakery.web.observability;
 import static bakery.web.SampleOrders.PICKUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.junit.jupiter.api.Test;
+
 import bakery.testkit.Await;
 import bakery.testkit.FreePort;
 import bakery.testkit.KafkaBroker;
@@ -11,12 +19,6 @@ import bakery.testkit.ServiceProcess;
 import bakery.web.OrderServiceStub;
 import bakery.web.Shopper;
 import bakery.web.SseStream;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.Test;
 
 /**
  * Scale-in of a web node with customers watching their orders: on SIGTERM readiness goes DOWN
@@ -51,7 +53,8 @@ class NodeLeavesPromptlyWithLiveStreamsOpenIT {
             Await.untilAsserted("the order page is live", () -> assertThat(page.events()).isNotEmpty());
 
             Instant sigterm = Instant.now();
-            CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> node.terminate(SHUTDOWN_TIMEOUT.plusSeconds(10)));
+            CompletableFuture<Integer> exit = CompletableFuture
+                    .supplyAsync(() -> node.terminate(SHUTDOWN_TIMEOUT.plusSeconds(10)));
 
             Await.within(SHUTDOWN_DELAY, "readiness DOWN while the node still serves")
                     .until(() -> !node.isReady() && node.isAlive());

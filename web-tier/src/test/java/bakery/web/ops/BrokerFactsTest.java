@@ -2,13 +2,15 @@ package bakery.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.scaling.WorkerScaling;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.scaling.WorkerScaling;
 
 class BrokerFactsTest {
 
@@ -17,7 +19,8 @@ class BrokerFactsTest {
     private static final TopicPartition STATUS_0 = new TopicPartition("orders.status", 0);
     private static final TopicPartition DLQ_0 = new TopicPartition("bake.requests.dlq", 0);
 
-    private final WorkerScaling bakers = new WorkerScaling("baking-worker", "baking-worker", List.of("bake.requests"), 20, 2, 12, Optional.empty());
+    private final WorkerScaling bakers = new WorkerScaling("baking-worker", "baking-worker", List.of("bake.requests"), 20, 2,
+            12, Optional.empty());
 
     private final BrokerFacts facts = new BrokerFacts(
             Map.of("bake.requests", 2, "orders.status", 1, "bake.requests.dlq", 1),
@@ -25,7 +28,8 @@ class BrokerFactsTest {
             Map.of(BAKE_0, 50L, BAKE_1, 40L, STATUS_0, 500L, DLQ_0, 5L),
             List.of(
                     new BrokerFacts.GroupFacts("baking-worker", "STABLE",
-                            List.of(new OpsSnapshot.Member("bakery-1", "/10.0.0.1", List.of("bake.requests-0", "bake.requests-1"))),
+                            List.of(new OpsSnapshot.Member("bakery-1", "/10.0.0.1",
+                                    List.of("bake.requests-0", "bake.requests-1"))),
                             Set.of(BAKE_0, BAKE_1), Map.of(BAKE_0, 45L)),
                     new BrokerFacts.GroupFacts("web-web-1-abc", "STABLE",
                             List.of(new OpsSnapshot.Member("web-1", "/10.0.0.2", List.of("orders.status-0"))),
@@ -66,7 +70,8 @@ class BrokerFactsTest {
 
     @Test
     void aWorkerWhoseGroupDoesNotExistYetCountsTheWholeBacklog() {
-        WorkerScaling notifiers = new WorkerScaling("notification-worker", "notification-worker", List.of("orders.status"), 100, 2, 6, Optional.empty());
+        WorkerScaling notifiers = new WorkerScaling("notification-worker", "notification-worker", List.of("orders.status"), 100,
+                2, 6, Optional.empty());
 
         OpsSnapshot.Worker worker = facts.view(List.of(notifiers)).workers().get(0);
 

@@ -2,21 +2,6 @@ package bakery.web.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.Topics;
-import bakery.contracts.scaling.WorkerScaling;
-import bakery.contracts.serde.EventJson;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaBroker;
-import bakery.testkit.KafkaProbe;
-import bakery.web.Shopper;
-import bakery.web.SignedInStaff;
-import bakery.web.SseStream;
-import bakery.web.WebTierTest;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -28,6 +13,13 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.StreamSupport;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,6 +33,17 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.Topics;
+import bakery.contracts.scaling.WorkerScaling;
+import bakery.contracts.serde.EventJson;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaBroker;
+import bakery.testkit.KafkaProbe;
+import bakery.web.Shopper;
+import bakery.web.SignedInStaff;
+import bakery.web.SseStream;
+import bakery.web.WebTierTest;
 
 /** The ops console against real Redis and a real Kafka broker: what an ops person sees and who may see it. */
 @QuarkusTest
@@ -72,7 +75,8 @@ class OpsConsoleIT {
             assertThat(find(nodes, "id", nodeId).path("requestsServed").asLong()).isPositive();
             assertThat(find(nodes, "id", other).path("version").asText()).isEqualTo("9.9.9");
             assertThat(find(nodes, "id", other).path("requestsServed").asLong()).isEqualTo(42);
-            assertThat(find(nodes, "id", other).path("uptimeSeconds").asLong()).isGreaterThanOrEqualTo(Duration.ofHours(2).toSeconds());
+            assertThat(find(nodes, "id", other).path("uptimeSeconds").asLong())
+                    .isGreaterThanOrEqualTo(Duration.ofHours(2).toSeconds());
         });
         assertThat(ops.get("/ops").body())
                 .contains("data-testid=\"node-" + nodeId + "\"", "data-testid=\"node-" + other + "\"", "9.9.9", "2 h 00 min");
@@ -83,7 +87,8 @@ class OpsConsoleIT {
             customer.get("/");
         }
         Await.untilAsserted("the next heartbeat counts the new requests", () -> assertThat(
-                find(snapshot(ops).path("nodes"), "id", nodeId).path("requestsServed").asLong()).isGreaterThanOrEqualTo(before + 5));
+                find(snapshot(ops).path("nodes"), "id", nodeId).path("requestsServed").asLong())
+                .isGreaterThanOrEqualTo(before + 5));
     }
 
     @Test
@@ -138,7 +143,8 @@ class OpsConsoleIT {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
 
         Await.untilAsserted("three poison records counted", () -> assertThat(
-                find(snapshot(ops).path("kafka").path("deadLetters"), "topic", deadLetters).path("records").asLong()).isEqualTo(3));
+                find(snapshot(ops).path("kafka").path("deadLetters"), "topic", deadLetters).path("records").asLong())
+                .isEqualTo(3));
         assertThat(ops.get("/ops").body()).contains("data-testid=\"dlq-count-" + deadLetters + "\">3<");
     }
 
@@ -165,7 +171,8 @@ class OpsConsoleIT {
                 .isEqualTo(rule.recommended(waiting, partitions))
                 .isGreaterThan(rule.min());
         assertThat(bakers.path("lagThreshold").asLong()).isEqualTo(rule.lagThreshold());
-        assertThat(ops.get("/ops").body()).contains("data-testid=\"recommended-baking-worker\"><strong>" + rule.recommended(waiting, partitions) + "<");
+        assertThat(ops.get("/ops").body())
+                .contains("data-testid=\"recommended-baking-worker\"><strong>" + rule.recommended(waiting, partitions) + "<");
     }
 
     @Test
@@ -173,7 +180,8 @@ class OpsConsoleIT {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         HttpResponse<String> page = ops.get("/ops");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("data-testid=\"ops-nodes\"", "data-testid=\"ops-workers\"", "data-testid=\"ops-groups\"",
+        assertThat(page.body()).contains("data-testid=\"ops-nodes\"", "data-testid=\"ops-workers\"",
+                "data-testid=\"ops-groups\"",
                 "data-testid=\"ops-dead-letters\"", "data-testid=\"ops-topics\"", "/ops.js");
 
         try (SseStream events = ops.stream("/ops/events")) {

@@ -3,6 +3,7 @@ package bakery.web.orders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.atomic.AtomicLong;
+
 import org.junit.jupiter.api.Test;
 
 class LiveVersionsTest {

@@ -2,19 +2,21 @@ package bakery.web.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.smallrye.mutiny.helpers.test.AssertSubscriber;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.web.SampleOrders;
-import io.smallrye.mutiny.helpers.test.AssertSubscriber;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
 
 class StatusFeedTest {
 
@@ -38,13 +40,15 @@ class StatusFeedTest {
     void aCustomersPageGetsItsOwnOrderAndTheOthersAreNotEvenDecoded() {
         UUID mine = UUID.randomUUID();
         UUID theirs = UUID.randomUUID();
-        AssertSubscriber<OrderStatusChanged> page = feed.updatesOf(mine).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<OrderStatusChanged> page = feed.updatesOf(mine).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
 
         feed.receive(record(theirs, OrderStatus.ACCEPTED));
         feed.receive(record(mine, OrderStatus.ACCEPTED));
         feed.receive(record(mine, OrderStatus.READY));
 
-        assertThat(page.getItems()).extracting(OrderStatusChanged::status).containsExactly(OrderStatus.ACCEPTED, OrderStatus.READY);
+        assertThat(page.getItems()).extracting(OrderStatusChanged::status).containsExactly(OrderStatus.ACCEPTED,
+                OrderStatus.READY);
         assertThat(decoded).hasSize(2);
     }
 
@@ -64,8 +68,10 @@ class StatusFeedTest {
     @Test
     void twoPagesOnOneOrderKeepItWatchedUntilBothClose() {
         UUID order = UUID.randomUUID();
-        AssertSubscriber<OrderStatusChanged> first = feed.updatesOf(order).subscribe().withSubscriber(AssertSubscriber.create(10));
-        AssertSubscriber<OrderStatusChanged> second = feed.updatesOf(order).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<OrderStatusChanged> first = feed.updatesOf(order).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<OrderStatusChanged> second = feed.updatesOf(order).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
 
         first.cancel();
         feed.receive(record(order, OrderStatus.ACCEPTED));
@@ -79,9 +85,11 @@ class StatusFeedTest {
     @Test
     void anUnreadableRecordIsSkippedAndTheNextOneStillArrives() {
         UUID order = UUID.randomUUID();
-        AssertSubscriber<OrderStatusChanged> page = feed.updatesOf(order).subscribe().withSubscriber(AssertSubscriber.create(10));
+        AssertSubscriber<OrderStatusChanged> page = feed.updatesOf(order).subscribe()
+                .withSubscriber(AssertSubscriber.create(10));
 
-        feed.receive(new ConsumerRecord<>(Topics.ORDERS_STATUS, 0, 0, order.toString(), "{not json".getBytes(StandardCharsets.UTF_8)));
+        feed.receive(new ConsumerRecord<>(Topics.ORDERS_STATUS, 0, 0, order.toString(),
+                "{not json".getBytes(StandardCharsets.UTF_8)));
         feed.receive(record(order, OrderStatus.ACCEPTED));
 
         assertThat(page.getItems()).extracting(OrderStatusChanged::status).containsExactly(OrderStatus.ACCEPTED);
@@ -90,6 +98,7 @@ class StatusFeedTest {
 
     private static ConsumerRecord<String, byte[]> record(UUID order, OrderStatus status) {
         OrderStatusChanged event = SampleOrders.statusChanged(order.toString(), status, 1);
-        return new ConsumerRecord<>(Topics.ORDERS_STATUS, 0, 0, event.key(), new EventSerializer().serialize(Topics.ORDERS_STATUS, event));
+        return new ConsumerRecord<>(Topics.ORDERS_STATUS, 0, 0, event.key(),
+                new EventSerializer().serialize(Topics.ORDERS_STATUS, event));
     }
 }

@@ -2,29 +2,32 @@ package bakery.web.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.contracts.OrderCommand;
-import bakery.contracts.Topics;
-import bakery.contracts.serde.OrderCommandDeserializer;
-import bakery.testkit.KafkaProbe;
-import bakery.contracts.OrderStatus;
-import bakery.testkit.Await;
-import bakery.web.OrderServiceStub;
-import bakery.web.SampleOrders;
-import bakery.web.SignedInStaff;
-import bakery.web.Shopper;
-import bakery.web.SseStream;
-import bakery.web.orders.OrderViews;
-import bakery.web.orders.StatusFeed;
-import jakarta.inject.Inject;
-import bakery.web.WebTierTest;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import bakery.contracts.OrderCommand;
+import bakery.contracts.OrderStatus;
+import bakery.contracts.Topics;
+import bakery.contracts.serde.OrderCommandDeserializer;
+import bakery.testkit.Await;
+import bakery.testkit.KafkaProbe;
+import bakery.web.OrderServiceStub;
+import bakery.web.SampleOrders;
+import bakery.web.Shopper;
+import bakery.web.SignedInStaff;
+import bakery.web.SseStream;
+import bakery.web.WebTierTest;
+import bakery.web.orders.OrderViews;
+import bakery.web.orders.StatusFeed;
 
 @QuarkusTest
 @WebTierTest
@@ -53,7 +56,8 @@ class StaffAccessIT {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(forged.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("FADU_STAFF="));
 
-        HttpResponse<String> ours = browser.postForm("/j_security_check", form, "Origin", "http://" + node.getHost() + ":" + node.getPort());
+        HttpResponse<String> ours = browser.postForm("/j_security_check", form, "Origin",
+                "http://" + node.getHost() + ":" + node.getPort());
         assertThat(ours.statusCode()).isEqualTo(302);
         assertThat(ours.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("FADU_STAFF="));
     }

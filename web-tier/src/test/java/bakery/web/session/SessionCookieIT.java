@@ -2,16 +2,19 @@ package bakery.web.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.web.Shopper;
-import bakery.web.WebTierTest;
-import io.quarkus.redis.datasource.RedisDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+
+import jakarta.inject.Inject;
+
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
+
+import bakery.web.Shopper;
+import bakery.web.WebTierTest;
 
 @QuarkusTest
 @WebTierTest
@@ -28,7 +31,8 @@ class SessionCookieIT {
         HttpResponse<String> response = new Shopper(node.toString()).get("/");
         String cookie = response.headers().firstValue("Set-Cookie").orElseThrow();
         // attribute names are case-insensitive (RFC 6265); Netty writes "HTTPOnly"
-        assertThat(cookie).startsWith("FADU_SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax", "Path=/").doesNotContain("Secure");
+        assertThat(cookie).startsWith("FADU_SESSION=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax", "Path=/")
+                .doesNotContain("Secure");
         String id = cookie.substring("FADU_SESSION=".length(), cookie.indexOf(';'));
         assertThat(id).matches("[A-Za-z0-9_-]{43}");
         // Redis knows the session by a hash of the id, never the id itself
@@ -39,7 +43,8 @@ class SessionCookieIT {
     @Test
     void cookieIsSecureWhenTheBalancerSaysTheCustomerCameOverHttps() {
         HttpResponse<String> response = new Shopper(node.toString()).get("/", "X-Forwarded-Proto", "https");
-        assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "SameSite=Lax").containsIgnoringCase("HttpOnly");
+        assertThat(response.headers().firstValue("Set-Cookie").orElseThrow()).contains("Secure", "SameSite=Lax")
+                .containsIgnoringCase("HttpOnly");
     }
 
     @Test
@@ -77,7 +82,8 @@ class SessionCookieIT {
         String old = shopper.sessionId();
         String key = "session:" + SessionId.storageKey(old);
         // opened 12 h and 1 min ago, used all the time since
-        redis.hash(String.class).hset(key, "created", Long.toString(System.currentTimeMillis() - Duration.ofHours(12).plusMinutes(1).toMillis()));
+        redis.hash(String.class).hset(key, "created",
+                Long.toString(System.currentTimeMillis() - Duration.ofHours(12).plusMinutes(1).toMillis()));
 
         assertThat(shopper.cart().get("lines")).isEmpty();
         assertThat(shopper.sessionId()).isNotEqualTo(old);

@@ -3,17 +3,20 @@ package bakery.web.session;
 import static bakery.web.SampleOrders.PICKUP;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import bakery.web.Shopper;
-import bakery.web.WebTierTest;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import java.net.URL;
-import java.net.http.HttpResponse;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
+
+import bakery.web.Shopper;
+import bakery.web.WebTierTest;
 
 /**
  * The session, cart and checkout scripts are called by their SHA-1. A Redis that restarted (or had
