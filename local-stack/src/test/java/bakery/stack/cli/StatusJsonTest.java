@@ -20,7 +20,8 @@ class StatusJsonTest {
                 List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, true, true, 180_000L,
                         12L)),
                 List.of(), null,
-                new KeyFigures.Figures(Duration.ofSeconds(2), Map.of("ready", 3.5), Map.of("placed-to-ready", 1.2)));
+                new KeyFigures.Figures(Duration.ofSeconds(2), Map.of("ready", 3.5), Map.of("placed-to-ready", 1.2), 0),
+                List.of());
 
         JsonNode json = StateFile.JSON.readTree(StateFile.JSON.writeValueAsString(report));
 
