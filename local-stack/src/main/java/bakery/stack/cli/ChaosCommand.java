@@ -177,9 +177,10 @@ final class ChaosCommand implements Callable<Integer> {
                     stack.progress.step(open + " of " + accepted.size() + " orders not settled yet; queued: "
                             + (queues.isEmpty()
                                     ? "Kafka did not answer"
-                                    : queues.stream().filter(l -> l.lag() > 0)
-                                            .map(l -> l.group() + " " + l.topic() + " " + l.lag())
-                                            .collect(Collectors.joining(", "))));
+                                    : queued == 0 ? "nothing"
+                                            : queues.stream().filter(l -> l.lag() > 0)
+                                                    .map(l -> l.group() + " " + l.topic() + " " + l.lag())
+                                                    .collect(Collectors.joining(", "))));
                     nextReport = now.plus(IdleStack.REPORT_EVERY);
                 }
                 Pids.pause(s.duration("chaos.poll-interval"));

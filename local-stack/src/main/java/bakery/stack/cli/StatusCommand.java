@@ -2,6 +2,7 @@ package bakery.stack.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -61,7 +62,7 @@ final class StatusCommand implements Callable<Integer> {
         List<ConsumerLag.TopicLag> lags = List.of();
         String kafkaError = null;
         KeyFigures.Figures figures = null;
-        List<Integer> ready = rows.stream().filter(InstanceStatus::ready).map(InstanceStatus::port).toList();
+        List<Integer> ready = metricsPorts(rows);
         // The groups' committed offsets at both ends of the figures' window give each group's pace.
         try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
             before = readLag(lag);
@@ -76,6 +77,16 @@ final class StatusCommand implements Callable<Integer> {
                 ? GroupBacklog.of(Service.WORKER_GROUPS, before, lags, window)
                 : List.of();
         return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError, figures, backlogs);
+    }
+
+    /**
+     * The ready service nodes, each read on its own port. Not the balancer: each read through it
+     * lands on another web node, and the difference of two web nodes' counters is no rate.
+     */
+    static List<Integer> metricsPorts(List<InstanceStatus> rows) {
+        return rows.stream().filter(InstanceStatus::ready)
+                .filter(i -> Arrays.stream(Service.values()).anyMatch(s -> s.module().equals(i.service())))
+                .map(InstanceStatus::port).toList();
     }
 
     /** The first reading; a broker that does not answer leaves the backlog out, not the figures. */
