@@ -63,6 +63,9 @@ final class OrderSearch {
         if (orders.isEmpty()) {
             return Map.of();
         }
+        // Along an order's way, upstream first: an order that moves on while it is looked for is
+        // found further down (its row is written before its offset is committed), or has reached
+        // orders.status, which the verdict reads again afterwards.
         Map<UUID, List<String>> queued = queued(orders);
         Map<UUID, String> leases = leases(orders);
         Map<UUID, OrderStatus> stored;
