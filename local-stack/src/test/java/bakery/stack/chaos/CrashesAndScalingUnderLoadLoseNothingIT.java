@@ -68,9 +68,10 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
 
     @Test
     void ovensTooSlowToFinishWithinTheWaitLeaveOrdersLateNotLost() throws Exception {
-        // Bakers at real bake times (15-55 s an order) and a wait of seconds: orders are still in the ovens.
+        // A baker four times slower than real (one to four minutes an order) and a wait of seconds: the
+        // orders are still in its oven when the wait ends. The load, sized to that oven, is an order or two.
         BAKERY.succeeds("scale", "baking-worker=0");
-        BakeryCli slow = BAKERY.with(Map.of("OVEN_SPEED_FACTOR", "1", "BAKERY_CHAOS_DRAIN_TIMEOUT", "3s"));
+        BakeryCli slow = BAKERY.with(Map.of("OVEN_SPEED_FACTOR", "4", "BAKERY_CHAOS_DRAIN_TIMEOUT", "3s"));
         try {
             slow.succeeds("scale", "baking-worker=1");
             BakeryCli.Result chaos = slow.run("chaos", "kill-web", "--duration", "4s");
