@@ -73,7 +73,8 @@ final class ChaosCommand implements Callable<Integer> {
         Duration span = duration != null ? StackSettings.parseDuration(duration) : s.duration("chaos.duration");
         stack.progress.step("chaos " + chosen.label() + ": " + chosen.description());
         // Earlier orders still queued would share the ovens with this run's and keep its orders late.
-        IdleStack.await(stack, "chaos.idle-timeout", "a chaos run starts from an empty queue");
+        long standing = IdleStack.await(stack, "chaos.idle-timeout", "chaos.idle-standing",
+                "a chaos run starts from an empty queue");
         OrderSearch search = new OrderSearch(stack);
         List<Integer> bakers = state.nodes(Service.BAKING_WORKER).stream().filter(stack::running).map(Instance::port).toList();
         OrderPace pace = OrderPace.of(new KeyFigures(s.duration("probe-timeout")).ovens(bakers), search.catalogBakeSeconds(),
@@ -101,7 +102,7 @@ final class ChaosCommand implements Callable<Integer> {
         Map<UUID, Instant> accepted = load.accepted();
         stack.progress.step("load stopped: " + accepted.size() + " orders accepted (202); waiting until each is settled");
         TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
-        List<OrderStatusChanged> changes = awaitSettled(stack, topics, from, accepted.keySet());
+        List<OrderStatusChanged> changes = awaitSettled(stack, topics, from, accepted.keySet(), standing);
         Instant waitEnded = Instant.now();
         Set<UUID> settled = settled(changes);
         Set<UUID> unsettled = accepted.keySet().stream().filter(id -> !settled.contains(id)).collect(Collectors.toSet());
@@ -132,13 +133,14 @@ final class ChaosCommand implements Callable<Integer> {
 
     /**
      * Waits while the bakery still works on the accepted orders: until every one is settled, or
-     * nothing is queued for any worker group any more (after {@code chaos.idle-grace}, for the
-     * outbox), or nothing moved for {@code chaos.settle-timeout} (a dead baker's lease and consumer
+     * nothing is queued for any worker group any more beyond the {@code standing} records found before
+     * the run (after {@code chaos.idle-grace}, for the outbox), or nothing moved for {@code chaos.settle-timeout} (a dead
+     * baker's lease and consumer
      * session must expire first), or {@code chaos.drain-timeout} at the most. What is unsettled then
      * is judged by where it sits, not by the clock.
      */
     private static List<OrderStatusChanged> awaitSettled(LocalStack stack, TopicHistory topics, Instant from,
-            Set<UUID> accepted) {
+            Set<UUID> accepted, long standing) {
         StackSettings s = stack.settings;
         Instant cap = Instant.now().plus(s.duration("chaos.drain-timeout"));
         Duration stall = s.duration("chaos.settle-timeout");
@@ -165,7 +167,8 @@ final class ChaosCommand implements Callable<Integer> {
                     lastSettled = settled.size();
                     lastPosition = Math.max(lastPosition, position);
                 }
-                idleSince = queues.isEmpty() || queued > 0 ? null : idleSince == null ? now : idleSince;
+                // Records that stood in a queue before the run began are not this run's work.
+                idleSince = queues.isEmpty() || queued > standing ? null : idleSince == null ? now : idleSince;
                 if (idleSince != null && !now.isBefore(idleSince.plus(s.duration("chaos.idle-grace")))) {
                     stack.progress.step(open + " orders not settled, and nothing is queued for any worker group");
                     return changes;

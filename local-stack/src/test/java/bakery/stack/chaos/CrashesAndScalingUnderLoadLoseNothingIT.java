@@ -29,7 +29,8 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
             "BAKERY_CHAOS_RECOVERY", "5s",
             "BAKERY_CHAOS_KILL_INTERVAL", "2s",
             "BAKERY_CHAOS_POLL_INTERVAL", "1s",
-            "BAKERY_CHAOS_IDLE_GRACE", "5s"), Duration.ofMinutes(6));
+            "BAKERY_CHAOS_IDLE_GRACE", "5s",
+            "BAKERY_CHAOS_IDLE_STANDING", "15s"), Duration.ofMinutes(6));
     static final String SHORT = "8s";
 
     @BeforeAll
