@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +40,13 @@ public record BakeryCli(Path root, Path home, int portOffset, Map<String, String
             String[] lines = output.strip().split("\n");
             return lines[lines.length - 1];
         }
+    }
+
+    /** The same stack, its commands run with these variables on top of (or instead of) the stack's own. */
+    public BakeryCli with(Map<String, String> more) {
+        Map<String, String> merged = new HashMap<>(env);
+        merged.putAll(more);
+        return new BakeryCli(root, home, portOffset, Map.copyOf(merged), timeout);
     }
 
     /** A local port of this stack: the default port moved by the stack's offset. */

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
@@ -33,8 +34,10 @@ import bakery.defaults.OrderMeters.Stage;
  * an order to bake; how many orders bake at once is bounded by the caller (the oven slots of
  * {@code BakeRequestIntake}).
  * At closing time the oven stops taking orders, lets what is inside finish for up to the drain
- * timeout and hands the rest back.
+ * timeout and hands the rest back. Built at start, not at the first bake, so its slots and bake
+ * times are on /q/metrics from the start: ./bakery chaos sizes its load from them.
  */
+@Startup
 @ApplicationScoped
 public class Oven {
 

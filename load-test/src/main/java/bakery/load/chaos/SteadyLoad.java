@@ -23,13 +23,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Customers through the balancer while a scenario breaks things: shoppers that each put an item in
  * a fresh cart and check out (retrying a failed checkout with the same Idempotency-Key, as the
  * checkout page does), and long-lived carts whose quantity is changed again and again. Bounded: it
- * runs until {@link #stop()}, and a checkout retries for at most {@code checkoutRetry}.
+ * runs until {@link #stop()}, and a checkout retries for at most {@code checkoutRetry}. Each shopper
+ * places at most one order per {@code orderInterval}, so the orders of a scenario stay within what
+ * the ovens bake.
  */
 public final class SteadyLoad implements AutoCloseable {
 
     /** How much load and how patient the customers are. */
     public record Settings(String baseUrl, String sessionCookie, int shoppers, int carts, Duration pace,
-            Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
+            Duration orderInterval, Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
     }
 
     private static final String FALLBACK_SKU = "croissant";
@@ -37,7 +39,7 @@ public final class SteadyLoad implements AutoCloseable {
     private final Settings settings;
     private final HttpClient http;
     private final OutcomeCount outcomes = new OutcomeCount();
-    private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
+    private final Map<UUID, Instant> accepted = new ConcurrentHashMap<>();
     private final List<KeptCart> kept = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService customers;
@@ -77,8 +79,9 @@ public final class SteadyLoad implements AutoCloseable {
         }
     }
 
-    public Set<UUID> accepted() {
-        return Set.copyOf(accepted);
+    /** Every order that got a 202, with the moment it did. */
+    public Map<UUID, Instant> accepted() {
+        return Map.copyOf(accepted);
     }
 
     public Map<Outcome, Long> outcomes() {
@@ -122,12 +125,14 @@ public final class SteadyLoad implements AutoCloseable {
     private void shop() {
         int n = 0;
         while (running.get()) {
+            Instant next = Instant.now().plus(settings.orderInterval());
             Customer c = customer();
             String sku = skus.get(n++ % skus.size());
             if (c.post("/api/cart/items", Map.of("sku", sku, "quantity", 1)).outcome() == Outcome.OK) {
                 checkout(c);
             }
             pause();
+            pauseUntil(next);
         }
     }
 
@@ -139,7 +144,7 @@ public final class SteadyLoad implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             Customer.Answer a = c.post("/api/checkout", form, "Idempotency-Key", key);
             if (a.status() == 202 && a.body() != null) {
-                accepted.add(UUID.fromString(a.body().path("orderId").asText()));
+                accepted.put(UUID.fromString(a.body().path("orderId").asText()), Instant.now());
                 return;
             }
             if (a.outcome() == Outcome.REFUSED) {
@@ -177,8 +182,20 @@ public final class SteadyLoad implements AutoCloseable {
     }
 
     private void pause() {
+        sleep(settings.pace());
+    }
+
+    /** Waits for the shopper's next order in short steps, so stop() does not wait out a long interval. */
+    private void pauseUntil(Instant next) {
+        while (running.get() && Instant.now().isBefore(next)) {
+            Duration left = Duration.between(Instant.now(), next);
+            sleep(left.compareTo(settings.pace()) < 0 ? left : settings.pace());
+        }
+    }
+
+    private void sleep(Duration d) {
         try {
-            Thread.sleep(settings.pace().toMillis());
+            Thread.sleep(Math.max(0, d.toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.set(false);

@@ -4,9 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,16 +35,41 @@ public final class TopicHistory {
         this.timeout = timeout;
     }
 
+    /**
+     * The keys of the records between two offsets of each given partition ({@code from} inclusive,
+     * {@code to} exclusive), such as the records a consumer group has not committed past.
+     */
+    public Set<String> keys(Map<TopicPartition, long[]> fromTo) {
+        Set<String> keys = new HashSet<>();
+        if (fromTo.isEmpty()) {
+            return keys;
+        }
+        try (var consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.assign(fromTo.keySet());
+            fromTo.forEach((tp, range) -> consumer.seek(tp, range[0]));
+            Set<TopicPartition> open = new HashSet<>(fromTo.keySet());
+            Instant deadline = Instant.now().plus(timeout.multipliedBy(10));
+            while (!open.isEmpty()) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException(
+                            "reading " + open + " took longer than " + timeout.multipliedBy(10).toSeconds()
+                                    + " s");
+                }
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(timeout)) {
+                    TopicPartition tp = new TopicPartition(r.topic(), r.partition());
+                    if (r.offset() < fromTo.get(tp)[1] && r.key() != null) {
+                        keys.add(r.key());
+                    }
+                }
+                open.removeIf(tp -> consumer.position(tp, timeout) >= fromTo.get(tp)[1]);
+            }
+        }
+        return keys;
+    }
+
     public <T> List<ConsumerRecord<String, T>> since(String topic, Instant from, Deserializer<T> values) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "history-" + UUID.randomUUID());
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
-        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
         List<ConsumerRecord<String, T>> result = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(properties(), new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
                     .map(info -> new TopicPartition(topic, info.partition()))
                     .toList();
@@ -74,5 +101,16 @@ public final class TopicHistory {
             }
         }
         return result;
+    }
+
+    private Properties properties() {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "history-" + UUID.randomUUID());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        return p;
     }
 }

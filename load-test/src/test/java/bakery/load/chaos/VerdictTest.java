@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,18 @@ class VerdictTest {
                 change(id, OrderStatus.READY, 3));
     }
 
+    static Map<UUID, Instant> accepted(UUID... ids) {
+        Map<UUID, Instant> accepted = new LinkedHashMap<>();
+        for (int i = 0; i < ids.length; i++) {
+            accepted.put(ids[i], AT.plusSeconds(i));
+        }
+        return accepted;
+    }
+
+    static Whereabouts found(Optional<OrderStatus> stored, boolean inOutbox, List<String> queues, Optional<String> lease) {
+        return Whereabouts.of(new Whereabouts.Evidence(stored, inOutbox, queues, lease));
+    }
+
     static Mails.Mail mail(UUID id, OrderStatus status) {
         return new Mails.Mail(OrderIds.number(id), status);
     }
@@ -44,21 +57,58 @@ class VerdictTest {
     void everyOrderReadyOnceBakedOnceMailedOnceIsAClean() {
         List<OrderStatusChanged> changes = new ArrayList<>(journey(first));
         changes.addAll(journey(second));
-        Verdict v = Verdict.of(Set.of(first, second), changes,
+        Verdict v = Verdict.of(accepted(first, second), changes,
                 List.of(BakeEvent.finished(first, "baking-worker-1", AT), BakeEvent.finished(second, "baking-worker-2", AT)),
                 List.of(mail(first, OrderStatus.READY), mail(second, OrderStatus.READY)),
-                List.of(new CartCheck("croissant", 7, List.of(), 7)), Map.of(Outcome.OK, 40L));
+                List.of(new CartCheck("croissant", 7, List.of(), 7)), Map.of(Outcome.OK, 40L), Map.of());
 
         assertThat(v.passed()).isTrue();
-        assertThat(v.line()).startsWith("lost=0 duplicated=0 accepted=2 settled=2 ").contains("requests=40 ok=40");
+        assertThat(v.line()).startsWith("lost=0 late=0 duplicated=0 accepted=2 settled=2 ").contains("requests=40 ok=40");
     }
 
     @Test
-    void anAcceptedOrderThatNeverSettlesIsLost() {
-        Verdict v = Verdict.of(Set.of(first, second), journey(first), List.of(), List.of(mail(first, OrderStatus.READY)),
-                List.of(), Map.of());
+    void anUnsettledOrderFoundNowhereIsLost() {
+        Verdict v = Verdict.of(accepted(first, second), journey(first), List.of(), List.of(mail(first, OrderStatus.READY)),
+                List.of(), Map.of(), Map.of(second, found(Optional.empty(), false, List.of(), Optional.empty())));
         assertThat(v.lost()).isEqualTo(1);
+        assertThat(v.late()).isZero();
         assertThat(v.passed()).isFalse();
+        assertThat(v.line()).startsWith("lost=1 late=0 ");
+    }
+
+    @Test
+    void anUnsettledOrderStillQueuedOrInAnOvenIsLateNotLostAndTheRunPasses() {
+        UUID third = OrderIds.next();
+        Verdict v = Verdict.of(accepted(first, second, third), journey(first), List.of(),
+                List.of(mail(first, OrderStatus.READY)), List.of(), Map.of(),
+                Map.of(second, found(Optional.of(OrderStatus.ACCEPTED), false, List.of("bake.requests (baking-worker)"),
+                        Optional.empty()),
+                        third, found(Optional.of(OrderStatus.BAKING), false, List.of(), Optional.of("baking-worker-2"))));
+
+        assertThat(v.lost()).isZero();
+        assertThat(v.late()).isEqualTo(2);
+        assertThat(v.passed()).isTrue();
+        assertThat(v.line()).startsWith("lost=0 late=2 duplicated=0 accepted=3 settled=1 ");
+        // the oldest late order is the one accepted first, and the line says where it waits
+        assertThat(v.oldestLateLine(AT.plusSeconds(60)).orElseThrow())
+                .contains(OrderIds.number(second)).contains("59 s before the wait ended")
+                .contains("queued in bake.requests (baking-worker), stored as ACCEPTED");
+    }
+
+    @Test
+    void whereAnOrderCanStillBe() {
+        assertThat(found(Optional.empty(), false, List.of("orders.placed (order-service)"), Optional.empty()).lost())
+                .isFalse();
+        assertThat(found(Optional.of(OrderStatus.ACCEPTED), false, List.of(), Optional.empty()).describe())
+                .isEqualTo("stored as ACCEPTED");
+        assertThat(found(Optional.of(OrderStatus.READY), true, List.of(), Optional.empty()).describe())
+                .isEqualTo("in the order-service's outbox");
+        assertThat(found(Optional.of(OrderStatus.BAKING), false, List.of("bake.requests (baking-worker)"),
+                Optional.of("baking-worker-1")).describe())
+                .isEqualTo("in the oven of baking-worker-1, queued in bake.requests (baking-worker), stored as BAKING");
+        // stored as settled, yet its status never reached orders.status, and nothing will send it: lost
+        assertThat(found(Optional.of(OrderStatus.READY), false, List.of(), Optional.empty()).lost()).isTrue();
+        assertThat(found(Optional.empty(), false, List.of(), Optional.empty()).describe()).isEqualTo("nowhere");
     }
 
     @Test
@@ -67,11 +117,11 @@ class VerdictTest {
         changes.add(change(first, OrderStatus.READY, 3));
         changes.addAll(journey(second));
         changes.add(change(second, OrderStatus.READY, 4));
-        Verdict v = Verdict.of(Set.of(first, second), changes,
+        Verdict v = Verdict.of(accepted(first, second), changes,
                 List.of(BakeEvent.finished(first, "baking-worker-1", AT), BakeEvent.finished(first, "baking-worker-2", AT),
                         BakeEvent.finished(second, "baking-worker-1", AT), BakeEvent.finished(second, "baking-worker-1", AT)),
                 List.of(mail(first, OrderStatus.READY), mail(first, OrderStatus.READY), mail(second, OrderStatus.READY)),
-                List.of(), Map.of());
+                List.of(), Map.of(), Map.of());
 
         assertThat(v.readyTwice()).isEqualTo(1);
         assertThat(v.bakedTwice()).isEqualTo(1);
@@ -81,8 +131,9 @@ class VerdictTest {
 
     @Test
     void aRejectedOrderIsSettledAndASettledOrderWithoutItsMailIsCounted() {
-        Verdict v = Verdict.of(Set.of(first), List.of(change(first, OrderStatus.REJECTED, 1)), List.of(), List.of(), List.of(),
-                Map.of());
+        Verdict v = Verdict.of(accepted(first), List.of(change(first, OrderStatus.REJECTED, 1)), List.of(), List.of(),
+                List.of(),
+                Map.of(), Map.of());
         assertThat(v.lost()).isZero();
         assertThat(v.unmailed()).isEqualTo(1);
     }
@@ -93,16 +144,16 @@ class VerdictTest {
         assertThat(new CartCheck("croissant", 4, List.of(5), 5).intact()).isTrue();
         assertThat(new CartCheck("croissant", 4, List.of(), 3).intact()).isFalse();
         assertThat(new CartCheck("croissant", 4, List.of(), null).intact()).isFalse();
-        Verdict v = Verdict.of(Set.of(), List.of(), List.of(), List.of(),
-                List.of(new CartCheck("croissant", 4, List.of(), null)), Map.of());
+        Verdict v = Verdict.of(Map.of(), List.of(), List.of(), List.of(),
+                List.of(new CartCheck("croissant", 4, List.of(), null)), Map.of(), Map.of());
         assertThat(v.cartsLost()).isEqualTo(1);
         assertThat(v.passed()).isFalse();
     }
 
     @Test
     void outcomesAreCountedSoTheLineSaysHowRequestsFailed() {
-        Verdict v = Verdict.of(Set.of(), List.of(), List.of(), List.of(), List.of(),
-                Map.of(Outcome.OK, 90L, Outcome.UNAVAILABLE, 8L, Outcome.NO_ANSWER, 2L));
+        Verdict v = Verdict.of(Map.of(), List.of(), List.of(), List.of(), List.of(),
+                Map.of(Outcome.OK, 90L, Outcome.UNAVAILABLE, 8L, Outcome.NO_ANSWER, 2L), Map.of());
         assertThat(v.line()).contains("requests=100 ok=90 unavailable-503=8 refused-4xx=0 server-error=0 no-answer=2");
     }
 }

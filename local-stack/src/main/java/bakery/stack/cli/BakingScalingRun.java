@@ -28,6 +28,8 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.BakeEventDeserializer;
 import bakery.contracts.serde.EventSerializer;
 import bakery.load.report.BakingScaling;
+import bakery.stack.figures.KeyFigures;
+import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.scaling.ConsumerLag;
@@ -35,8 +37,10 @@ import bakery.stack.scaling.ConsumerLag;
 /**
  * Baking throughput at 1, 2, 4 ... instances: the same number of bake requests with one fixed bake
  * time, spread evenly over the partitions (so no instance gets more than its share), written
- * straight to {@code bake.requests}; the time from the first request to the last BakeFinished.
- * The order-service ignores the bake events of these orders: it never placed them.
+ * straight to {@code bake.requests} with fresh order ids once the group has nothing queued; the
+ * time from the step's first request to the last BakeFinished of the step's own orders. A step
+ * faster than its ovens can bake is refused: its figure, and every efficiency from it, would be
+ * wrong. The order-service ignores the bake events of these orders: it never placed them.
  */
 final class BakingScalingRun {
 
@@ -67,8 +71,10 @@ final class BakingScalingRun {
         Duration timeout = stack.settings.duration("bench.scaling.timeout");
         awaitGroup(instances, timeout);
         int orders = stack.settings.number("bench.scaling.orders");
-        int bakeSeconds = bakeSecondsAtOvenSpeed(stack.settings.number("bench.scaling.bake-seconds"),
-                System.getenv("OVEN_SPEED_FACTOR"));
+        int ovenSeconds = stack.settings.number("bench.scaling.bake-seconds");
+        String speedFactor = System.getenv("OVEN_SPEED_FACTOR");
+        int bakeSeconds = bakeSecondsAtOvenSpeed(ovenSeconds, speedFactor);
+        int slots = slots(instances);
         try (KafkaConsumer<String, BakeEvent> events = consumer(); KafkaProducer<String, byte[]> producer = producer()) {
             List<TopicPartition> eventPartitions = partitions(events, Topics.BAKE_EVENTS);
             events.assign(eventPartitions);
@@ -81,9 +87,23 @@ final class BakingScalingRun {
             Instant start = Instant.now();
             Instant last = bake(producer, events, orders, partitions, bakeSeconds, timeout);
             double seconds = Duration.between(start, last).toMillis() / 1000.0;
-            stack.progress.step(String.format("%d baking-worker(s): %d orders in %.1f s, %.2f orders/s", instances, orders,
-                    seconds, orders / seconds));
-            return new BakingScaling.Run(instances, orders, seconds);
+            BakingScaling.Run run = new BakingScaling.Run(instances, orders, seconds);
+            try {
+                BakingScaling.requirePossible(run, bakeSeconds * OrderPace.speedFactor(speedFactor), slots,
+                        Double.parseDouble(stack.settings.text("bench.scaling.oven-slack")));
+            } catch (BakingScaling.ImpossibleRun e) {
+                throw new StackException(e.getMessage()
+                        + ". The workers do not bake for the time the requests ask: they run at "
+                        + "another OVEN_SPEED_FACTOR than this shell's (" + (speedFactor == null ? "unset, 1.0" : speedFactor)
+                        + "). Run bench from the shell, with the OVEN_SPEED_FACTOR, that started the stack", e);
+            }
+            stack.progress.step(String.format(
+                    "%d baking-worker(s), %d slots: %d orders in %.1f s, %.2f orders/s (the ovens allow "
+                            + "at most %.2f)",
+                    instances, slots, orders, seconds, orders / seconds,
+                    orders / BakingScaling.fastestPossibleSeconds(orders, bakeSeconds * OrderPace.speedFactor(speedFactor),
+                            slots)));
+            return run;
         }
     }
 
@@ -121,8 +141,18 @@ final class BakingScalingRun {
      * {@code bakeSeconds x OVEN_SPEED_FACTOR} (docs/workers.md).
      */
     static int bakeSecondsAtOvenSpeed(int seconds, String speedFactor) {
-        double factor = speedFactor == null || speedFactor.isBlank() ? 1.0 : Double.parseDouble(speedFactor);
-        return (int) Math.max(1, Math.round(seconds / factor));
+        return (int) Math.max(1, Math.round(seconds / OrderPace.speedFactor(speedFactor)));
+    }
+
+    /** The oven slots of the step's workers, as they report them. */
+    private int slots(int instances) {
+        List<Integer> ports = stack.requireRunning().nodes(Service.BAKING_WORKER).stream().filter(stack::running)
+                .map(Instance::port).toList();
+        KeyFigures.Ovens ovens = new KeyFigures(stack.settings.duration("probe-timeout")).ovens(ports);
+        if (ovens.bakers() != instances) {
+            throw new StackException(ovens.bakers() + " of " + instances + " baking workers reported their oven slots");
+        }
+        return ovens.slots();
     }
 
     /**

@@ -15,7 +15,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,7 +47,6 @@ import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
-import bakery.stack.scaling.ConsumerLag;
 
 @Command(name = "bench", description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
@@ -86,7 +84,7 @@ final class BenchCommand implements Callable<Integer> {
         String balancer = "http://localhost:" + s.port("balancer");
         // Earlier orders still in the ovens would share the CPU with every measurement and keep the
         // baking group from settling for the scaling run: measure an idle stack.
-        awaitIdle(stack);
+        IdleStack.await(stack, "bench.idle-timeout", "bench measures an idle stack");
 
         stack.progress.step("limits of this machine, through the same balancer and servers; results in " + out);
         // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
@@ -209,34 +207,6 @@ final class BenchCommand implements Callable<Integer> {
                         + expected.toSeconds() + " s plus Maven)");
         Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
         stack.progress.step("load stopped");
-    }
-
-    /** Before any measurement: every group of the bakery's services at lag 0, or a clear refusal. */
-    private static void awaitIdle(LocalStack stack) {
-        StackSettings s = stack.settings;
-        Instant deadline = Instant.now().plus(s.duration("bench.idle-timeout"));
-        Instant nextReport = Instant.now();
-        try (ConsumerLag consumers = new ConsumerLag(stack.kafka.bootstrapServers(), s.duration("probe-timeout"))) {
-            while (true) {
-                List<ConsumerLag.TopicLag> behind = consumers.all().stream()
-                        .filter(l -> GROUPS.contains(l.group()) && l.lag() > 0).toList();
-                if (behind.isEmpty()) {
-                    return;
-                }
-                String work = behind.stream().map(l -> l.group() + " " + l.topic() + " " + l.lag())
-                        .collect(Collectors.joining(", "));
-                if (Instant.now().isAfter(deadline)) {
-                    throw new StackException("the bakery is still working off earlier orders (lag " + work + ") after "
-                            + s.text("bench.idle-timeout")
-                            + "; bench measures an idle stack: wait until ./bakery status shows lag 0, or scale the workers up");
-                }
-                if (!Instant.now().isBefore(nextReport)) {
-                    stack.progress.step("waiting for earlier orders to be worked off before measuring: lag " + work);
-                    nextReport = Instant.now().plusSeconds(15);
-                }
-                Pids.pause(s.duration("probe-interval"));
-            }
-        }
     }
 
     /** After the load: until every group is back at 0, or the drain timeout. */

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import bakery.contracts.Topics;
 import bakery.stack.process.Instance;
 import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
+import bakery.stack.scaling.ConsumerLag;
 
 /**
  * What each chaos scenario breaks while the steady load runs. Where a node is killed the scenario
@@ -73,14 +75,58 @@ enum ChaosScenario {
             stack.scale(Service.BAKING_WORKER, high);
             Pids.pause(duration.dividedBy(3));
         }
+    },
+    /**
+     * Not one of the bakery's failures but a fault nothing in the bakery can recover from, so the
+     * verdict can be checked: the orders placed while the order-service is stopped are skipped in
+     * orders.placed behind the bakery's back, never stored. The run must call them lost and exit 1.
+     */
+    LOSE_ORDERS("lose-orders", "check of the verdict itself: stop the order-service, skip the orders placed meanwhile in "
+            + "orders.placed behind the bakery's back, start it again; those orders are lost and the run must fail", false) {
+        @Override
+        void disturb(LocalStack stack, Duration duration) {
+            int nodes = stack.requireRunning().nodes(Service.ORDER_SERVICE).size();
+            stack.scale(Service.ORDER_SERVICE, 0);
+            Pids.pause(duration);
+            Instant deadline = Instant.now().plus(stack.settings.duration("chaos.request-timeout"));
+            try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+                while (true) {
+                    try {
+                        lag.skipAll(Service.ORDER_SERVICE.module(), Topics.ORDERS_PLACED);
+                        stack.progress.step("the orders placed while the order-service was stopped were skipped in "
+                                + Topics.ORDERS_PLACED + ": they are gone");
+                        break;
+                    } catch (IllegalStateException groupNotEmptyYet) {
+                        if (Instant.now().isAfter(deadline)) {
+                            throw new StackException("could not skip " + Topics.ORDERS_PLACED + ": "
+                                    + groupNotEmptyYet.getMessage(), groupNotEmptyYet);
+                        }
+                        Pids.pause(stack.settings.duration("probe-interval"));
+                    }
+                }
+            } finally {
+                stack.scale(Service.ORDER_SERVICE, Math.max(1, nodes));
+            }
+        }
     };
 
     private final String label;
     private final String description;
+    private final boolean listed;
 
     ChaosScenario(String label, String description) {
+        this(label, description, true);
+    }
+
+    ChaosScenario(String label, String description, boolean listed) {
         this.label = label;
         this.description = description;
+        this.listed = listed;
+    }
+
+    /** False for the verdict's own check, which --list leaves out: it is no failure the bakery must survive. */
+    boolean listed() {
+        return listed;
     }
 
     String label() {

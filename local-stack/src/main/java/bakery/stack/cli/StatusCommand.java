@@ -2,6 +2,7 @@ package bakery.stack.cli;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -14,9 +15,11 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
 import bakery.stack.scaling.ConsumerLag;
+import bakery.stack.scaling.GroupBacklog;
 
 @Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime), every consumer group's lag per topic, "
-        + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies.")
+        + "each worker group's backlog and the time to drain it at its current pace, "
+        + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "one JSON object: instances and consumerGroups")
@@ -28,14 +31,14 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
-            KeyFigures.Figures figures) {
+            KeyFigures.Figures figures, List<GroupBacklog> backlogs) {
     }
 
     @Override
     public Integer call() throws Exception {
         LocalStack stack = BakeryCommand.stack();
         StackState state = stack.stateFile.load().orElse(null);
-        Report report = state == null ? new Report(false, List.of(), List.of(), null, null) : report(stack, state);
+        Report report = state == null ? new Report(false, List.of(), List.of(), null, null, List.of()) : report(stack, state);
         if (json) {
             System.out.println(StateFile.JSON.writeValueAsString(report));
         } else if (state == null) {
@@ -54,22 +57,45 @@ final class StatusCommand implements Callable<Integer> {
                     running ? (Long) Pids.rssKb(i.pid()).stream().boxed().findFirst().orElse(null) : null,
                     running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null);
         }).toList();
+        Duration window = stack.settings.duration("status.figures-window");
+        List<ConsumerLag.TopicLag> before = List.of();
         List<ConsumerLag.TopicLag> lags = List.of();
         String kafkaError = null;
+        KeyFigures.Figures figures = null;
+        List<Integer> ready = metricsPorts(rows);
+        // The groups' committed offsets at both ends of the figures' window give each group's pace.
         try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+            before = readLag(lag);
+            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready, window);
             lags = lag.all();
         } catch (RuntimeException e) {
             kafkaError = e.getMessage();
-        }
-        KeyFigures.Figures figures = null;
-        List<Integer> ready = rows.stream().filter(InstanceStatus::ready).map(InstanceStatus::port).toList();
-        try {
-            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready,
-                    stack.settings.duration("status.figures-window"));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError, figures);
+        List<GroupBacklog> backlogs = kafkaError == null && !before.isEmpty()
+                ? GroupBacklog.of(Service.WORKER_GROUPS, before, lags, window)
+                : List.of();
+        return new Report(rows.stream().anyMatch(InstanceStatus::running), rows, lags, kafkaError, figures, backlogs);
+    }
+
+    /**
+     * The ready service nodes, each read on its own port. Not the balancer: each read through it
+     * lands on another web node, and the difference of two web nodes' counters is no rate.
+     */
+    static List<Integer> metricsPorts(List<InstanceStatus> rows) {
+        return rows.stream().filter(InstanceStatus::ready)
+                .filter(i -> Arrays.stream(Service.values()).anyMatch(s -> s.module().equals(i.service())))
+                .map(InstanceStatus::port).toList();
+    }
+
+    /** The first reading; a broker that does not answer leaves the backlog out, not the figures. */
+    private static List<ConsumerLag.TopicLag> readLag(ConsumerLag lag) {
+        try {
+            return lag.all();
+        } catch (RuntimeException kafkaDown) {
+            return List.of();
+        }
     }
 
     private static void print(Report report) {
@@ -99,13 +125,34 @@ final class StatusCommand implements Callable<Integer> {
             System.out.println(
                     "LAG - : a live feed that keeps no position (a web node reads orders.status from its end, commits nothing)");
         }
+        printBacklogs(report);
+    }
+
+    /** Per worker group: what waits, the pace of the window, and how long the rest takes at that pace. */
+    private static void printBacklogs(Report report) {
+        if (report.backlogs().isEmpty()) {
+            return;
+        }
+        long window = report.figures() == null ? 0 : report.figures().window().toSeconds();
+        System.out.println();
+        System.out.printf("Backlog per worker group (pace: records worked off in the last %d s):%n", window);
+        String row = "%-20s %9s %10s %s%n";
+        System.out.printf(row, "WORKER GROUP", "BACKLOG", "PER SECOND", "TIME TO DRAIN");
+        for (GroupBacklog b : report.backlogs()) {
+            String drain = b.backlog() == 0 ? "-"
+                    : b.stuck() ? "not moving (no record worked off in the window)"
+                            : "about " + uptime(Math.max(1, b.timeToDrain().toSeconds()));
+            System.out.printf(row, b.group(), b.backlog(), String.format("%.1f", b.perSecond()), drain);
+        }
     }
 
     private static void printFigures(KeyFigures.Figures figures) {
         if (figures == null) {
             return;
         }
-        System.out.printf("Over the last %d s (from /q/metrics):%n", figures.window().toSeconds());
+        System.out.printf("Over the last %d s, ending now (from /q/metrics%s):%n", figures.window().toSeconds(),
+                figures.nodesUnread() == 0 ? ""
+                        : "; " + figures.nodesUnread() + " node(s) gave no page at one end of the window and are left out");
         System.out.println("  orders/s   " + (figures.ordersPerSecond().isEmpty() ? "none"
                 : String.join("  ", figures.ordersPerSecond().entrySet().stream()
                         .map(e -> String.format("%s %.1f", e.getKey(), e.getValue())).toList())));

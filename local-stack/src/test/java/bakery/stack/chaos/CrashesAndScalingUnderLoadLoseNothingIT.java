@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import bakery.stack.BakeryCli;
  * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a
  * baking worker killed under load, a web node killed under load, and the bakers scaled 4 -> 1 -> 4
  * under load. Each scenario must end with nothing lost and nothing baked, readied or e-mailed twice.
+ * On the same stack, the verdict itself: ovens too slow to finish within the wait leave orders late,
+ * not lost, and the run passes; orders skipped behind the bakery's back are lost, and the run fails.
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
@@ -25,7 +28,9 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
             "BAKERY_CHAOS_WARM_UP", "3s",
             "BAKERY_CHAOS_RECOVERY", "5s",
             "BAKERY_CHAOS_KILL_INTERVAL", "2s",
-            "BAKERY_CHAOS_POLL_INTERVAL", "1s"), Duration.ofMinutes(6));
+            "BAKERY_CHAOS_POLL_INTERVAL", "1s",
+            "BAKERY_CHAOS_IDLE_GRACE", "5s",
+            "BAKERY_CHAOS_IDLE_STANDING", "15s"), Duration.ofMinutes(6));
     static final String SHORT = "8s";
 
     @BeforeAll
@@ -53,6 +58,42 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     @Test
     void aWebNodeKilledUnderLoadLosesNoOrderAndNoCart() throws Exception {
         assertCleanVerdict(BAKERY.run("chaos", "kill-web", "--duration", SHORT));
+
+        // The load has stopped: the rates status shows are those of a window ending now.
+        JsonNode status = BAKERY.status();
+        assertThat(status.at("/figures/ordersPerSecond/placed").isMissingNode()).as(status.toString()).isFalse();
+        assertThat(status.at("/figures/ordersPerSecond/placed").asDouble()).isZero();
+        assertThat(status.get("backlogs").findValuesAsText("group"))
+                .containsExactlyInAnyOrder("order-service", "baking-worker", "notification-worker");
+    }
+
+    @Test
+    void ovensTooSlowToFinishWithinTheWaitLeaveOrdersLateNotLost() throws Exception {
+        // A baker four times slower than real (one to four minutes an order) and a wait of seconds: the
+        // orders are still in its oven when the wait ends. The load, sized to that oven, is an order or two.
+        BAKERY.succeeds("scale", "baking-worker=0");
+        BakeryCli slow = BAKERY.with(Map.of("OVEN_SPEED_FACTOR", "4", "BAKERY_CHAOS_DRAIN_TIMEOUT", "3s"));
+        try {
+            slow.succeeds("scale", "baking-worker=1");
+            BakeryCli.Result chaos = slow.run("chaos", "kill-web", "--duration", "4s");
+
+            assertThat(chaos.lastLine()).as(chaos.output()).startsWith("lost=0 late=").doesNotContain("late=0 ")
+                    .contains(" duplicated=0 ");
+            assertThat(chaos.output()).contains("oldest late order");
+            assertThat(chaos.exit()).as(chaos.output()).isZero();
+        } finally {
+            BAKERY.succeeds("scale", "baking-worker=0");
+            BAKERY.succeeds("scale", "baking-worker=2");
+        }
+    }
+
+    @Test
+    void ordersSkippedBehindTheBakerysBackAreLostAndTheRunFails() throws Exception {
+        BakeryCli.Result chaos = BAKERY.run("chaos", "lose-orders", "--duration", "4s");
+
+        assertThat(chaos.lastLine()).as(chaos.output()).startsWith("lost=").doesNotStartWith("lost=0 ");
+        assertThat(chaos.output()).contains("lost order ");
+        assertThat(chaos.exit()).as(chaos.output()).isEqualTo(1);
     }
 
     @Test
@@ -62,7 +103,8 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
 
     private static void assertCleanVerdict(BakeryCli.Result chaos) {
         String verdict = chaos.lastLine();
-        assertThat(verdict).startsWith("lost=0 duplicated=0 ").contains("carts-lost=0").doesNotContain("accepted=0 ");
+        assertThat(verdict).startsWith("lost=0 late=").contains(" duplicated=0 ").contains("carts-lost=0")
+                .doesNotContain("accepted=0 ");
         assertThat(chaos.exit()).as(chaos.output()).isZero();
     }
 }

@@ -3,8 +3,10 @@ package bakery.stack.figures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +34,34 @@ class KeyFiguresTest {
                 s -> s.name().equals("bakery_orders_total"), "stage");
 
         assertThat(delta).containsEntry("placed", 40.0).containsEntry("accepted", 4.0);
+    }
+
+    @Test
+    void whenTheLoadHasStoppedEveryRateIsZeroNotTheLastBusyWindow() {
+        KeyFigures.Figures idle = KeyFigures.between(Map.of(8081, Optional.of(AFTER)), Map.of(8081, Optional.of(AFTER)),
+                Duration.ofSeconds(2));
+
+        assertThat(idle.ordersPerSecond()).containsEntry("placed", 0.0).containsEntry("accepted", 0.0);
+        assertThat(idle.p99Seconds()).isEmpty();
+    }
+
+    @Test
+    void aNodeThatGaveNoPageAtOneEndOfTheWindowIsLeftOutNotCountedWhole() {
+        // web-2 on 8082 did not answer the first read: its counters are not 55 orders of this window
+        MetricsPage web2 = MetricsPage.parse("bakery_orders_total{node=\"web-2\",stage=\"placed\"} 55.0\n");
+        KeyFigures.Figures figures = KeyFigures.between(Map.of(8081, Optional.of(BEFORE), 8082, Optional.empty()),
+                Map.of(8081, Optional.of(AFTER), 8082, Optional.of(web2)), Duration.ofSeconds(2));
+
+        assertThat(figures.ordersPerSecond()).containsEntry("placed", 20.0);
+        assertThat(figures.nodesUnread()).isEqualTo(1);
+    }
+
+    @Test
+    void aCounterThatWentDownBelongsToARestartedNode() {
+        Map<String, Double> delta = KeyFigures.delta(List.of(AFTER), List.of(BEFORE),
+                s -> s.name().equals("bakery_orders_total"), "stage");
+
+        assertThat(delta).containsEntry("placed", 15.0);
     }
 
     @Test
