@@ -7,16 +7,19 @@ import java.util.stream.Collectors;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-/** Maps every failure of a JSON API to {@link ErrorBody}, so clients parse one shape everywhere. */
+/**
+ * Maps every failure of a JSON API to {@link ErrorBody} problem details, so clients parse one shape
+ * everywhere. No detail repeats a framework message: those name Java types.
+ */
 public class ErrorMappers {
 
     private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
@@ -40,6 +43,7 @@ public class ErrorMappers {
         return unreadable(e);
     }
 
+    /** Jackson's own messages name the Java type it wanted; the client learns the field and the place instead. */
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
@@ -47,7 +51,12 @@ public class ErrorMappers {
                         .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                         .collect(Collectors.joining("."))
                 : null;
-        return json(Response.Status.BAD_REQUEST, new ErrorBody("malformed JSON", field, e.getOriginalMessage()));
+        String detail = field != null
+                ? field + " has the wrong type or shape"
+                : e instanceof MismatchedInputException
+                        ? "the body is JSON of the wrong shape: send one object with the documented fields"
+                        : "the body is not well-formed JSON" + where(e.getLocation());
+        return json(Response.Status.BAD_REQUEST, new ErrorBody("malformed JSON", field, detail));
     }
 
     @ServerExceptionMapper
@@ -56,10 +65,14 @@ public class ErrorMappers {
         if (original.hasEntity()) {
             return original;
         }
-        Response.StatusType status = original.getStatusInfo();
+        if (e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus wraps a body Jackson could not parse in a bare 400.
+            return unreadable(unreadable);
+        }
+        int status = original.getStatus();
         return Response.fromResponse(original)
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(ErrorBody.of(status.getReasonPhrase().toLowerCase(), e.getMessage()))
+                .type(ErrorBody.MEDIA_TYPE)
+                .entity(ErrorBody.of(status, RouteErrors.detailOf(status)).json())
                 .build();
     }
 
@@ -72,11 +85,9 @@ public class ErrorMappers {
     public Response unexpected(Throwable e) {
         if (BackingServiceDown.causes(e)) {
             LOG.warnf("a server this request needs is not answering: %s", BackingServiceDown.describe(e));
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE)
+            return Response.fromResponse(json(Response.Status.SERVICE_UNAVAILABLE, ErrorBody.of("unavailable",
+                    "the bakery cannot reach one of its services just now; try again in a moment")))
                     .header("Retry-After", "2")
-                    .type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(ErrorBody.of("unavailable",
-                            "the bakery cannot reach one of its services just now; try again in a moment"))
                     .build();
         }
         LOG.error("unexpected failure", e);
@@ -84,8 +95,17 @@ public class ErrorMappers {
                 ErrorBody.of("internal error", "the bakery could not handle this request; try again"));
     }
 
-    public static Response json(Response.Status status, ErrorBody body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    /** The response for {@code problem}, answered with {@code status}. */
+    public static Response json(Response.StatusType status, ErrorBody problem) {
+        return Response.status(status)
+                .type(ErrorBody.MEDIA_TYPE)
+                .entity(problem.at(status.getStatusCode()).json())
+                .build();
+    }
+
+    private static String where(JsonLocation location) {
+        return location == null || location.getLineNr() < 1 ? ""
+                : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

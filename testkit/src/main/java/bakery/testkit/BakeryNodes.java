@@ -57,7 +57,7 @@ public final class BakeryNodes implements AutoCloseable {
     }
 
     public ServiceProcess webNode(String nodeId, ServiceProcess orderService) {
-        return start(node("web-tier", nodeId)
+        return start(DemoStaff.on(node("web-tier", nodeId))
                 .with("quarkus.redis.hosts", redis.url())
                 .with("quarkus.rest-client.order-service.url", orderService.baseUrl()));
     }

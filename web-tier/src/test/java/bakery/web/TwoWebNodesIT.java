@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
+import bakery.testkit.DemoStaff;
 import bakery.testkit.FreePort;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.KafkaProbe;
@@ -55,7 +56,7 @@ class TwoWebNodesIT {
     }
 
     private static ServiceProcess node(String id) {
-        return new ServiceProcess(id, JAR, FreePort.next())
+        return DemoStaff.on(new ServiceProcess(id, JAR, FreePort.next()))
                 .with("bakery.node-id", id)
                 .with("quarkus.redis.hosts", RedisServer.shared().url())
                 .with("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers())

@@ -29,13 +29,19 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import bakery.contracts.Topics;
 import bakery.testkit.Await;
+import bakery.testkit.ForgedStaffCookie;
 import bakery.testkit.KafkaProbe;
+import bakery.testkit.routes.Knock;
+import bakery.testkit.routes.PathTricks;
+import bakery.testkit.routes.WebRoute;
+import bakery.testkit.routes.WebRoutes;
 
 /**
  * Hostile customers against a web node (with the rest of the bakery behind it): malformed and
  * oversized JSON, wrong types, absurd quantities, unknown products, tampered headers and cookies,
- * forged session ids, form posts without the CSRF token, path traversal, slow and abandoned live
- * order streams; and poison records on every topic a service consumes. Nothing gets a 5xx, no cart
+ * forged session ids, form posts without the CSRF token, path traversal, every staff route under
+ * every path trick and with a staff cookie forged with the key the repository once shipped, slow
+ * and abandoned live order streams; and poison records on every topic a service consumes. Nothing gets a 5xx, no cart
  * changes, the node's memory stays bounded, every poison record ends in its dead-letter topic and
  * the bakery still bakes afterwards. The counts by outcome go to target/hostile-requests.txt.
  */
@@ -43,6 +49,7 @@ import bakery.testkit.KafkaProbe;
 class HostileRequestsNeverBreakTheBakeryIT {
 
     static final String COOKIE = "FADU_SESSION";
+    static final Path WEB_TIER_CLASSES = Path.of("..", "web-tier", "target", "classes");
     static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** The web node runs with -Xmx256m (ServiceProcess); heap, metaspace and threads stay well below this. */
     static final long MAX_RSS_MB = 480;
@@ -92,7 +99,7 @@ class HostileRequestsNeverBreakTheBakeryIT {
             if (r.status() >= 500 || (r.status() < 0 && !a.kind().equals(BROKEN_FRAMING))) {
                 failures.add(a + " -> " + r.status() + " " + abbreviate(r.body()));
             }
-            if (a.errorBody() && r.status() >= 400 && r.status() < 500 && !r.body().contains("\"error\"")) {
+            if (a.errorBody() && r.status() >= 400 && r.status() < 500 && !isProblem(r)) {
                 withoutErrorBody.add(a + " -> " + r.status() + " " + abbreviate(r.body()));
             }
             if (a.forgedSession() != null && a.forgedSession().equals(r.setCookie(COOKIE))) {
@@ -102,23 +109,43 @@ class HostileRequestsNeverBreakTheBakeryIT {
         report(byKind);
 
         assertThat(failures).as("hostile requests answered with a 5xx or not at all").isEmpty();
-        // Counted and printed here; asserted in jsonOfTheWrongShapeGetsTheJsonErrorBody.
-        withoutErrorBody.forEach(w -> System.out.println("4xx without the JSON error body: " + w));
+        // Counted and printed here; asserted in jsonOfTheWrongShapeGetsTheProblemBody.
+        withoutErrorBody.forEach(w -> System.out.println("4xx without the problem body: " + w));
         assertThat(adopted).as("forged session ids taken over instead of replaced").isEmpty();
         assertThat(cartOf(victim)).as("the victim's cart after the attacks").isEqualTo(cartBefore);
         assertThat(json("GET", "/api/orders/" + victimOrder, victim, null).status()).as("someone else's order").isIn(403, 404);
     }
 
-    /** JSON of the wrong top-level shape or a field of the wrong type still gets the JSON error body. */
+    /** JSON of the wrong top-level shape or a field of the wrong type still gets the problem body, naming no Java type. */
     @Test
     @Order(4)
-    void jsonOfTheWrongShapeGetsTheJsonErrorBody() {
+    void jsonOfTheWrongShapeGetsTheProblemBody() {
         for (String body : List.of("[]", "\"croissant\"", "[[[]]]", "{\"sku\":\"croissant\",\"quantity\":\"two\"}",
-                "{\"sku\":{},\"quantity\":1}")) {
+                "{\"sku\":{},\"quantity\":1}", "{\"sku\":")) {
             RawHttp.Reply r = json("POST", "/api/cart/items", attacker, body);
             assertThat(r.status()).isEqualTo(400);
-            assertThat(r.body()).as("answer to %s", body).contains("\"error\"");
+            assertThat(isProblem(r)).as("answer to %s: %s", body, r.body()).isTrue();
+            assertThat(r.body()).as("answer to %s", body).doesNotContain("java.", "bakery.", "Exception", "`");
         }
+    }
+
+    /**
+     * Every staff and ops route of the web tier (read from its compiled resources), at its own
+     * address and under every path trick, to a stranger, to a customer with a session and its form
+     * token, and to a customer holding a staff cookie forged with the key the repository once
+     * shipped: each is turned away with a 4xx or a redirect to the sign-in page, none gets a 5xx.
+     */
+    @Test
+    @Order(5)
+    void staffRoutesStayShutUnderPathTricksAndToAForgedStaffCookie() {
+        String base = "http://127.0.0.1:" + bakery.web.httpPort();
+        String csrf = csrfTokenOf(attacker);
+        String forged = ForgedStaffCookie.value(ForgedStaffCookie.OLD_DEMO_KEY, "ops", Duration.ofHours(1));
+        List<Knock.Visitor> visitors = List.of(Knock.Visitor.stranger(),
+                new Knock.Visitor("customer", COOKIE + "=" + attacker, csrf),
+                new Knock.Visitor("forged staff cookie", "FADU_STAFF=" + forged + "; " + COOKIE + "=" + attacker, csrf));
+
+        assertThat(Knock.breakIns(base, WebRoutes.in(WEB_TIER_CLASSES), visitors)).isEmpty();
     }
 
     @Test
@@ -329,6 +356,19 @@ class HostileRequestsNeverBreakTheBakeryIT {
                 "//etc/passwd")) {
             all.add(new Attack("path traversal", "GET", path, me, null, false, null));
         }
+        String forgedStaff = "Cookie: FADU_STAFF=" + ForgedStaffCookie.value(ForgedStaffCookie.OLD_DEMO_KEY, "ops",
+                Duration.ofHours(1)) + "; " + COOKIE + "=" + attacker + "\r\n";
+        for (WebRoute route : WebRoutes.in(WEB_TIER_CLASSES)) {
+            if (!route.guarded()) {
+                continue;
+            }
+            all.add(new Attack("forged staff cookie", route.method(), route.path(), formType + forgedStaff, bytes(""), false,
+                    null));
+            for (PathTricks.Trick trick : PathTricks.of(route.path())) {
+                all.add(new Attack("path tricks on staff routes", route.method(), trick.path(), formType + me, bytes(""), false,
+                        null));
+            }
+        }
         for (String[] m : List.of(new String[] { "PATCH", "/api/cart" }, new String[] { "DELETE", "/api/catalog" },
                 new String[] { "TRACE", "/" },
                 new String[] { "OPTIONS", "/api/checkout" }, new String[] { "PUT", "/api/checkout" },
@@ -339,6 +379,17 @@ class HostileRequestsNeverBreakTheBakeryIT {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------
+
+    static boolean isProblem(RawHttp.Reply r) {
+        return r.head().toLowerCase().contains("content-type: application/problem+json") && r.body().contains("\"title\"");
+    }
+
+    static String csrfTokenOf(String session) {
+        RawHttp.Reply page = http.send("GET", "/", "Accept: text/html\r\nCookie: " + COOKIE + "=" + session + "\r\n", null);
+        Matcher m = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(m.find()).as("a form token on the catalog page").isTrue();
+        return m.group(1);
+    }
 
     static String session() {
         RawHttp.Reply r = http.send("GET", "/api/cart", "Accept: application/json\r\n", null);

@@ -96,6 +96,7 @@ public final class NginxConfig {
                 }
 
                 http {
+                    server_tokens off;
                     access_log %2$s/nginx-access.log;
                     client_body_temp_path %1$s/temp/client_body;
                     proxy_temp_path %1$s/temp/proxy;

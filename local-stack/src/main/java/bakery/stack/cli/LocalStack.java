@@ -31,6 +31,7 @@ import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
+import bakery.stack.secrets.CookieKey;
 
 /**
  * The whole bakery on one machine: starts its servers and service nodes as separate processes,
@@ -250,6 +251,12 @@ final class LocalStack {
         env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.port("order-service-balancer"));
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
+        if (s == Service.WEB_TIER) {
+            // Web nodes refuse to start without these: the stack's own cookie key and the demo accounts.
+            env.put("AUTH_ENCRYPTION_KEY", CookieKey.of(layout.cookieKey()));
+            env.put("STAFF_PASSWORD_HASH", settings.text("demo.staff-password-hash"));
+            env.put("OPS_PASSWORD_HASH", settings.text("demo.ops-password-hash"));
+        }
         return env;
     }
 

@@ -60,6 +60,11 @@ public record StackLayout(Path root, Path home) {
         return home.resolve("grafana");
     }
 
+    /** The stack's own secrets (the staff cookie key), readable by its owner only. */
+    public Path cookieKey() {
+        return home.resolve("secrets").resolve("cookie-key");
+    }
+
     public Path bin() {
         return home.resolve("bin");
     }

@@ -25,6 +25,19 @@ class NginxConfigTest {
     }
 
     @Test
+    void refusesAmbiguousPathsAndTheInternalSurfaceAndHidesItsVersion() {
+        String site = NginxConfig.site(NginxConfig.template(ROOT), 8080, List.of("127.0.0.1:8081"));
+
+        assertThat(site).contains("server_tokens off;")
+                .contains("if ($request_uri ~ \"^[^?]*(;|%2[fF]|%5[cC]|%2[eE]|")
+                .contains("return 400 '{\"type\":\"tag:fadu.bakery,2026:problem:ambiguous-path\"")
+                .contains("location ^~ /q/ {")
+                .contains("location = /q {");
+        assertThat(NginxConfig.main(Path.of("/h/nginx"), Path.of("/h/logs"), Path.of("/h/nginx/bakery.conf")))
+                .contains("server_tokens off;");
+    }
+
+    @Test
     void leavesNginxVariablesAlone() {
         String site = NginxConfig.site(NginxConfig.template(ROOT), 8080, List.of("127.0.0.1:8081"));
 

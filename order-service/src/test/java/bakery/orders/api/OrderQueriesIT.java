@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Arrays;
 import java.util.List;
@@ -45,18 +46,21 @@ class OrderQueriesIT extends BakeryScenario {
     }
 
     @Test
-    void anUnknownOrderIs404AndAMalformedIdIs400WithTheErrorBody() {
-        given().get("/orders/" + UUID.randomUUID()).then().statusCode(404)
-                .body("error", equalTo("not found")).body("field", equalTo("id"));
-        given().get("/orders/not-an-order").then().statusCode(400)
-                .body("error", equalTo("invalid request")).body("field", equalTo("id")).body("detail", notNullValue());
+    void anUnknownOrderIs404AndAMalformedIdIs400WithTheProblemBody() {
+        given().get("/orders/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("not found")).body("status", equalTo(404)).body("field", equalTo("id"));
+        given().get("/orders/not-an-order").then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("invalid request")).body("field", equalTo("id")).body("detail", notNullValue())
+                .body("type", startsWith("tag:"));
+        given().get("/no-such-address").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
     }
 
     @ParameterizedTest
     @CsvSource({ "size, 0", "size, 201", "size, many", "page, -1", "page, first" })
     void badPagingIs400NamingTheParameter(String parameter, String value) {
         given().queryParam(parameter, value).get("/orders/active").then().statusCode(400)
-                .body("error", equalTo("invalid request")).body("field", equalTo(parameter));
+                .body("title", equalTo("invalid request")).body("field", equalTo(parameter));
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -31,8 +32,9 @@ import bakery.web.orders.StatusFeed;
 
 /**
  * The staff board: columns filled by an SSE stream of every active order and every change, and
- * the pick-up and cancel actions. Access (role staff) is configured in application.properties.
+ * the pick-up and cancel actions. Role staff, checked here and by path (application.properties).
  */
+@RolesAllowed("staff")
 @Path("/")
 public class BoardResource {
 

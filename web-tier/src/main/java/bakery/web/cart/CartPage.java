@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -24,6 +25,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import bakery.web.session.CurrentSession;
 
 /** The cart page and its forms; every change goes back to the page (post/redirect/get). */
+@PermitAll
 @Path("/cart")
 @Produces(MediaType.TEXT_HTML)
 public class CartPage {

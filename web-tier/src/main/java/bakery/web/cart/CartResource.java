@@ -1,5 +1,6 @@
 package bakery.web.cart;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import bakery.web.session.CurrentSession;
 
 /** The session's cart as JSON. */
+@PermitAll
 @Path("/api/cart")
 @Produces(MediaType.APPLICATION_JSON)
 public class CartResource {

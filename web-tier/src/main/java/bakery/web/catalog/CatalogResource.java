@@ -2,6 +2,7 @@ package bakery.web.catalog;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -14,6 +15,7 @@ import io.smallrye.mutiny.Uni;
 import bakery.contracts.api.Product;
 
 /** The catalog: the storefront's front page and the same list as JSON. */
+@PermitAll
 @Path("/")
 public class CatalogResource {
 

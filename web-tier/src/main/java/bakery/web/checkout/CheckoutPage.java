@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -33,6 +34,7 @@ import bakery.web.session.SessionId;
  * The checkout form. Each rendering carries a fresh idempotency key, so a double-clicked or
  * resubmitted form places one order.
  */
+@PermitAll
 @Path("/checkout")
 @Produces(MediaType.TEXT_HTML)
 public class CheckoutPage {

@@ -1,5 +1,6 @@
 package bakery.web.ops;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,9 +17,10 @@ import io.smallrye.mutiny.Uni;
 import bakery.web.orders.LiveStream;
 
 /**
- * The ops console (role ops, configured in application.properties): rendered with the current
+ * The ops console (role ops, checked here and by path): rendered with the current
  * snapshot, then kept fresh by {@code /ops/events}, which pushes the same snapshot as JSON.
  */
+@RolesAllowed("ops")
 @Path("/ops")
 public class OpsPage {
 

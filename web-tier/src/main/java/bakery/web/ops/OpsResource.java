@@ -1,5 +1,6 @@
 package bakery.web.ops;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import io.smallrye.mutiny.Uni;
 
 /** The ops console's data as JSON (role ops), for {@code ./bakery status} and scripts. */
+@RolesAllowed("ops")
 @Path("/api/ops")
 public class OpsResource {
 

@@ -2,6 +2,7 @@ package bakery.web.orders;
 
 import java.util.UUID;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import bakery.web.session.CurrentSession;
 
 /** The customer's order page: rendered with the current state, then kept live by SSE. */
+@PermitAll
 @Path("/orders/{id}")
 public class OrderPage {
 

@@ -3,6 +3,7 @@ package bakery.web.orders;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import bakery.contracts.api.OrderView;
 import bakery.web.session.CurrentSession;
 
 /** A customer's own order as JSON, and its live status stream. */
+@PermitAll
 @Path("/api/orders/{id}")
 public class OrderResource {
 

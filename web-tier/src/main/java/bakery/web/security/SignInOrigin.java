@@ -11,6 +11,9 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 
+import bakery.defaults.ErrorBody;
+import bakery.defaults.RouteErrors;
+
 /**
  * CSRF protection for the one form {@link CsrfFilter} never sees: the staff sign-in, which Quarkus'
  * form authentication answers itself at {@code POST /j_security_check}. Browsers name the page a
@@ -34,10 +37,8 @@ public class SignInOrigin {
     void check(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method() == HttpMethod.POST && SIGN_IN_PATH.equals(request.path()) && !fromOurPage(request)) {
-            context.response()
-                    .setStatusCode(403)
-                    .putHeader("Content-Type", "application/json")
-                    .end("{\"error\":\"forbidden\",\"field\":null,\"detail\":\"sign in from the bakery's own sign-in page\"}");
+            RouteErrors.send(context.response(),
+                    new ErrorBody("forbidden", null, "sign in from the bakery's own sign-in page").at(403));
             return;
         }
         context.next();

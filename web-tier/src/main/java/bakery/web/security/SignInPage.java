@@ -2,6 +2,7 @@ package bakery.web.security;
 
 import java.net.URI;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,6 +18,7 @@ import io.quarkus.qute.TemplateInstance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Staff sign-in and sign-out. The form posts to Quarkus' form authentication (j_security_check). */
+@PermitAll
 @Path("/")
 public class SignInPage {
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import bakery.testkit.Await;
+import bakery.testkit.DemoStaff;
 import bakery.testkit.FreePort;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.RedisServer;
@@ -36,7 +37,7 @@ class NodeLeavesPromptlyWithLiveStreamsOpenIT {
 
     @Test
     void aNodeWithAnOpenOrderStreamGoesUnreadyEndsTheStreamAndExitsWithinTheDelay() throws Exception {
-        ServiceProcess node = new ServiceProcess("web-leaving", JAR, FreePort.next())
+        ServiceProcess node = DemoStaff.on(new ServiceProcess("web-leaving", JAR, FreePort.next()))
                 .with("bakery.node-id", "web-leaving")
                 .with("quarkus.redis.hosts", RedisServer.shared().url())
                 .with("kafka.bootstrap.servers", KafkaBroker.shared().bootstrapServers())

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.OrderCommand;
@@ -19,6 +21,7 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderCommandDeserializer;
 import bakery.testkit.Await;
+import bakery.testkit.ForgedStaffCookie;
 import bakery.testkit.KafkaProbe;
 import bakery.web.OrderServiceStub;
 import bakery.web.SampleOrders;
@@ -38,6 +41,9 @@ class StaffAccessIT {
 
     @Inject
     StatusFeed feed;
+
+    @ConfigProperty(name = "quarkus.http.auth.session.encryption-key")
+    String cookieKey;
 
     @Test
     void boardWithoutSignInRedirectsToTheSignInPage() {
@@ -60,6 +66,19 @@ class StaffAccessIT {
                 "http://" + node.getHost() + ":" + node.getPort());
         assertThat(ours.statusCode()).isEqualTo(302);
         assertThat(ours.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("FADU_STAFF="));
+    }
+
+    @Test
+    void aSignInCookieForgedWithAnyKeyButTheNodesIsRefused() {
+        String forged = ForgedStaffCookie.value(ForgedStaffCookie.OLD_DEMO_KEY, "ops", Duration.ofHours(1));
+        HttpResponse<String> refused = new Shopper(node.toString()).get("/api/ops/snapshot", "Cookie", "FADU_STAFF=" + forged);
+        assertThat(refused.statusCode()).isEqualTo(302);
+        assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
+
+        // The same forgery with the node's own key gets in: the refusal above is the key's doing.
+        String withOurKey = ForgedStaffCookie.value(cookieKey, "ops", Duration.ofHours(1));
+        assertThat(new Shopper(node.toString()).get("/api/ops/snapshot", "Cookie", "FADU_STAFF=" + withOurKey).statusCode())
+                .isEqualTo(200);
     }
 
     @Test
