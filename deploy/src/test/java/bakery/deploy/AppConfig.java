@@ -158,17 +158,27 @@ final class AppConfig {
         return raw("quarkus.http.port").isPresent();
     }
 
-    /** The port the service's HTTP endpoints (and health checks, unless the management interface is on) listen on. */
+    /** The public port: the service's own endpoints, what a balancer or a Service forwards to. */
+    int httpPort(Map<String, String> env) {
+        return Integer.parseInt(value("quarkus.http.port", env, "8080"));
+    }
+
+    boolean hasManagementInterface(Map<String, String> env) {
+        return Boolean.parseBoolean(value("quarkus.management.enabled", env, "false"));
+    }
+
+    /** The port health checks and metrics answer on: the management interface's when it is on, else the public one. */
     int healthPort(Map<String, String> env) {
-        if (Boolean.parseBoolean(value("quarkus.management.enabled", env, "false"))) {
+        if (hasManagementInterface(env)) {
             return Integer.parseInt(value("quarkus.management.port", env, "9000"));
         }
-        return Integer.parseInt(value("quarkus.http.port", env, "8080"));
+        return httpPort(env);
     }
 
     /** Where SmallRye Health answers a probe: kind is live, ready or started. */
     String healthPath(String kind, Map<String, String> env) {
-        String root = value("quarkus.http.non-application-root-path", env, "q");
+        String root = hasManagementInterface(env) ? value("quarkus.management.root-path", env, "q")
+                : value("quarkus.http.non-application-root-path", env, "q");
         String health = value("quarkus.smallrye-health.root-path", env, "health");
         String leaf = value("quarkus.smallrye-health." + Map.of("live", "liveness-path", "ready", "readiness-path",
                 "started", "startup-path").get(kind), env, kind);

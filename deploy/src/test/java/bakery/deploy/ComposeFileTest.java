@@ -48,13 +48,17 @@ class ComposeFileTest {
                 continue;
             }
             Map<String, String> env = environment(service);
-            int port = config.healthPort(env);
-            assertThat(services.path(service).path("build").path("args").path("HTTP_PORT").asText())
-                    .as("%s image port", service).isEqualTo(String.valueOf(port));
+            JsonNode args = services.path(service).path("build").path("args");
+            assertThat(args.path("HTTP_PORT").asText()).as("%s image port", service)
+                    .isEqualTo(String.valueOf(config.httpPort(env)));
+            assertThat(config.hasManagementInterface(env)).as("%s health and metrics off the public port", service).isTrue();
+            assertThat(args.path("MANAGEMENT_PORT").asText()).as("%s image management port (the health check's)", service)
+                    .isEqualTo(String.valueOf(config.healthPort(env)));
+            assertThat(config.healthPort(env)).isNotEqualTo(config.httpPort(env));
             assertThat(config.healthPath("ready", env)).isEqualTo("/q/health/ready");
         }
         String upstream = services.path("balancer").path("environment").path("BALANCER_UPSTREAM").asText();
-        int webPort = AppConfig.of("web-tier").healthPort(environment("web-tier"));
+        int webPort = AppConfig.of("web-tier").httpPort(environment("web-tier"));
         assertThat(upstream).contains("server web-tier:" + webPort);
         assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
     }
