@@ -46,11 +46,7 @@ final class DeliberateDefaults {
     /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(
             // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
-            "NODE_ID", "replicas take the container hostname",
-            // The demo sign-in key and demo staff accounts, as in `./bakery up`; Kubernetes takes them from the Secret bakery-web.
-            "AUTH_ENCRYPTION_KEY", "demo key on one machine",
-            "STAFF_PASSWORD_HASH", "demo staff account on one machine",
-            "OPS_PASSWORD_HASH", "demo ops account on one machine");
+            "NODE_ID", "replicas take the container hostname");
 
     private DeliberateDefaults() {
     }
