@@ -121,7 +121,8 @@ class KubernetesOverlaysTest {
             JsonNode svc = named(overlay, "Service", service);
             svc.path("spec").path("selector").fields().forEachRemaining(l -> assertThat(podLabels.path(l.getKey()))
                     .as("%s Service selects its pods", service).isEqualTo(l.getValue()));
-            assertThat(svc.path("spec").path("ports").get(0).path("targetPort").asText()).isEqualTo("http");
+            assertThat(svc.path("spec").path("ports").findValuesAsText("targetPort")).as("%s Service ports", service)
+                    .containsExactly("http");
             JsonNode pdb = named(overlay, "PodDisruptionBudget", service);
             pdb.path("spec").path("selector").path("matchLabels").fields().forEachRemaining(
                     l -> assertThat(podLabels.path(l.getKey())).as("%s PDB selects its pods", service).isEqualTo(l.getValue()));
@@ -305,20 +306,20 @@ class KubernetesOverlaysTest {
 
     // --- reading the rendered overlay ------------------------------------------------------------
 
-    private static List<ObjectNode> kind(String overlay, String kind) {
+    static List<ObjectNode> kind(String overlay, String kind) {
         return render(overlay).stream().filter(r -> r.path("kind").asText().equals(kind)).toList();
     }
 
-    private static ObjectNode named(String overlay, String kind, String name) {
+    static ObjectNode named(String overlay, String kind, String name) {
         return kind(overlay, kind).stream().filter(r -> r.path("metadata").path("name").asText().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError(overlay + " has no " + kind + " " + name));
     }
 
-    private static ObjectNode deployment(String overlay, String service) {
+    static ObjectNode deployment(String overlay, String service) {
         return named(overlay, "Deployment", service);
     }
 
-    private static ObjectNode container(String overlay, String service) {
+    static ObjectNode container(String overlay, String service) {
         return Kustomize.containers(deployment(overlay, service)).stream()
                 .filter(c -> c.path("name").asText().equals(service)).findFirst()
                 .orElseThrow(() -> new AssertionError(service + " has no container named " + service));
@@ -328,7 +329,7 @@ class KubernetesOverlaysTest {
      * The container's environment: its env entries (values from Secrets and fields stand as placeholders) and its envFrom
      * ConfigMaps.
      */
-    private static Map<String, String> environment(String overlay, String service) {
+    static Map<String, String> environment(String overlay, String service) {
         Map<String, String> env = new HashMap<>();
         ObjectNode container = container(overlay, service);
         for (JsonNode from : container.path("envFrom")) {
@@ -344,7 +345,7 @@ class KubernetesOverlaysTest {
         return env;
     }
 
-    private static int port(JsonNode container, JsonNode port) {
+    static int port(JsonNode container, JsonNode port) {
         if (port.isInt()) {
             return port.asInt();
         }
@@ -356,7 +357,7 @@ class KubernetesOverlaysTest {
         throw new AssertionError("no container port named " + port);
     }
 
-    private static List<JsonNode> triggers(JsonNode spec, String type) {
+    static List<JsonNode> triggers(JsonNode spec, String type) {
         List<JsonNode> found = new ArrayList<>();
         spec.path("triggers").forEach(t -> {
             if (t.path("type").asText().equals(type)) {
