@@ -27,6 +27,7 @@ final class AppConfig {
 
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..+");
+    private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\..+");
     private static final Pattern PROFILED = Pattern.compile("%([^.]+)\\.(.+)");
 
     final String service;
@@ -236,6 +237,32 @@ final class AppConfig {
             resolved.put(channel, new Consumer(topics, group, offsetReset));
         }
         return resolved;
+    }
+
+    /** Dead-letter topics by channel: where a consumer that gives up on a record writes it. */
+    Map<String, String> deadLetterTopics(Map<String, String> env) {
+        Map<String, String> topics = new TreeMap<>();
+        for (String channel : incoming(env).keySet()) {
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            if (value(prefix + "failure-strategy", env, "fail").equals("dead-letter-queue")) {
+                topics.put(channel, value(prefix + "dead-letter-queue.topic", env, "dead-letter-topic-" + channel));
+            }
+        }
+        return topics;
+    }
+
+    /** The topic of each outgoing channel (a channel may also name other topics per message: see the topic table). */
+    Map<String, String> outgoingTopics(Map<String, String> env) {
+        Map<String, String> topics = new TreeMap<>();
+        for (Properties props : new Properties[] { shared, own }) {
+            for (String key : props.stringPropertyNames()) {
+                Matcher m = OUTGOING.matcher(key);
+                if (m.matches()) {
+                    topics.put(m.group(1), value("mp.messaging.outgoing." + m.group(1) + ".topic", env, m.group(1)));
+                }
+            }
+        }
+        return topics;
     }
 
     record Consumer(List<String> topics, String group, String offsetReset) {

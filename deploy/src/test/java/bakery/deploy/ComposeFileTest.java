@@ -179,6 +179,16 @@ class ComposeFileTest {
     }
 
     @Test
+    void no_service_reads_a_kafka_variable_besides_the_bootstrap_servers() {
+        for (String service : Repo.SERVICES) {
+            assertThat(environment(service).keySet()).as("%s environment", service)
+                    .allMatch(name -> !name.startsWith("KAFKA_") || name.equals("KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(AppConfig.of(service).environmentVariables()).as("%s configuration", service)
+                    .allMatch(name -> !name.startsWith("KAFKA_") || name.equals("KAFKA_BOOTSTRAP_SERVERS"));
+        }
+    }
+
+    @Test
     void the_balancer_renders_the_shared_template() {
         JsonNode balancer = services.path("balancer");
         assertThat(balancer.path("image").asText()).startsWith("nginx:");

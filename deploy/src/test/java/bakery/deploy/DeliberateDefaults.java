@@ -48,16 +48,31 @@ final class DeliberateDefaults {
             // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
             "NODE_ID", "replicas take the container hostname");
 
+    /**
+     * Left unset where the broker speaks plaintext on a network only the bakery reaches (compose, the dev cluster): no
+     * Kafka user, no CA. Wherever BROKER_SECURITY_PROTOCOL is not PLAINTEXT, each must be set.
+     */
+    static final Map<String, String> WHERE_KAFKA_SPEAKS_PLAINTEXT = Map.of(
+            "BROKER_USER", "no Kafka users on a plaintext broker",
+            "BROKER_PASSWORD", "no Kafka users on a plaintext broker",
+            "BROKER_CA_CERTIFICATES", "no TLS on a plaintext broker");
+
     private DeliberateDefaults() {
     }
 
     static Set<String> forCompose() {
         Set<String> all = new TreeSet<>(EVERYWHERE.keySet());
         all.addAll(COMPOSE_ONLY.keySet());
+        all.addAll(WHERE_KAFKA_SPEAKS_PLAINTEXT.keySet());
         return all;
     }
 
-    static Set<String> forKubernetes() {
-        return EVERYWHERE.keySet();
+    /** For a container whose environment is {@code env}. */
+    static Set<String> forKubernetes(Map<String, String> env) {
+        Set<String> all = new TreeSet<>(EVERYWHERE.keySet());
+        if ("PLAINTEXT".equals(env.get("BROKER_SECURITY_PROTOCOL"))) {
+            all.addAll(WHERE_KAFKA_SPEAKS_PLAINTEXT.keySet());
+        }
+        return all;
     }
 }
