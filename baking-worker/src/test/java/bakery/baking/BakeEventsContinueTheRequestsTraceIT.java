@@ -2,6 +2,7 @@ package bakery.baking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.util.List;
 import java.util.Map;
 
@@ -10,8 +11,8 @@ import jakarta.inject.Inject;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.BakeRequest;
@@ -27,6 +28,10 @@ import bakery.testkit.Traceparent;
  */
 @QuarkusTest
 class BakeEventsContinueTheRequestsTraceIT extends BakingIT {
+
+    /** Prometheus scrapes the management port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     InMemorySpanExporter spans;
@@ -59,7 +64,7 @@ class BakeEventsContinueTheRequestsTraceIT extends BakingIT {
         });
     }
 
-    private static ScrapedMetrics scrape() {
-        return ScrapedMetrics.of("http://localhost:" + RestAssured.port);
+    private ScrapedMetrics scrape() {
+        return ScrapedMetrics.of(management.toString());
     }
 }

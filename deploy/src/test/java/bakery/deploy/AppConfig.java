@@ -27,6 +27,7 @@ final class AppConfig {
 
     private static final Pattern ENV_VAR = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)[:}]");
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..+");
+    private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\..+");
     private static final Pattern PROFILED = Pattern.compile("%([^.]+)\\.(.+)");
 
     final String service;
@@ -158,17 +159,27 @@ final class AppConfig {
         return raw("quarkus.http.port").isPresent();
     }
 
-    /** The port the service's HTTP endpoints (and health checks, unless the management interface is on) listen on. */
+    /** The public port: the service's own endpoints, what a balancer or a Service forwards to. */
+    int httpPort(Map<String, String> env) {
+        return Integer.parseInt(value("quarkus.http.port", env, "8080"));
+    }
+
+    boolean hasManagementInterface(Map<String, String> env) {
+        return Boolean.parseBoolean(value("quarkus.management.enabled", env, "false"));
+    }
+
+    /** The port health checks and metrics answer on: the management interface's when it is on, else the public one. */
     int healthPort(Map<String, String> env) {
-        if (Boolean.parseBoolean(value("quarkus.management.enabled", env, "false"))) {
+        if (hasManagementInterface(env)) {
             return Integer.parseInt(value("quarkus.management.port", env, "9000"));
         }
-        return Integer.parseInt(value("quarkus.http.port", env, "8080"));
+        return httpPort(env);
     }
 
     /** Where SmallRye Health answers a probe: kind is live, ready or started. */
     String healthPath(String kind, Map<String, String> env) {
-        String root = value("quarkus.http.non-application-root-path", env, "q");
+        String root = hasManagementInterface(env) ? value("quarkus.management.root-path", env, "q")
+                : value("quarkus.http.non-application-root-path", env, "q");
         String health = value("quarkus.smallrye-health.root-path", env, "health");
         String leaf = value("quarkus.smallrye-health." + Map.of("live", "liveness-path", "ready", "readiness-path",
                 "started", "startup-path").get(kind), env, kind);
@@ -226,6 +237,32 @@ final class AppConfig {
             resolved.put(channel, new Consumer(topics, group, offsetReset));
         }
         return resolved;
+    }
+
+    /** Dead-letter topics by channel: where a consumer that gives up on a record writes it. */
+    Map<String, String> deadLetterTopics(Map<String, String> env) {
+        Map<String, String> topics = new TreeMap<>();
+        for (String channel : incoming(env).keySet()) {
+            String prefix = "mp.messaging.incoming." + channel + ".";
+            if (value(prefix + "failure-strategy", env, "fail").equals("dead-letter-queue")) {
+                topics.put(channel, value(prefix + "dead-letter-queue.topic", env, "dead-letter-topic-" + channel));
+            }
+        }
+        return topics;
+    }
+
+    /** The topic of each outgoing channel (a channel may also name other topics per message: see the topic table). */
+    Map<String, String> outgoingTopics(Map<String, String> env) {
+        Map<String, String> topics = new TreeMap<>();
+        for (Properties props : new Properties[] { shared, own }) {
+            for (String key : props.stringPropertyNames()) {
+                Matcher m = OUTGOING.matcher(key);
+                if (m.matches()) {
+                    topics.put(m.group(1), value("mp.messaging.outgoing." + m.group(1) + ".topic", env, m.group(1)));
+                }
+            }
+        }
+        return topics;
     }
 
     record Consumer(List<String> topics, String group, String offsetReset) {

@@ -19,11 +19,22 @@ import org.junit.jupiter.api.Test;
 
 import bakery.contracts.scaling.WorkerScaling;
 
-/** docker-compose.yml gives the same system as `./bakery up`: every service configured, started in order, drained in time. */
+/**
+ * docker-compose.yml gives the same system as `./bakery up`: every service configured, started in order, drained in time;
+ * only the balancer published, every secret from an uncommitted env file.
+ */
 class ComposeFileTest {
 
-    /** Compose's own interpolation: ${VAR:-default} and ${VAR-default} take the default when VAR is unset. */
-    private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?-([^}]*))?}");
+    /**
+     * Compose's own interpolation: ${VAR:-default} and ${VAR-default} take the default when VAR is unset; ${VAR:?message}
+     * refuses to start without VAR (here it stands as {@code <VAR>}).
+     */
+    private static final Pattern INTERPOLATION = Pattern
+            .compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*)|(:\\?)[^}]*)?}");
+
+    /** What must never have a default: each comes from .env, which .gitignore keeps out of the repository. */
+    static final List<String> SECRETS = List.of("AUTH_ENCRYPTION_KEY", "STAFF_PASSWORD_HASH", "OPS_PASSWORD_HASH",
+            "DB_PASSWORD", "REDIS_PASSWORD");
 
     private final ObjectNode compose = Repo.yaml(Repo.file("docker-compose.yml"));
     private final JsonNode services = compose.path("services");
@@ -48,13 +59,17 @@ class ComposeFileTest {
                 continue;
             }
             Map<String, String> env = environment(service);
-            int port = config.healthPort(env);
-            assertThat(services.path(service).path("build").path("args").path("HTTP_PORT").asText())
-                    .as("%s image port", service).isEqualTo(String.valueOf(port));
+            JsonNode args = services.path(service).path("build").path("args");
+            assertThat(args.path("HTTP_PORT").asText()).as("%s image port", service)
+                    .isEqualTo(String.valueOf(config.httpPort(env)));
+            assertThat(config.hasManagementInterface(env)).as("%s health and metrics off the public port", service).isTrue();
+            assertThat(args.path("MANAGEMENT_PORT").asText()).as("%s image management port (the health check's)", service)
+                    .isEqualTo(String.valueOf(config.healthPort(env)));
+            assertThat(config.healthPort(env)).isNotEqualTo(config.httpPort(env));
             assertThat(config.healthPath("ready", env)).isEqualTo("/q/health/ready");
         }
         String upstream = services.path("balancer").path("environment").path("BALANCER_UPSTREAM").asText();
-        int webPort = AppConfig.of("web-tier").healthPort(environment("web-tier"));
+        int webPort = AppConfig.of("web-tier").httpPort(environment("web-tier"));
         assertThat(upstream).contains("server web-tier:" + webPort);
         assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
     }
@@ -108,8 +123,69 @@ class ComposeFileTest {
         assertThat(environment("order-service").get("DB_URL"))
                 .contains("postgres:5432/" + services.path("postgres").path("environment").path("POSTGRES_DB").asText());
         assertThat(environment("notification-worker").get("SMTP_HOST")).isEqualTo("smtp");
-        assertThat(services.path("smtp").path("ports").toString())
-                .contains(":" + environment("notification-worker").get("SMTP_PORT"));
+        assertThat(services.path("smtp").path("image").asText()).startsWith("axllent/mailpit:");
+        assertThat(environment("notification-worker").get("SMTP_PORT")).as("mailpit's SMTP port").isEqualTo("1025");
+        String redisPassword = services.path("redis").path("environment").path("REDISCLI_AUTH").asText();
+        assertThat(redisPassword).startsWith("${REDIS_PASSWORD:?");
+        for (String service : List.of("web-tier", "baking-worker", "notification-worker")) {
+            assertThat(services.path(service).path("environment").path("REDIS_URL").asText())
+                    .as("%s signs in to Redis", service)
+                    .startsWith("redis://:${REDIS_PASSWORD:?").endsWith("@redis:6379");
+        }
+        assertThat(services.path("redis").path("command").toString()).contains("--requirepass");
+    }
+
+    @Test
+    void only_the_balancer_is_published_on_the_host() {
+        services.fields().forEachRemaining(service -> {
+            if (!service.getKey().equals("balancer")) {
+                assertThat(service.getValue().has("ports")).as("%s publishes ports", service.getKey()).isFalse();
+            }
+            assertThat(service.getValue().path("network_mode").asText()).as("%s network", service.getKey())
+                    .isNotEqualTo("host");
+        });
+        JsonNode ports = services.path("balancer").path("ports");
+        assertThat(ports).hasSize(1);
+        assertThat(ports.get(0).asText()).as("the host port is configurable").startsWith("${BALANCER_PORT:-8080}:");
+    }
+
+    @Test
+    void every_secret_comes_from_the_uncommitted_env_file_and_has_no_default() {
+        String text = Repo.read(Repo.file("docker-compose.yml"));
+        for (String secret : SECRETS) {
+            Matcher uses = Pattern.compile("\\$\\{" + secret + "([^}]*)}").matcher(text);
+            int found = 0;
+            while (uses.find()) {
+                found++;
+                assertThat(uses.group(1)).as("${%s...} in docker-compose.yml", secret).startsWith(":?");
+            }
+            assertThat(found).as("%s used in docker-compose.yml", secret).isPositive();
+        }
+        Matcher anyDefault = INTERPOLATION.matcher(text);
+        while (anyDefault.find()) {
+            if (anyDefault.group(2) != null) {
+                assertThat(SECRETS).as("a default for %s", anyDefault.group(1)).doesNotContain(anyDefault.group(1));
+            }
+        }
+
+        List<String> example = Repo.read(Repo.file(".env.example")).lines().map(String::strip)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        for (String secret : SECRETS) {
+            assertThat(example).as(".env.example leaves %s empty: no placeholder can run as a secret", secret)
+                    .contains(secret + "=");
+        }
+        assertThat(Repo.read(Repo.file(".gitignore")).lines().map(String::strip)).as(".env is never committed")
+                .contains(".env");
+    }
+
+    @Test
+    void no_service_reads_a_kafka_variable_besides_the_bootstrap_servers() {
+        for (String service : Repo.SERVICES) {
+            assertThat(environment(service).keySet()).as("%s environment", service)
+                    .allMatch(name -> !name.startsWith("KAFKA_") || name.equals("KAFKA_BOOTSTRAP_SERVERS"));
+            assertThat(AppConfig.of(service).environmentVariables()).as("%s configuration", service)
+                    .allMatch(name -> !name.startsWith("KAFKA_") || name.equals("KAFKA_BOOTSTRAP_SERVERS"));
+        }
     }
 
     @Test
@@ -127,8 +203,8 @@ class ComposeFileTest {
         Set<String> given = new TreeSet<>();
         balancer.path("environment").fieldNames().forEachRemaining(given::add);
         assertThat(given).containsAll(variables);
-        assertThat(balancer.path("ports").get(0).asText())
-                .isEqualTo("8080:" + balancer.path("environment").path("BALANCER_PORT").asText());
+        assertThat(balancer.path("ports").get(0).asText()).as("the published port forwards to where nginx listens")
+                .endsWith(":" + balancer.path("environment").path("BALANCER_PORT").asText());
     }
 
     @Test
@@ -157,6 +233,7 @@ class ComposeFileTest {
     }
 
     static String interpolate(String value) {
-        return INTERPOLATION.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(2) == null ? "" : m.group(2)));
+        return INTERPOLATION.matcher(value).replaceAll(m -> Matcher.quoteReplacement(
+                m.group(4) != null ? "<" + m.group(1) + ">" : m.group(3) == null ? "" : m.group(3)));
     }
 }

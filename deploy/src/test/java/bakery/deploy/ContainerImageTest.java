@@ -78,12 +78,14 @@ class ContainerImageTest {
     }
 
     @Test
-    void health_check_asks_the_services_health_endpoint() {
+    void health_check_asks_the_services_health_endpoint_on_the_management_port() {
         assertThat(single("HEALTHCHECK")).contains("/deployments/healthcheck.sh", "ready");
         Path script = Repo.file("deploy/docker/healthcheck.sh");
         assertThat(Files.isExecutable(script)).isTrue();
-        assertThat(Repo.read(script)).contains("GET /q/health/%s", "${HTTP_PORT}");
+        assertThat(Repo.read(script)).contains("GET /q/health/%s", "${MANAGEMENT_PORT}").doesNotContain("${HTTP_PORT}");
+        assertThat(lines).contains("ENV MANAGEMENT_PORT=${MANAGEMENT_PORT}");
         for (String service : Repo.SERVICES) {
+            assertThat(AppConfig.of(service).hasManagementInterface(Map.of())).as(service).isTrue();
             for (String kind : List.of("live", "ready", "started")) {
                 assertThat(AppConfig.of(service).healthPath(kind, Map.of())).isEqualTo("/q/health/" + kind);
             }
@@ -106,6 +108,8 @@ class ContainerImageTest {
             assertThat(target.path("inherits").get(0).asText()).isEqualTo("service");
             assertThat(target.path("args").path("SERVICE").asText()).isEqualTo(service);
             assertThat(target.path("args").path("HTTP_PORT").asText())
+                    .isEqualTo(String.valueOf(AppConfig.of(service).httpPort(Map.of())));
+            assertThat(target.path("args").path("MANAGEMENT_PORT").asText()).as("%s management port", service)
                     .isEqualTo(String.valueOf(AppConfig.of(service).healthPort(Map.of())));
         }
         assertThat(targets.path("service").path("dockerfile").asText())

@@ -46,11 +46,16 @@ final class DeliberateDefaults {
     /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(
             // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
-            "NODE_ID", "replicas take the container hostname",
-            // The demo sign-in key and demo staff accounts, as in `./bakery up`; Kubernetes takes them from the Secret bakery-web.
-            "AUTH_ENCRYPTION_KEY", "demo key on one machine",
-            "STAFF_PASSWORD_HASH", "demo staff account on one machine",
-            "OPS_PASSWORD_HASH", "demo ops account on one machine");
+            "NODE_ID", "replicas take the container hostname");
+
+    /**
+     * Left unset where the broker speaks plaintext on a network only the bakery reaches (compose, the dev cluster): no
+     * Kafka user, no CA. Wherever BROKER_SECURITY_PROTOCOL is not PLAINTEXT, each must be set.
+     */
+    static final Map<String, String> WHERE_KAFKA_SPEAKS_PLAINTEXT = Map.of(
+            "BROKER_USER", "no Kafka users on a plaintext broker",
+            "BROKER_PASSWORD", "no Kafka users on a plaintext broker",
+            "BROKER_CA_CERTIFICATES", "no TLS on a plaintext broker");
 
     private DeliberateDefaults() {
     }
@@ -58,10 +63,16 @@ final class DeliberateDefaults {
     static Set<String> forCompose() {
         Set<String> all = new TreeSet<>(EVERYWHERE.keySet());
         all.addAll(COMPOSE_ONLY.keySet());
+        all.addAll(WHERE_KAFKA_SPEAKS_PLAINTEXT.keySet());
         return all;
     }
 
-    static Set<String> forKubernetes() {
-        return EVERYWHERE.keySet();
+    /** For a container whose environment is {@code env}. */
+    static Set<String> forKubernetes(Map<String, String> env) {
+        Set<String> all = new TreeSet<>(EVERYWHERE.keySet());
+        if ("PLAINTEXT".equals(env.get("BROKER_SECURITY_PROTOCOL"))) {
+            all.addAll(WHERE_KAFKA_SPEAKS_PLAINTEXT.keySet());
+        }
+        return all;
     }
 }

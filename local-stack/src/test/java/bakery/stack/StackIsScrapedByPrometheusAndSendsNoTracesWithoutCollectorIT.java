@@ -6,7 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +43,11 @@ import bakery.testkit.Await;
 import bakery.testkit.Traceparent;
 
 /**
- * A small stack from {@code ./bakery up}: its Prometheus (when installed) scrapes every node and
- * follows {@code ./bakery scale}; and with no OTLP endpoint named, an order traced by its caller
- * sends no span anywhere while its trace id still reaches the notifier's log.
+ * A small stack from {@code ./bakery up}: its Prometheus (when installed) scrapes every node's
+ * management port and follows {@code ./bakery scale}; only the balancer answers on the machine's
+ * address, and health and metrics answer on the management ports alone; and with no OTLP endpoint
+ * named, an order traced by its caller sends no span anywhere while its trace id still reaches the
+ * notifier's log.
  */
 class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
 
@@ -150,6 +157,38 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         assertThat(logsContain("Failed to export")).as("an export error in .bakery/logs").isFalse();
     }
 
+    @Test
+    void onlyTheBalancerFacesTheNetworkAndHealthAndMetricsAnswerOnTheManagementPortsAlone() throws Exception {
+        JsonNode status = bakery.status();
+        List<JsonNode> nodes = BakeryCli.instances(status).stream().filter(i -> i.get("managementPort").asInt() > 0).toList();
+        assertThat(nodes).extracting(n -> n.get("service").asText())
+                .contains("web-tier", "order-service", "baking-worker", "notification-worker");
+        for (JsonNode node : nodes) {
+            String id = node.get("id").asText();
+            int port = node.get("port").asInt();
+            int management = node.get("managementPort").asInt();
+            assertThat(management).as("%s has a port of its own for health and metrics", id).isNotEqualTo(port);
+            assertThat(httpStatus(InetAddress.getLoopbackAddress(), port, "/q/health/ready")).as("%s public port", id)
+                    .isEqualTo(404);
+            assertThat(httpStatus(InetAddress.getLoopbackAddress(), port, "/q/metrics")).as("%s public port", id)
+                    .isEqualTo(404);
+            assertThat(httpStatus(InetAddress.getLoopbackAddress(), management, "/q/health/ready")).as("%s readiness", id)
+                    .isEqualTo(200);
+            assertThat(httpStatus(InetAddress.getLoopbackAddress(), management, "/q/metrics")).as("%s metrics", id)
+                    .isEqualTo(200);
+        }
+        InetAddress outside = machineAddress();
+        assumeTrue(outside != null, "the machine has no address besides the loopback to knock from");
+        assertThat(httpStatus(outside, bakery.port(8080), "/balancer/health")).as("the balancer on %s", outside)
+                .isEqualTo(200);
+        for (JsonNode node : nodes) {
+            for (String port : List.of("port", "managementPort")) {
+                assertThat(accepts(outside, node.get(port).asInt())).as("%s's %s on %s", node.get("id").asText(), port, outside)
+                        .isFalse();
+            }
+        }
+    }
+
     // ---- Prometheus' view -----------------------------------------------------------------------
 
     /** Waits until every node is an active target whose last scrape succeeded; the targets by node. */
@@ -198,6 +237,44 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
                 }
             });
         }
+    }
+
+    /** The status of a GET, or -1 when nothing answers. */
+    private static int httpStatus(InetAddress host, int port, String path) throws InterruptedException {
+        String authority = (host instanceof Inet6Address ? "[" + host.getHostAddress() + "]" : host.getHostAddress()) + ":"
+                + port;
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()
+                    .send(HttpRequest.newBuilder(URI.create("http://" + authority + path)).timeout(Duration.ofSeconds(5))
+                            .build(),
+                            HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException refused) {
+            return -1;
+        }
+    }
+
+    private static boolean accepts(InetAddress host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 2000);
+            return true;
+        } catch (IOException refused) {
+            return false;
+        }
+    }
+
+    /** An IPv4 address of this machine other than the loopback, as another machine would knock on it; null if none. */
+    private static InetAddress machineAddress() throws IOException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                    if (address instanceof Inet4Address) {
+                        return address;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private static void countExports() {

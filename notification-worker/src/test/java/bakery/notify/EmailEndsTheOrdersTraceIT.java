@@ -2,6 +2,7 @@ package bakery.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
 import java.util.Map;
 
 import jakarta.inject.Inject;
@@ -9,8 +10,8 @@ import jakarta.inject.Inject;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.OrderStatus;
@@ -23,6 +24,10 @@ import bakery.testkit.Traceparent;
 /** Sending the e-mail is the last step of the order's trace, and /q/metrics counts the customer as notified. */
 @QuarkusTest
 class EmailEndsTheOrdersTraceIT extends NotifyIT {
+
+    /** Prometheus scrapes the management port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     InMemorySpanExporter spans;
@@ -51,7 +56,7 @@ class EmailEndsTheOrdersTraceIT extends NotifyIT {
         Await.untilAsserted("the notification is counted", () -> assertThat(notified()).isGreaterThan(notifiedBefore));
     }
 
-    private static double notified() {
-        return ScrapedMetrics.of("http://localhost:" + RestAssured.port).sum("bakery_orders_total", "stage", "notified");
+    private double notified() {
+        return ScrapedMetrics.of(management.toString()).sum("bakery_orders_total", "stage", "notified");
     }
 }

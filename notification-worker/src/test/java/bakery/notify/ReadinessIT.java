@@ -1,7 +1,6 @@
 package bakery.notify;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URL;
 
@@ -17,7 +16,8 @@ import bakery.testkit.RedisServer;
 @QuarkusTest
 class ReadinessIT extends NotifyIT {
 
-    @TestHTTPResource("/")
+    /** Where probes ask: the management port, not the public one. */
+    @TestHTTPResource(value = "/", management = true)
     URL node;
 
     @Test
@@ -27,10 +27,9 @@ class ReadinessIT extends NotifyIT {
 
     @Test
     void aliveWhileItsChannelRuns() {
-        given().when().get("/q/health/live").then()
-                .log().ifValidationFails()
-                .statusCode(200)
-                .body("status", equalTo("UP"));
+        ReadinessProbe.Answer live = ReadinessProbe.of(node.toString()).live();
+        assertThat(live.status()).as("liveness report %s", live.report()).isEqualTo(200);
+        assertThat(live.report().path("status").asText()).isEqualTo("UP");
     }
 
     @Test

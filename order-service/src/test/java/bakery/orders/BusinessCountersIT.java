@@ -2,8 +2,10 @@ package bakery.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URL;
+
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.RestAssured;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.OrderLine;
@@ -16,6 +18,10 @@ import bakery.testkit.ScrapedMetrics;
 @QuarkusTest
 @OrderServiceTest
 class BusinessCountersIT {
+
+    /** Prometheus scrapes the management port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Test
     void acceptedRejectedAndReadyOrdersAreCounted() {
@@ -54,7 +60,7 @@ class BusinessCountersIT {
         return after.sum(name, labels) - before.sum(name, labels);
     }
 
-    private static ScrapedMetrics scrape() {
-        return ScrapedMetrics.of("http://localhost:" + RestAssured.port);
+    private ScrapedMetrics scrape() {
+        return ScrapedMetrics.of(management.toString());
     }
 }

@@ -15,7 +15,8 @@ import bakery.testkit.ReadinessProbe;
 @OrderServiceTest
 class ReadinessIT {
 
-    @TestHTTPResource("/")
+    /** Where probes ask: the management port, not the public one. */
+    @TestHTTPResource(value = "/", management = true)
     URL node;
 
     @Test

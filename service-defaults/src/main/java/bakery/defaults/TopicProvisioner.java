@@ -32,11 +32,13 @@ public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
     private final KafkaTopicsConfig config;
+    private final BrokerAccess broker;
     private final String bootstrapServers;
 
-    public TopicProvisioner(KafkaTopicsConfig config,
+    public TopicProvisioner(KafkaTopicsConfig config, BrokerAccess broker,
             @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.config = config;
+        this.broker = broker;
         this.bootstrapServers = bootstrapServers;
     }
 
@@ -47,8 +49,7 @@ public class TopicProvisioner {
     }
 
     public void provision() {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        try (Admin admin = broker.admin(Map.of(
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000))) {
             Set<String> existing = admin.listTopics().names().get(15, TimeUnit.SECONDS);

@@ -14,9 +14,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A node's {@code /q/health/ready} as the balancer sees it: UP keeps the node in rotation, DOWN
- * (503) takes it out. The outage check takes a server away, waits for the node to leave rotation
- * naming the check that failed, brings the server back and waits for the node to return.
+ * A node's {@code /q/health/ready} on its management port, as the balancer's probe sees it: UP keeps
+ * the node in rotation, DOWN (503) takes it out. The outage check takes a server away, waits for the
+ * node to leave rotation naming the check that failed, brings the server back and waits for the node
+ * to return.
  */
 public final class ReadinessProbe {
 
@@ -32,14 +33,20 @@ public final class ReadinessProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI ready;
+    private final URI live;
 
-    private ReadinessProbe(String baseUrl) {
-        this.ready = URI.create(baseUrl.replaceAll("/+$", "") + "/q/health/ready");
+    private ReadinessProbe(String managementUrl) {
+        URI management = URI.create(managementUrl);
+        this.ready = management.resolve("/q/health/ready");
+        this.live = management.resolve("/q/health/live");
     }
 
-    /** @param baseUrl the node's root, with or without a trailing slash */
-    public static ReadinessProbe of(String baseUrl) {
-        return new ReadinessProbe(baseUrl);
+    /**
+     * @param managementUrl any URL on the node's management port ({@link ServiceProcess#managementUrl()}, or what
+     *        {@code @TestHTTPResource(management = true)} injects): only its host and port count
+     */
+    public static ReadinessProbe of(String managementUrl) {
+        return new ReadinessProbe(managementUrl);
     }
 
     /** What readiness answers now: its HTTP status and the health report. */
@@ -57,13 +64,22 @@ public final class ReadinessProbe {
     }
 
     public Answer now() {
+        return ask(ready);
+    }
+
+    /** What liveness answers now: a node that is not alive gets restarted by its orchestrator. */
+    public Answer live() {
+        return ask(live);
+    }
+
+    private static Answer ask(URI check) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(check).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode report = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
             return new Answer(response.statusCode(), report);
         } catch (IOException e) {
-            throw new UncheckedIOException(ready + " did not answer", e);
+            throw new UncheckedIOException(check + " did not answer", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -15,8 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A node's {@code /q/metrics} page (Prometheus text format) as a test reads it: samples by name and
- * labels. An exemplar after a value ({@code # {trace_id=...} 1.0}) is not part of the sample.
+ * A node's {@code /q/metrics} page on its management port (Prometheus text format) as a test reads
+ * it: samples by name and labels. An exemplar after a value ({@code # {trace_id=...} 1.0}) is not part
+ * of the sample.
  */
 public final class ScrapedMetrics {
 
@@ -34,12 +35,17 @@ public final class ScrapedMetrics {
         this.samples = samples;
     }
 
-    public static ScrapedMetrics of(String baseUrl) {
+    /**
+     * @param managementUrl any URL on the node's management port ({@link ServiceProcess#managementUrl()}, or what
+     *        {@code @TestHTTPResource(management = true)} injects): only its host and port count
+     */
+    public static ScrapedMetrics of(String managementUrl) {
+        URI page = URI.create(managementUrl).resolve("/q/metrics");
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/metrics"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(page)
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException(baseUrl + "/q/metrics answered " + response.statusCode());
+                throw new IllegalStateException(page + " answered " + response.statusCode());
             }
             return parse(response.body());
         } catch (IOException e) {

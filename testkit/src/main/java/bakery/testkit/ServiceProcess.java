@@ -18,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * One instance of a packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running
  * as its own JVM, as it would on a node: started, asked for readiness, stopped gracefully with
- * SIGTERM or killed with SIGKILL.
+ * SIGTERM or killed with SIGKILL. Like a node, it has two ports: the public one and the management
+ * one where readiness and metrics answer.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -27,6 +28,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final Path jar;
     private final int httpPort;
+    private final int managementPort;
     private final Map<String, String> config = new LinkedHashMap<>();
     private Path log;
     private Process process;
@@ -35,8 +37,10 @@ public final class ServiceProcess implements AutoCloseable {
         this.name = name;
         this.jar = jar;
         this.httpPort = httpPort;
+        this.managementPort = FreePort.next();
         this.log = jar.getParent().getParent().resolve(name + ".log");
         config.put("quarkus.http.port", Integer.toString(httpPort));
+        config.put("quarkus.management.port", Integer.toString(managementPort));
     }
 
     /** Writes the node's output to {@code dir/<name>.log} instead of beside the jar's module. */
@@ -61,6 +65,11 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    /** Where probes and Prometheus ask: /q/health and /q/metrics answer here, not on {@link #baseUrl()}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort;
     }
 
     public Path log() {
@@ -103,7 +112,7 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public void awaitReady() {
-        Await.within(Duration.ofSeconds(60), name + " ready on port " + httpPort).until(() -> {
+        Await.within(Duration.ofSeconds(60), name + " ready on management port " + managementPort).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
             }
@@ -114,7 +123,8 @@ public final class ServiceProcess implements AutoCloseable {
     public boolean isReady() {
         try {
             HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2)).build(),
+                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
+                            .build(),
                     HttpResponse.BodyHandlers.discarding());
             return response.statusCode() == 200;
         } catch (IOException e) {

@@ -147,7 +147,7 @@ final class BakingScalingRun {
     /** The oven slots of the step's workers, as they report them. */
     private int slots(int instances) {
         List<Integer> ports = stack.requireRunning().nodes(Service.BAKING_WORKER).stream().filter(stack::running)
-                .map(Instance::port).toList();
+                .map(Instance::managementPort).toList();
         KeyFigures.Ovens ovens = new KeyFigures(stack.settings.duration("probe-timeout")).ovens(ports);
         if (ovens.bakers() != instances) {
             throw new StackException(ovens.bakers() + " of " + instances + " baking workers reported their oven slots");

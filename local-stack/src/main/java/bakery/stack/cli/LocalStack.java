@@ -44,6 +44,8 @@ final class LocalStack {
     static final String POSTGRES = "postgres";
     static final String REDIS = "redis";
     static final String SMTP = "smtp";
+    /** Where every node listens: nothing but nginx's balancer port is reachable from other machines. */
+    static final String LOOPBACK = "127.0.0.1";
     static final List<String> SERVERS = List.of(KAFKA, POSTGRES, REDIS, SMTP);
     static final String PROMETHEUS = Prometheus.NAME;
     static final String GRAFANA = Grafana.NAME;
@@ -210,18 +212,22 @@ final class LocalStack {
         return state;
     }
 
+    /** Two ports per node: the public one and the management one, neither held by the stack nor taken on the machine. */
     private Instance planned(StackState state, Service s) {
-        int port = PortPlan.next(settings.port(s.module()), state.ports(), Probes::free);
-        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, null, null);
+        List<Integer> held = new ArrayList<>(state.ports());
+        int port = PortPlan.next(settings.port(s.module()), held, Probes::free);
+        held.add(port);
+        int managementPort = PortPlan.next(settings.port("management." + s.module()), held, Probes::free);
+        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null);
     }
 
     private StackState launchNodes(StackState state, List<Instance> planned) {
         for (Instance node : planned) {
             Service s = Service.parse(node.service());
-            progress.step("starting " + node.id() + " on port " + node.port());
-            Process p = NodeLauncher.launch(nodeCommand(s, node.id()), nodeEnvironment(s, node.id(), node.port()),
-                    layout.log(node.id()), layout.home());
-            state = record(state, node.service(), node.id(), p, node.port());
+            progress.step("starting " + node.id() + " on port " + node.port() + " (management " + node.managementPort() + ")");
+            Process p = NodeLauncher.launch(nodeCommand(s, node.id()),
+                    nodeEnvironment(s, node.id(), node.port(), node.managementPort()), layout.log(node.id()), layout.home());
+            state = record(state, node.service(), node.id(), p, node.port(), node.managementPort());
         }
         return state;
     }
@@ -235,11 +241,16 @@ final class LocalStack {
     }
 
     /** Each node learns every address from the environment, as on compose and Kubernetes. */
-    Map<String, String> nodeEnvironment(Service s, String id, int port) {
+    Map<String, String> nodeEnvironment(Service s, String id, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
         env.put("HTTP_PORT", Integer.toString(port));
-        // Also Quarkus' own name for it, so a service that does not map HTTP_PORT yet cannot clash.
+        env.put("MANAGEMENT_PORT", Integer.toString(managementPort));
+        // Also Quarkus' own names for them, so a service that does not map HTTP_PORT yet cannot clash.
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        // Only nginx faces the network: nodes, order-service's API and every /q/* answer on the loopback alone.
+        env.put("QUARKUS_HTTP_HOST", LOOPBACK);
+        env.put("QUARKUS_MANAGEMENT_HOST", LOOPBACK);
         env.put("NODE_ID", id);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("TOPIC_PARTITIONS", settings.text("kafka.partitions"));
@@ -248,8 +259,8 @@ final class LocalStack {
         env.put("DB_JDBC_URL", postgres.jdbcUrl());
         env.put("DB_USER", postgres.user());
         env.put("DB_PASSWORD", postgres.password());
-        env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.port("order-service-balancer"));
-        env.put("SMTP_HOST", "127.0.0.1");
+        env.put("ORDER_SERVICE_URL", "http://" + LOOPBACK + ":" + settings.port("order-service-balancer"));
+        env.put("SMTP_HOST", LOOPBACK);
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
         if (s == Service.WEB_TIER) {
             // Web nodes refuse to start without these: the stack's own cookie key and the demo accounts.
@@ -261,8 +272,13 @@ final class LocalStack {
     }
 
     private StackState record(StackState state, String service, String id, Process process, int port) {
+        return record(state, service, id, process, port, 0);
+    }
+
+    private StackState record(StackState state, String service, String id, Process process, int port, int managementPort) {
         Instant processStart = process.info().startInstant().orElse(Pids.startOf(process.pid()).orElse(null));
-        StackState next = state.with(new Instance(service, id, process.pid(), port, Instant.now(), processStart));
+        StackState next = state
+                .with(new Instance(service, id, process.pid(), port, managementPort, Instant.now(), processStart));
         stateFile.save(next);
         return next;
     }
@@ -282,7 +298,7 @@ final class LocalStack {
             case Balancer.NAME -> probes.listening(i.port());
             case PROMETHEUS -> probes.httpStatus(i.port(), Prometheus.READY_PATH) == 200;
             case GRAFANA -> probes.httpStatus(i.port(), Grafana.READY_PATH) == 200;
-            default -> probes.httpReady(i.port());
+            default -> probes.httpReady(i.managementPort());
         };
     }
 

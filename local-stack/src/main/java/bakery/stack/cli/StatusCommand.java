@@ -17,7 +17,7 @@ import bakery.stack.process.StateFile;
 import bakery.stack.scaling.ConsumerLag;
 import bakery.stack.scaling.GroupBacklog;
 
-@Command(name = "status", description = "Every process of the stack (service, id, pid, port, ready, RSS, uptime), every consumer group's lag per topic, "
+@Command(name = "status", description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
         + "each worker group's backlog and the time to drain it at its current pace, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {
@@ -25,9 +25,9 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object: instances and consumerGroups")
     boolean json;
 
-    /** One process as status shows it; rssKb is null when the process is gone. */
-    record InstanceStatus(String service, String id, long pid, int port, boolean running, boolean ready, Long rssKb,
-            Long uptimeSeconds) {
+    /** One process as status shows it; managementPort is 0 for a server, rssKb is null when the process is gone. */
+    record InstanceStatus(String service, String id, long pid, int port, int managementPort, boolean running, boolean ready,
+            Long rssKb, Long uptimeSeconds) {
     }
 
     record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
@@ -53,7 +53,8 @@ final class StatusCommand implements Callable<Integer> {
         Instant now = Instant.now();
         List<InstanceStatus> rows = state.instances().parallelStream().map(i -> {
             boolean running = stack.running(i);
-            return new InstanceStatus(i.service(), i.id(), i.pid(), i.port(), running, running && stack.ready(i),
+            return new InstanceStatus(i.service(), i.id(), i.pid(), i.port(), i.managementPort(), running,
+                    running && stack.ready(i),
                     running ? (Long) Pids.rssKb(i.pid()).stream().boxed().findFirst().orElse(null) : null,
                     running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null);
         }).toList();
@@ -80,13 +81,15 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     /**
-     * The ready service nodes, each read on its own port. Not the balancer: each read through it
-     * lands on another web node, and the difference of two web nodes' counters is no rate.
+     * The ready service nodes, each read on its own management port (servers have none). Not the
+     * balancer: each read through it lands on another web node, and the difference of two web
+     * nodes' counters is no rate.
      */
     static List<Integer> metricsPorts(List<InstanceStatus> rows) {
         return rows.stream().filter(InstanceStatus::ready)
                 .filter(i -> Arrays.stream(Service.values()).anyMatch(s -> s.module().equals(i.service())))
-                .map(InstanceStatus::port).toList();
+                .filter(i -> i.managementPort() > 0)
+                .map(InstanceStatus::managementPort).toList();
     }
 
     /** The first reading; a broker that does not answer leaves the backlog out, not the figures. */
@@ -99,9 +102,11 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void print(Report report) {
-        System.out.printf("%-20s %-22s %8s %6s %-6s %9s %9s%n", "SERVICE", "ID", "PID", "PORT", "READY", "RSS", "UPTIME");
+        System.out.printf("%-20s %-22s %8s %6s %6s %-6s %9s %9s%n", "SERVICE", "ID", "PID", "PORT", "MGMT", "READY", "RSS",
+                "UPTIME");
         for (InstanceStatus i : report.instances()) {
-            System.out.printf("%-20s %-22s %8d %6d %-6s %9s %9s%n", i.service(), i.id(), i.pid(), i.port(),
+            System.out.printf("%-20s %-22s %8d %6d %6s %-6s %9s %9s%n", i.service(), i.id(), i.pid(), i.port(),
+                    i.managementPort() > 0 ? Integer.toString(i.managementPort()) : "-",
                     !i.running() ? "gone" : i.ready() ? "yes" : "no",
                     i.rssKb() == null ? "-" : (i.rssKb() / 1024) + " MB",
                     i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()));

@@ -16,7 +16,8 @@ import bakery.stack.process.StateFile;
 
 /**
  * Prometheus' file-based discovery lists for the nodes of a stack: one file per service, one entry
- * per node. The {@code job} label makes each service its own scrape job; {@code service} and
+ * per node, at the node's management port (where /q/metrics answers). The {@code job} label makes each service its own scrape
+ * job; {@code service} and
  * {@code node} name the target even when it does not answer (the {@code up} series).
  */
 public final class ScrapeTargets {
@@ -61,6 +62,6 @@ public final class ScrapeTargets {
         labels.put("job", s.module());
         labels.put("service", s.module());
         labels.put("node", node.id());
-        return new Target(List.of("127.0.0.1:" + node.port()), labels);
+        return new Target(List.of("127.0.0.1:" + node.managementPort()), labels);
     }
 }

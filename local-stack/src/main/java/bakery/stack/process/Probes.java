@@ -24,9 +24,9 @@ public final class Probes {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    /** A Quarkus node is ready when /q/health/ready answers 200. */
-    public boolean httpReady(int port) {
-        return httpStatus(port, "/q/health/ready") == 200;
+    /** A Quarkus node is ready when /q/health/ready on its management port answers 200. */
+    public boolean httpReady(int managementPort) {
+        return httpStatus(managementPort, "/q/health/ready") == 200;
     }
 
     public int httpStatus(int port, String path) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** What runs: every server and node of the stack, in the order they were started. */
 public record StackState(Instant startedAt, int portOffset, List<Instance> instances) {
@@ -38,8 +39,9 @@ public record StackState(Instant startedAt, int portOffset, List<Instance> insta
                 .toList();
     }
 
+    /** Every port the stack holds: servers' ports, and nodes' public and management ports. */
     public List<Integer> ports() {
-        return instances.stream().map(Instance::port).filter(p -> p > 0).toList();
+        return instances.stream().flatMap(i -> Stream.of(i.port(), i.managementPort())).filter(p -> p > 0).toList();
     }
 
     /** The lowest ordinal not held by a node of the service, so ids stay small as nodes come and go. */

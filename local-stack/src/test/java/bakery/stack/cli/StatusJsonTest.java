@@ -17,8 +17,8 @@ class StatusJsonTest {
     @Test
     void statusJsonCarriesEachInstanceAndTheKeyFigures() throws Exception {
         var report = new StatusCommand.Report(true,
-                List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, true, true, 180_000L,
-                        12L)),
+                List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, 9200, true, true,
+                        180_000L, 12L)),
                 List.of(), null,
                 new KeyFigures.Figures(Duration.ofSeconds(2), Map.of("ready", 3.5), Map.of("placed-to-ready", 1.2), 0),
                 List.of());
@@ -30,6 +30,7 @@ class StatusJsonTest {
         assertThat(baker.get("id").asText()).isEqualTo("baking-worker-1");
         assertThat(baker.get("pid").asLong()).isEqualTo(4242);
         assertThat(baker.get("port").asInt()).isEqualTo(8100);
+        assertThat(baker.get("managementPort").asInt()).isEqualTo(9200);
         assertThat(baker.get("ready").asBoolean()).isTrue();
         assertThat(json.get("figures").get("ordersPerSecond").get("ready").asDouble()).isEqualTo(3.5);
     }
@@ -38,12 +39,13 @@ class StatusJsonTest {
     void ratesAreReadFromTheServiceNodesNotThroughTheBalancer() {
         // The balancer hands each read to another web node: two reads through it are two nodes' counters.
         List<StatusCommand.InstanceStatus> rows = List.of(
-                new StatusCommand.InstanceStatus("nginx", "nginx", 1, 8080, true, true, 6_000L, 300L),
-                new StatusCommand.InstanceStatus("kafka", "kafka", 2, 9092, true, true, 300_000L, 300L),
-                new StatusCommand.InstanceStatus("web-tier", "web-1", 3, 8081, true, true, 190_000L, 300L),
-                new StatusCommand.InstanceStatus("web-tier", "web-2", 4, 8082, true, false, 190_000L, 3L),
-                new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 5, 8100, true, true, 160_000L, 300L));
+                new StatusCommand.InstanceStatus("nginx", "nginx", 1, 8080, 0, true, true, 6_000L, 300L),
+                new StatusCommand.InstanceStatus("kafka", "kafka", 2, 9092, 0, true, true, 300_000L, 300L),
+                new StatusCommand.InstanceStatus("web-tier", "web-1", 3, 8081, 9181, true, true, 190_000L, 300L),
+                new StatusCommand.InstanceStatus("web-tier", "web-2", 4, 8082, 9182, true, false, 190_000L, 3L),
+                new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 5, 8100, 9200, true, true, 160_000L, 300L));
 
-        assertThat(StatusCommand.metricsPorts(rows)).containsExactly(8081, 8100);
+        // Each node on its own management port, where its metrics answer.
+        assertThat(StatusCommand.metricsPorts(rows)).containsExactly(9181, 9200);
     }
 }

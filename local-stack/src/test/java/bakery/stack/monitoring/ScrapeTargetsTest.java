@@ -20,12 +20,13 @@ class ScrapeTargetsTest {
 
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
 
+    /** A node whose management port is its public port plus 1100, as the stack's base ports are. */
     private static Instance node(Service s, int ordinal, int port) {
-        return new Instance(s.module(), s.nodeId(ordinal), 1000 + port, port, NOW, NOW);
+        return new Instance(s.module(), s.nodeId(ordinal), 1000 + port, port, port + 1100, NOW, NOW);
     }
 
     @Test
-    void everyNodeIsATargetOfItsServicesJobNamedByServiceAndNode() {
+    void everyNodeIsScrapedOnItsManagementPortAsATargetOfItsServicesJobNamedByServiceAndNode() {
         StackState state = new StackState(NOW, 0, List.of(
                 new Instance("kafka", "kafka", 42, 9092, NOW, NOW),
                 node(Service.WEB_TIER, 1, 8081), node(Service.WEB_TIER, 2, 8082), node(Service.BAKING_WORKER, 1, 8100)));
@@ -33,13 +34,14 @@ class ScrapeTargetsTest {
         var files = ScrapeTargets.of(state);
 
         assertThat(files.get("web-tier.json")).extracting(ScrapeTargets.Target::targets)
-                .containsExactly(List.of("127.0.0.1:8081"), List.of("127.0.0.1:8082"));
+                .containsExactly(List.of("127.0.0.1:9181"), List.of("127.0.0.1:9182"));
         assertThat(files.get("web-tier.json").get(1).labels()).containsEntry("job", "web-tier")
                 .containsEntry("service", "web-tier").containsEntry("node", "web-2");
         assertThat(files.get("baking-worker.json")).singleElement()
                 .satisfies(t -> assertThat(t.labels()).containsEntry("node", "baking-worker-1"));
         assertThat(files.values().stream().flatMap(List::stream).flatMap(t -> t.targets().stream()))
-                .as("servers are not bakery nodes").doesNotContain("127.0.0.1:9092");
+                .as("servers are not bakery nodes").doesNotContain("127.0.0.1:9092")
+                .as("the public ports serve no metrics").doesNotContain("127.0.0.1:8081", "127.0.0.1:8082", "127.0.0.1:8100");
     }
 
     @Test

@@ -15,7 +15,7 @@ class StackStateTest {
     private static final Instant NOW = Instant.parse("2026-11-22T06:00:00Z");
 
     private static Instance node(Service s, int ordinal, int port) {
-        return new Instance(s.module(), s.nodeId(ordinal), 1000 + port, port, NOW, NOW);
+        return new Instance(s.module(), s.nodeId(ordinal), 1000 + port, port, port + 1100, NOW, NOW);
     }
 
     @Test
@@ -43,7 +43,32 @@ class StackStateTest {
 
         assertThat(Files.readString(dir.resolve("stack.json")))
                 .contains("\"service\" : \"baking-worker\"", "\"id\" : \"baking-worker-2\"", "\"port\" : 8101",
+                        "\"managementPort\" : 9201",
                         "\"startedAt\" : \"2026-11-22T06:00:00Z\"");
+    }
+
+    @Test
+    void aNodeHoldsTwoPortsAServerOneSoANewNodeTakesNeither() {
+        StackState state = new StackState(NOW, 0,
+                List.of(new Instance("kafka", "kafka", 42, 9092, NOW, NOW), node(Service.WEB_TIER, 1, 8081)));
+
+        assertThat(state.ports()).containsExactlyInAnyOrder(9092, 8081, 9181);
+        assertThat(PortPlan.next(9181, state.ports(), port -> true)).isEqualTo(9182);
+    }
+
+    @Test
+    void aStateFileWrittenBeforeManagementPortsReadsAsNodesWithoutOne(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("stack.json"), """
+                {"startedAt": "2026-11-22T06:00:00Z", "portOffset": 0, "instances": [
+                  {"service": "web-tier", "id": "web-1", "pid": 1, "port": 8081,
+                   "startedAt": "2026-11-22T06:00:00Z", "processStart": "2026-11-22T06:00:00Z"}]}
+                """);
+
+        Instance web = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock")).load().orElseThrow().instances()
+                .get(0);
+
+        assertThat(web.port()).isEqualTo(8081);
+        assertThat(web.managementPort()).isZero();
     }
 
     @Test

@@ -21,8 +21,8 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import org.hibernate.annotations.Fetch;
 import org.hibernate.annotations.FetchMode;
 
-import bakery.contracts.Customer;
 import bakery.contracts.OrderStatus;
+import bakery.contracts.api.CustomerName;
 import bakery.contracts.api.OrderView;
 
 /**
@@ -51,8 +51,7 @@ public class OrderEntity extends PanacheEntityBase {
     @Column(name = "customer_name")
     public String customerName;
 
-    @Column(name = "customer_email")
-    public String customerEmail;
+    // No customer_email: the query API never needs the address, so it never even loads it (docs/security.md).
 
     @Column(name = "total_cents")
     public long totalCents;
@@ -76,7 +75,7 @@ public class OrderEntity extends PanacheEntityBase {
     public List<OrderLineEmbeddable> lines = new ArrayList<>();
 
     public OrderView toView() {
-        return new OrderView(orderId, status, version, reason, new Customer(customerName, customerEmail),
+        return new OrderView(orderId, status, version, reason, new CustomerName(customerName),
                 lines.stream().map(OrderLineEmbeddable::toOrderLine).toList(),
                 totalCents, pickupAt, placedAt, updatedAt);
     }

@@ -96,6 +96,22 @@ class OrderQueriesIT extends BakeryScenario {
                 .satisfies(line -> assertThat(line.name()).isEqualTo("Butter croissant"));
     }
 
+    @Test
+    void anOrdersSnapshotAndTheBoardNameTheCustomerButNeverGiveTheirAddress() {
+        OrderPlaced order = bakery.order(bakery.line("croissant", 1));
+        bakery.place(order);
+        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        String address = order.customer().email();
+
+        String snapshot = given().get("/orders/" + order.orderId()).then().statusCode(200).extract().asString();
+        String board = given().queryParam("size", 200).get("/orders/active").then().statusCode(200).extract().asString();
+
+        assertThat(snapshot).contains(order.customer().name()).doesNotContain(address);
+        assertThat(board).contains(order.orderId().toString()).doesNotContain(address);
+        assertThat(page(0, 200).items()).filteredOn(v -> v.orderId().equals(order.orderId())).singleElement()
+                .satisfies(v -> assertThat(v.customer().name()).isEqualTo(order.customer().name()));
+    }
+
     private static OrderPage page(int page, int size) {
         String body = given().queryParam("page", page).queryParam("size", size).get("/orders/active")
                 .then().statusCode(200).extract().asString();

@@ -26,7 +26,8 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import bakery.defaults.BrokerAccess;
 
 /**
  * Asks the broker, through the Kafka Admin client, for every topic's partitions and offsets and every
@@ -36,12 +37,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KafkaSurvey {
 
-    private final String bootstrapServers;
+    private final BrokerAccess broker;
     private final OpsConfig config;
     private Admin admin;
 
-    public KafkaSurvey(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, OpsConfig config) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaSurvey(BrokerAccess broker, OpsConfig config) {
+        this.broker = broker;
         this.config = config;
     }
 
@@ -110,8 +111,8 @@ public class KafkaSurvey {
     private synchronized Admin admin() {
         if (admin == null) {
             int timeout = (int) config.kafkaTimeout().toMillis();
-            admin = Admin.create(Map.of(
-                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+            // On prod's Kafka the web tier's user may Describe every bakery topic and worker group, nothing more.
+            admin = broker.admin(Map.of(
                     AdminClientConfig.CLIENT_ID_CONFIG, "ops-console",
                     AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
                     AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout));

@@ -29,7 +29,8 @@ import bakery.web.WebTierTest;
 
 /**
  * The web tier starts an order's trace and its counts: the checkout request's trace travels in the
- * {@code orders.placed} record, and /q/metrics shows orders placed, active sessions and open live streams.
+ * {@code orders.placed} record, and the management port's /q/metrics shows orders placed, active sessions and open live
+ * streams.
  */
 @QuarkusTest
 @WebTierTest
@@ -37,6 +38,10 @@ class CheckoutIsTracedAndCountedIT {
 
     @TestHTTPResource("/")
     URL node;
+
+    /** Probes and Prometheus ask the management port. */
+    @TestHTTPResource(value = "/", management = true)
+    URL management;
 
     @Inject
     InMemorySpanExporter spans;
@@ -91,10 +96,10 @@ class CheckoutIsTracedAndCountedIT {
 
     @Test
     void notReadyWhileRedisIsDownAndReadyAgainAfter() {
-        ReadinessProbe.of(node.toString()).throughOutageOf(RedisServer.shared(), ReadinessProbe.REDIS_CHECK);
+        ReadinessProbe.of(management.toString()).throughOutageOf(RedisServer.shared(), ReadinessProbe.REDIS_CHECK);
     }
 
     private ScrapedMetrics metrics() {
-        return ScrapedMetrics.of(node.toString().replaceAll("/$", ""));
+        return ScrapedMetrics.of(management.toString());
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import bakery.contracts.OrderCommand;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
+import bakery.contracts.api.CustomerName;
 import bakery.contracts.serde.OrderCommandDeserializer;
 import bakery.testkit.Await;
 import bakery.testkit.ForgedStaffCookie;
@@ -138,6 +140,12 @@ class StaffAccessIT {
             kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(waiting, OrderStatus.READY, 3));
             Await.untilAsserted("changes on the board", () -> assertThat(board.events()).extracting(SseStream.Event::id)
                     .contains(fresh + ":1", waiting + ":3"));
+            // The status events carry the customer's address for the notifier; the board shows the name alone.
+            assertThat(board.events()).filteredOn(e -> e.id().startsWith(fresh)).singleElement()
+                    .satisfies(e -> assertThat(e.data()).contains("\"name\":\"Ada\"")
+                            .doesNotContain(SampleOrders.statusChanged(fresh, OrderStatus.ACCEPTED, 1).customer().email()));
+            assertThat(board.events()).as("no customer's address on the board").allSatisfy(e -> assertThat(e.data())
+                    .doesNotContainPattern("\"email\":\"(?!" + Pattern.quote(CustomerName.WITHHELD_EMAIL) + ")"));
         }
         try (SseStream stranger = new Shopper(node.toString()).stream("/api/board/events", null)) {
             assertThat(stranger.status()).isEqualTo(302);
