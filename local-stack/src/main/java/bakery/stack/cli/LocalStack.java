@@ -250,6 +250,9 @@ final class LocalStack {
         env.put("ORDER_SERVICE_URL", "http://127.0.0.1:" + settings.port("order-service-balancer"));
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
+        if (s == Service.WEB_TIER) {
+            env.putAll(NodeLauncher.environment(settings, "web.environment"));
+        }
         return env;
     }
 
