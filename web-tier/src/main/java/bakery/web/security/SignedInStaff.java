@@ -51,8 +51,9 @@ public class SignedInStaff implements IdentityProvider<TrustedAuthenticationRequ
         if (account == null) {
             return refused(request);
         }
-        return sessions.resume(signIn.get()).chain(
-                alive -> alive ? Uni.createFrom().item(StaffRealm.identity(signIn.get(), account)) : refused(request));
+        return sessions.resume(signIn.get())
+                .onFailure().transform(e -> SignInUnavailable.answer(HttpSecurityUtils.getRoutingContextAttribute(request), e))
+                .chain(alive -> alive ? Uni.createFrom().item(StaffRealm.identity(signIn.get(), account)) : refused(request));
     }
 
     private Uni<SecurityIdentity> refused(TrustedAuthenticationRequest request) {

@@ -56,7 +56,7 @@ public class StaffRealm implements IdentityProvider<UsernamePasswordAuthenticati
         RoutingContext http = HttpSecurityUtils.getRoutingContextAttribute(request);
         String user = request.getUsername();
         String address = http == null ? "unknown" : ClientAddress.of(http.request());
-        return throttle.admit(user, address).chain(wait -> {
+        return throttle.admit(user, address).onFailure().transform(e -> SignInUnavailable.answer(http, e)).chain(wait -> {
             if (wait.isPresent()) {
                 if (http != null) {
                     throttle.refuse(http, wait.get());
@@ -64,8 +64,9 @@ public class StaffRealm implements IdentityProvider<UsernamePasswordAuthenticati
                 return Uni.createFrom().failure(new AuthenticationFailedException("too many sign-in attempts"));
             }
             return context.runBlocking(() -> checkPassword(user, request.getPassword().getPassword()))
-                    .onFailure(AuthenticationFailedException.class).call(() -> throttle.failed(user, address))
-                    .chain(checked -> sessions.open(user))
+                    .onFailure(AuthenticationFailedException.class).call(() -> throttle.failed(user, address)
+                            .onFailure().transform(e -> SignInUnavailable.answer(http, e)))
+                    .chain(checked -> sessions.open(user).onFailure().transform(e -> SignInUnavailable.answer(http, e)))
                     .map(signIn -> identity(signIn.principal(), accounts.users().get(user)));
         });
     }

@@ -6,6 +6,7 @@ import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.inject.Inject;
@@ -15,6 +16,8 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import bakery.testkit.Await;
+import bakery.testkit.RedisServer;
 import bakery.web.Shopper;
 import bakery.web.SignedInStaff;
 import bakery.web.WebTierTest;
@@ -91,6 +94,27 @@ class StaffSessionsIT {
         assertThat(board.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("FADU_STAFF="));
         assertThat(staff.signInAnswer().headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("FADU_STAFF="))
                 .singleElement().satisfies(c -> assertThat(c).containsIgnoringCase("HttpOnly").contains("SameSite=Strict"));
+    }
+
+    @Test
+    void whileRedisIsDownStaffAreAnswered503AndNobodyIsSignedOut() {
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
+        String cookie = staff.credential();
+        RedisServer.shared().stop();
+        try {
+            HttpResponse<String> board = staff.get("/board");
+            assertThat(board.statusCode()).isEqualTo(503);
+            assertThat(board.headers().firstValue("Retry-After")).isPresent();
+            assertThat(board.body()).contains("\"error\"", "try again");
+            assertThat(staff.credential()).as("the cookie is kept through the outage").isEqualTo(cookie);
+            HttpResponse<String> signIn = new Shopper(node.toString()).postForm("/j_security_check",
+                    Map.of("j_username", "ops", "j_password", "ops-demo"));
+            assertThat(signIn.statusCode()).isEqualTo(503);
+        } finally {
+            RedisServer.shared().start();
+        }
+        Await.untilAsserted("sign-in works again once Redis is back", () -> assertThat(
+                SignedInStaff.signIn(node.toString(), "ops", "ops-demo").credential()).isNotNull());
     }
 
     private Set<String> staffSessions() {
