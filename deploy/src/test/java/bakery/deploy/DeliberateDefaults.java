@@ -39,6 +39,20 @@ final class DeliberateDefaults {
             Map.entry("NOTIFY_RETRIES", "tuned with the notifier's code"),
             Map.entry("NOTIFY_RETRY_INITIAL_BACKOFF", "tuned with the notifier's code"),
             Map.entry("NOTIFY_RETRY_MAX_BACKOFF", "tuned with the notifier's code"),
+            // Abuse limits, the request body limit and staff session lifetimes: the defaults are the production
+            // values (docs/security.md); an operator tunes them where traffic differs. The local stack lifts two.
+            Map.entry("LIMIT_CART_WRITES_PER_SESSION", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_CART_WRITES_PER_ADDRESS", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_CHECKOUTS_PER_SESSION", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_CHECKOUTS_PER_ADDRESS", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_SIGN_INS_PER_ADDRESS", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_SIGN_IN_FAILURES_PER_ADDRESS", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_LIVE_STREAMS_PER_SESSION", "production value in web-tier's application.properties"),
+            Map.entry("LIMIT_LIVE_STREAMS_PER_NODE", "production value in web-tier's application.properties"),
+            Map.entry("MAX_BODY_SIZE", "every body the bakery takes is small; same in every shape"),
+            Map.entry("STAFF_IDLE_TIMEOUT", "a shift; same in every shape"),
+            Map.entry("STAFF_ABSOLUTE_TIMEOUT", "a shift and a half; same in every shape"),
             // No trace collector ships with the bakery: without one, trace ids still travel and are logged, nothing is exported.
             // Set it (e.g. http://otel-collector:4317) where a collector runs; see docs/operations.md.
             Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "no collector in the shipped shapes; set it where one runs"));

@@ -31,7 +31,7 @@ import bakery.testkit.routes.WebRoutes;
  * stranger or a customer under any path trick; nginx refuses the tricks itself and keeps
  * {@code /q/*} to itself; a staff cookie forged with the key the repository once shipped opens
  * nothing on any node, while the stack's own key (made for this stack home, mode 600) is the one
- * its nodes use.
+ * its nodes use: a real sign-in's cookie sealed again under it gets in, under the old key it does not.
  */
 class StrangersStayOutThroughTheBalancerIT {
 
@@ -99,7 +99,11 @@ class StrangersStayOutThroughTheBalancerIT {
 
         String oldKeyCookie = "FADU_STAFF="
                 + ForgedStaffCookie.value(ForgedStaffCookie.OLD_DEMO_KEY, "ops", Duration.ofHours(1));
-        String stackKeyCookie = "FADU_STAFF=" + ForgedStaffCookie.value(stackKey, "ops", Duration.ofHours(1));
+        // A real sign-in's cookie, read with the stack's key and sealed again under each key: the
+        // words are a live staff session's, so the key is all that differs.
+        String signedIn = ForgedStaffCookie.open(stackKey, signIn("ops", "ops-demo"));
+        String resealedOld = "FADU_STAFF=" + ForgedStaffCookie.seal(ForgedStaffCookie.OLD_DEMO_KEY, signedIn);
+        String resealedStack = "FADU_STAFF=" + ForgedStaffCookie.seal(stackKey, signedIn);
         List<String> entrances = new ArrayList<>(List.of(balancer));
         for (JsonNode node : BakeryCli.instances(bakery.status())) {
             if (node.get("service").asText().equals("web-tier")) {
@@ -108,20 +112,39 @@ class StrangersStayOutThroughTheBalancerIT {
         }
         assertThat(entrances).hasSize(3);
         for (String entrance : entrances) {
-            HttpResponse<String> forged = get(entrance + "/api/ops/snapshot", oldKeyCookie);
-            assertThat(forged.statusCode()).as("old demo key at %s", entrance).isEqualTo(302);
-            assertThat(forged.headers().firstValue("Location").orElse("")).endsWith("/signin");
-            // Made with the key this stack's nodes share, the same forgery gets in: the key is what refuses it.
-            assertThat(get(entrance + "/api/ops/snapshot", stackKeyCookie).statusCode()).as("stack key at %s", entrance)
+            for (String refused : List.of(oldKeyCookie, resealedOld)) {
+                HttpResponse<String> forged = get(entrance + "/api/ops/snapshot", refused);
+                assertThat(forged.statusCode()).as("old demo key at %s", entrance).isEqualTo(302);
+                assertThat(forged.headers().firstValue("Location").orElse("")).endsWith("/signin");
+            }
+            assertThat(get(entrance + "/api/ops/snapshot", resealedStack).statusCode()).as("stack key at %s", entrance)
                     .isEqualTo(200);
         }
     }
 
+    /** Signs in through the balancer as a script would (no Origin header) and returns the sign-in cookie. */
+    private static String signIn(String user, String password) throws Exception {
+        HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(balancer + "/j_security_check"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher cookie = Pattern.compile("FADU_STAFF=([^;]+)").matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
+        assertThat(cookie.find()).as("a sign-in cookie (%s)", answer.statusCode()).isTrue();
+        return cookie.group(1);
+    }
+
+    /** A customer: the first cart line opens their session; the catalog page then carries its form token. */
     private static Knock.Visitor customer() throws Exception {
-        HttpResponse<String> catalog = get(balancer + "/", null);
-        Matcher session = SESSION_COOKIE.matcher(String.join(";", catalog.headers().allValues("Set-Cookie")));
+        HttpResponse<String> firstLine = HTTP.send(HttpRequest.newBuilder(URI.create(balancer + "/api/cart/items"))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"sku\":\"pretzel\",\"quantity\":1}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Matcher session = SESSION_COOKIE.matcher(String.join(";", firstLine.headers().allValues("Set-Cookie")));
+        assertThat(session.find()).as("a session cookie from the first cart line (%s)", firstLine.statusCode()).isTrue();
+        HttpResponse<String> catalog = get(balancer + "/", "FADU_SESSION=" + session.group(1));
         Matcher csrf = CSRF_FIELD.matcher(catalog.body());
-        assertThat(session.find()).as("a session cookie from the catalog page").isTrue();
         assertThat(csrf.find()).as("a form token on the catalog page").isTrue();
         return new Knock.Visitor("customer", "FADU_SESSION=" + session.group(1), csrf.group(1));
     }

@@ -60,8 +60,13 @@ public final class Bakery implements AutoCloseable {
     }
 
     public OrderPlaced order(String idempotencyKey, OrderLine... lines) {
-        return OrderPlaced.of(UUID.randomUUID(), idempotencyKey, new Customer("Ada Baker", "ada@example.org"), List.of(lines),
-                Instant.now().plus(Duration.ofHours(2)), Instant.now(), "web-test");
+        return order(idempotencyKey, null, lines);
+    }
+
+    /** An order whose key counts within {@code scope}, one customer's session as the web tier names it. */
+    public OrderPlaced order(String idempotencyKey, String scope, OrderLine... lines) {
+        return OrderPlaced.of(UUID.randomUUID(), idempotencyKey, scope, new Customer("Ada Baker", "ada@example.org"),
+                List.of(lines), Instant.now().plus(Duration.ofHours(2)), Instant.now(), "web-test");
     }
 
     public void place(OrderPlaced order) {

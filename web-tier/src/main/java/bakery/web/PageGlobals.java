@@ -4,7 +4,7 @@ import io.quarkus.arc.Arc;
 import io.quarkus.qute.TemplateGlobal;
 import org.eclipse.microprofile.config.ConfigProvider;
 
-import bakery.web.session.CurrentSession;
+import bakery.web.security.CsrfToken;
 
 /** What every page shows or needs: the node that served it (footer) and the session's form token. */
 @TemplateGlobal
@@ -17,7 +17,6 @@ public class PageGlobals {
     }
 
     static String csrfToken() {
-        CurrentSession session = Arc.container().instance(CurrentSession.class).get();
-        return session.isResolved() ? session.get().csrfToken() : "";
+        return Arc.container().instance(CsrfToken.class).get().value();
     }
 }

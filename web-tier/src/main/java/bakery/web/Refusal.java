@@ -9,6 +9,9 @@ import bakery.defaults.ErrorMappers;
 /** A request the bakery turns down, with the one JSON error body every API answers with. */
 public final class Refusal {
 
+    /** Not in {@link Response.Status}. */
+    public static final int UNPROCESSABLE = 422;
+
     private Refusal() {
     }
 
@@ -22,5 +25,11 @@ public final class Refusal {
 
     public static WebApplicationException of(Response.Status status, String error, String field, String detail) {
         return new WebApplicationException(detail, ErrorMappers.json(status, new ErrorBody(error, field, detail)));
+    }
+
+    /** 422: the request is well formed but contradicts what the bakery already did with it. */
+    public static WebApplicationException unprocessable(String field, String detail) {
+        return new WebApplicationException(detail, Response.status(UNPROCESSABLE).type(ErrorBody.MEDIA_TYPE)
+                .entity(new ErrorBody("unprocessable request", field, detail).at(UNPROCESSABLE).json()).build());
     }
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -19,41 +20,54 @@ import com.fasterxml.jackson.databind.JsonNode;
 import bakery.contracts.serde.EventJson;
 
 /**
- * A customer's browser in a test: keeps the session cookie like a browser would and talks to any
- * web node with it (the same person behind a round-robin balancer).
+ * A customer's browser in a test: keeps the cookies the bakery sets (session, form token, staff
+ * sign-in) like a browser would and talks to any web node with them (the same person behind a
+ * round-robin balancer).
  */
 public final class Shopper {
+
+    public static final String SESSION = "FADU_SESSION";
+    public static final String FORM_TOKEN = "FADU_CSRF";
+    public static final String STAFF = "FADU_STAFF";
 
     static final HttpClient HTTP = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
-    private static final Pattern SESSION_COOKIE = Pattern.compile("FADU_SESSION=([^;]+)");
+    private static final Pattern SET_COOKIE = Pattern.compile("^([^=;\\s]+)=([^;]*)(.*)$");
     private static final Pattern CSRF_FIELD = Pattern.compile("name=\"csrf\" value=\"([^\"]+)\"");
 
     private final String baseUrl;
-    private final String[] cookie;
+    private final Map<String, String> jar;
 
     public Shopper(String baseUrl) {
-        this(baseUrl, new String[1]);
+        this(baseUrl, new ConcurrentHashMap<>());
     }
 
-    private Shopper(String baseUrl, String[] cookie) {
+    private Shopper(String baseUrl, Map<String, String> jar) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.cookie = cookie;
+        this.jar = jar;
     }
 
-    /** The same person (same cookie) reaching another node. */
+    /** The same person (same cookies) reaching another node. */
     public Shopper on(String otherBaseUrl) {
-        return new Shopper(otherBaseUrl, cookie);
+        return new Shopper(otherBaseUrl, jar);
     }
 
     public String sessionId() {
-        return cookie[0];
+        return jar.get(SESSION);
     }
 
     public Shopper withSessionId(String id) {
-        cookie[0] = id;
+        return withCookie(SESSION, id);
+    }
+
+    public String cookie(String name) {
+        return jar.get(name);
+    }
+
+    public Shopper withCookie(String name, String value) {
+        jar.put(name, value);
         return this;
     }
 
@@ -83,20 +97,25 @@ public final class Shopper {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
-    public HttpResponse<String> addToCart(String sku, int quantity) {
-        return postJson("/api/cart/items", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}");
+    public HttpResponse<String> addToCart(String sku, int quantity, String... headers) {
+        return postJson("/api/cart/items", "{\"sku\":\"" + sku + "\",\"quantity\":" + quantity + "}", headers);
     }
 
     public JsonNode cart() {
         return json(get("/api/cart"));
     }
 
-    public HttpResponse<String> checkout(String idempotencyKey, String name, String email, String pickupAt) {
+    public HttpResponse<String> checkout(String idempotencyKey, String name, String email, String pickupAt,
+            String... headers) {
         String body = String.format("{\"name\":\"%s\",\"email\":\"%s\",\"pickupAt\":\"%s\"}", name, email, pickupAt);
-        return postJson("/api/checkout", body, "Idempotency-Key", idempotencyKey);
+        String[] all = new String[headers.length + 2];
+        all[0] = "Idempotency-Key";
+        all[1] = idempotencyKey;
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return postJson("/api/checkout", body, all);
     }
 
-    /** The form token a page hands this session. */
+    /** The form token a page hands this browser. */
     public String csrfToken() {
         Matcher m = CSRF_FIELD.matcher(get("/").body());
         if (!m.find()) {
@@ -126,8 +145,9 @@ public final class Shopper {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
-        if (cookie[0] != null) {
-            builder.header("Cookie", "FADU_SESSION=" + cookie[0]);
+        if (!jar.isEmpty()) {
+            builder.header("Cookie", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
         }
         return builder;
     }
@@ -135,18 +155,27 @@ public final class Shopper {
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            response.headers().allValues("Set-Cookie").forEach(header -> {
-                Matcher m = SESSION_COOKIE.matcher(header);
-                if (m.find()) {
-                    cookie[0] = m.group(1);
-                }
-            });
+            response.headers().allValues("Set-Cookie").forEach(this::keep);
             return response;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** As a browser would: a cookie set empty or with Max-Age=0 is forgotten. */
+    private void keep(String header) {
+        Matcher m = SET_COOKIE.matcher(header);
+        if (!m.find()) {
+            return;
+        }
+        String attributes = m.group(3).toLowerCase();
+        if (m.group(2).isEmpty() || attributes.contains("max-age=0")) {
+            jar.remove(m.group(1));
+        } else {
+            jar.put(m.group(1), m.group(2));
         }
     }
 }

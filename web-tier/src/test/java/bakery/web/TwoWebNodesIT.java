@@ -80,12 +80,13 @@ class TwoWebNodesIT {
     @Test
     void concurrentAddsSplitAcrossBothNodesSumExactly() throws Exception {
         Shopper shopper = new Shopper(web1.baseUrl());
-        shopper.get("/");
+        // the first line opens the session the concurrent ones share
+        assertThat(shopper.addToCart("croissant", 1).statusCode()).isEqualTo(200);
         List<Shopper> tabs = List.of(shopper, shopper.on(web2.baseUrl()));
         ExecutorService pool = Executors.newFixedThreadPool(16);
         try {
             List<Future<Integer>> adds = new ArrayList<>();
-            for (int i = 0; i < CONCURRENT_ADDS; i++) {
+            for (int i = 1; i < CONCURRENT_ADDS; i++) {
                 Shopper tab = tabs.get(i % 2);
                 adds.add(pool.submit(() -> tab.addToCart("croissant", 1).statusCode()));
             }
@@ -116,6 +117,21 @@ class TwoWebNodesIT {
                     .extracting(SseStream.Event::id).containsExactly("0", "1", "2"));
             assertThat(page.events().get(2).data()).contains("\"status\":\"READY\"");
         }
+    }
+
+    @Test
+    void signingOutOnOneNodeRefusesTheOldCookieOnTheOther() {
+        SignedInStaff staff = SignedInStaff.signIn(web1.baseUrl(), "staff", "staff-demo");
+        String copied = staff.credential();
+        Shopper onNode2 = staff.browser().on(web2.baseUrl());
+        assertThat(onNode2.get("/board").statusCode()).as("signed in on node 1, board on node 2").isEqualTo(200);
+
+        HttpResponse<String> out = onNode2.postForm("/signout", java.util.Map.of("csrf", onNode2.csrfToken()));
+        assertThat(out.statusCode()).isEqualTo(303);
+
+        HttpResponse<String> board = new Shopper(web1.baseUrl()).withCookie(Shopper.STAFF, copied).get("/board");
+        assertThat(board.headers().firstValue("X-Served-By")).contains("web-1");
+        assertThat(board.statusCode()).as("the old cookie on node 1").isEqualTo(302);
     }
 
     @Test

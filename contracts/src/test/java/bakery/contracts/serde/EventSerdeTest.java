@@ -61,6 +61,24 @@ class EventSerdeTest {
     }
 
     @Test
+    void anOrderPlacedByTheReleaseBeforeHasNoIdempotencyScope() {
+        String json = text(writer.serialize("t", SampleEvents.oneOfEach().get(0))).replace(",\"idempotencyScope\":null", "");
+        assertThat(json).doesNotContain("idempotencyScope");
+        OrderPlaced before = new OrderPlacedDeserializer().deserialize("orders.placed", bytes(json));
+        assertThat(before.idempotencyKey()).isEqualTo("idem-1");
+        assertThat(before.idempotencyScope()).isNull();
+    }
+
+    @Test
+    void theIdempotencyScopeTravelsWithTheOrder() {
+        OrderPlaced scoped = OrderPlaced.of(SampleEvents.ORDER, "idem-1", "c2NvcGU", SampleEvents.ANNA, SampleEvents.LINES,
+                SampleEvents.AT, SampleEvents.AT, "web-1");
+        byte[] json = writer.serialize("t", scoped);
+        assertThat(text(json)).contains("\"idempotencyScope\":\"c2NvcGU\"");
+        assertThat(new OrderPlacedDeserializer().deserialize("orders.placed", json).idempotencyScope()).isEqualTo("c2NvcGU");
+    }
+
+    @Test
     void garbageNamesTheTopic() {
         assertThatThrownBy(() -> new OrderPlacedDeserializer().deserialize("orders.placed", bytes("not json {")))
                 .isInstanceOf(EventFormatException.class)

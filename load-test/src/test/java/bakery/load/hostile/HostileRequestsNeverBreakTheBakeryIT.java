@@ -41,9 +41,11 @@ import bakery.testkit.routes.WebRoutes;
  * oversized JSON, wrong types, absurd quantities, unknown products, tampered headers and cookies,
  * forged session ids, form posts without the CSRF token, path traversal, every staff route under
  * every path trick and with a staff cookie forged with the key the repository once shipped, slow
- * and abandoned live order streams; and poison records on every topic a service consumes. Nothing gets a 5xx, no cart
- * changes, the node's memory stays bounded, every poison record ends in its dead-letter topic and
- * the bakery still bakes afterwards. The counts by outcome go to target/hostile-requests.txt.
+ * and abandoned live order streams beyond the session's cap, guessed passwords, checkout floods and
+ * one Idempotency-Key from two customers; and poison records on every topic a service consumes.
+ * Nothing gets a 5xx, no cart changes, every limit answers 429 with Retry-After, the node's memory
+ * stays bounded, every poison record ends in its dead-letter topic and the bakery still bakes every
+ * order it accepted afterwards. The counts by outcome go to target/hostile-requests.txt.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileRequestsNeverBreakTheBakeryIT {
@@ -150,10 +152,11 @@ class HostileRequestsNeverBreakTheBakeryIT {
 
     @Test
     @Order(2)
-    void slowAndAbandonedLiveOrderStreamsLeaveTheNodeServingWithinBoundedMemory() throws Exception {
+    void slowAndAbandonedLiveOrderStreamsAreCappedAndLeaveTheNodeServingWithinBoundedMemory() throws Exception {
         String path = "/api/orders/" + victimOrder + "/events";
         String cartBefore = cartOf(victim);
         List<Socket> streams = new ArrayList<>();
+        Map<String, Integer> answers = new TreeMap<>();
         try {
             for (int i = 0; i < ABANDONED_STREAMS + SLOW_STREAMS; i++) {
                 Socket s = new Socket();
@@ -164,14 +167,15 @@ class HostileRequestsNeverBreakTheBakeryIT {
                         .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\nCookie: "
                                 + COOKIE + "=" + attacker + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 streams.add(s);
+                // One session's streams are capped: beyond the cap the answer is a 429, never a hanging request.
+                s.setSoTimeout((int) TIMEOUT.toMillis());
+                answers.merge(new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1), 1, Integer::sum);
             }
-            for (int i = ABANDONED_STREAMS; i < streams.size(); i++) {
-                streams.get(i).setSoTimeout((int) TIMEOUT.toMillis());
-                assertThat(streams.get(i).getInputStream().readNBytes(12)).as("a slow reader's first bytes")
-                        .asString(StandardCharsets.ISO_8859_1).startsWith("HTTP/1.1 200");
-            }
-            // Half of the abandoned ones just vanish, the others stay open and never read.
-            for (int i = 0; i < ABANDONED_STREAMS / 2; i++) {
+            System.out.println("live streams of one session: " + answers);
+            assertThat(answers).containsOnlyKeys("HTTP/1.1 200", "HTTP/1.1 429")
+                    .containsEntry("HTTP/1.1 200", BakeryUnderAttack.LIVE_STREAMS_PER_SESSION);
+            // Half of the open ones just vanish, the others stay open and never read.
+            for (int i = 0; i < streams.size(); i += 2) {
                 streams.get(i).setSoLinger(true, 0);
                 streams.get(i).close();
             }
@@ -191,6 +195,16 @@ class HostileRequestsNeverBreakTheBakeryIT {
         assertThat(rssMb).isLessThanOrEqualTo(MAX_RSS_MB);
         Await.untilAsserted("the node answers after the streams are gone",
                 () -> assertThat(json("GET", "/api/cart", victim, null).status()).isEqualTo(200));
+        Await.untilAsserted("the session's places are given back once its streams are gone", () -> {
+            try (Socket s = new Socket()) {
+                s.connect(new InetSocketAddress("127.0.0.1", bakery.web.httpPort()), (int) TIMEOUT.toMillis());
+                s.setSoTimeout((int) TIMEOUT.toMillis());
+                s.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/event-stream\r\n"
+                        + "Cookie: " + COOKIE + "=" + attacker + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                assertThat(new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+                        .isEqualTo("HTTP/1.1 200");
+            }
+        });
     }
 
     @Test
@@ -226,6 +240,56 @@ class HostileRequestsNeverBreakTheBakeryIT {
         String id = orderId(placed.body());
         Await.within(Duration.ofSeconds(90), "the order placed after the poison is READY").until(
                 () -> json("GET", "/api/orders/" + id, customer, null).body().contains("\"READY\""));
+    }
+
+    @Test
+    @Order(5)
+    void strangersWhoRepeatThemselvesGetA429AndNoOrderIsLostOrMixedUp() {
+        // Guessing one staff password, each guess claiming another address: the account is held, not the address.
+        String form = "Content-Type: application/x-www-form-urlencoded\r\nAccept: application/json\r\n";
+        for (int i = 0; i < BakeryUnderAttack.SIGN_IN_FAILURES_PER_ACCOUNT; i++) {
+            RawHttp.Reply guess = http.send("POST", "/j_security_check",
+                    form + "X-Forwarded-For: 198.51.100." + (i + 1) + "\r\n",
+                    bytes("j_username=staff&j_password=guess-" + i));
+            assertThat(guess.status()).as("guess %d", i).isEqualTo(302);
+        }
+        RawHttp.Reply held = http.send("POST", "/j_security_check", form + "X-Forwarded-For: 198.51.100.99\r\n",
+                bytes("j_username=staff&j_password=staff-demo"));
+        assertThat(held.status()).isEqualTo(429);
+        assertThat(held.head()).containsIgnoringCase("Retry-After:");
+        assertThat(held.body()).contains("\"title\":\"too many requests\"", "try again in");
+        assertThat(held.setCookie("FADU_STAFF")).isNull();
+
+        // Checking out again and again from one session: one order, then clear refusals, nothing lost.
+        String flooder = session();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < BakeryUnderAttack.CHECKOUTS_PER_SESSION + 5; i++) {
+            statuses.add(checkout(flooder, "flood-" + i).status());
+        }
+        assertThat(statuses).containsOnly(202, 400, 429).containsOnlyOnce(202).endsWith(429);
+
+        // Two customers who happen to send the same Idempotency-Key: two orders, each baked.
+        String key = "same-key-" + UUID.randomUUID();
+        String ada = session();
+        String bob = session();
+        json("POST", "/api/cart/items", bob, "{\"sku\":\"croissant\",\"quantity\":2}");
+        RawHttp.Reply adas = checkout(ada, key);
+        RawHttp.Reply bobs = checkout(bob, key);
+        assertThat(adas.status()).isEqualTo(202);
+        assertThat(bobs.status()).isEqualTo(202);
+        String adaOrder = orderId(adas.body());
+        String bobOrder = orderId(bobs.body());
+        assertThat(bobOrder).isNotEqualTo(adaOrder);
+        // The same key again for another cart is a different order, refused; the new cart stays.
+        json("POST", "/api/cart/items", ada, "{\"sku\":\"baguette\",\"quantity\":1}");
+        RawHttp.Reply reused = checkout(ada, key);
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.body()).contains("\"title\":\"unprocessable request\"", "different cart");
+        assertThat(cartOf(ada)).contains("baguette");
+        for (String[] order : List.of(new String[] { ada, adaOrder }, new String[] { bob, bobOrder })) {
+            Await.within(Duration.ofSeconds(90), "order " + order[1] + " is READY").until(
+                    () -> json("GET", "/api/orders/" + order[1], order[0], null).body().contains("\"READY\""));
+        }
     }
 
     // ---- the attacks ------------------------------------------------------------------------------
@@ -391,10 +455,12 @@ class HostileRequestsNeverBreakTheBakeryIT {
         return m.group(1);
     }
 
+    /** A new customer: browsing opens no session, the first cart line does. */
     static String session() {
-        RawHttp.Reply r = http.send("GET", "/api/cart", "Accept: application/json\r\n", null);
+        RawHttp.Reply r = http.send("POST", "/api/cart/items", "Accept: application/json\r\nContent-Type: application/json\r\n",
+                bytes("{\"sku\":\"pretzel\",\"quantity\":1}"));
         String id = r.setCookie(COOKIE);
-        assertThat(id).as("a new session cookie").isNotBlank();
+        assertThat(id).as("a new session cookie (%s)", r.status()).isNotBlank();
         return id;
     }
 

@@ -47,9 +47,14 @@ final class RawHttp {
                     + (body == null ? "" : "Content-Length: " + body.length + "\r\n") + "\r\n";
             socket.getOutputStream().write(head.getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
-                socket.getOutputStream().write(body);
+                try {
+                    socket.getOutputStream().write(body);
+                    socket.getOutputStream().flush();
+                } catch (IOException answeredBeforeTheEnd) {
+                    // The node refused the body before reading it all (413 for one too large) and closed
+                    // the connection; its answer is already on the way back.
+                }
             }
-            socket.getOutputStream().flush();
             return parse(readAll(socket.getInputStream()));
         } catch (IOException e) {
             return new Reply(-1, "", e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -76,7 +76,8 @@ final class ChaosCommand implements Callable<Integer> {
         long standing = IdleStack.await(stack, "chaos.idle-timeout", "chaos.idle-standing",
                 "a chaos run starts from an empty queue");
         OrderSearch search = new OrderSearch(stack);
-        List<Integer> bakers = state.nodes(Service.BAKING_WORKER).stream().filter(stack::running).map(Instance::managementPort).toList();
+        List<Integer> bakers = state.nodes(Service.BAKING_WORKER).stream().filter(stack::running).map(Instance::managementPort)
+                .toList();
         OrderPace pace = OrderPace.of(new KeyFigures(s.duration("probe-timeout")).ovens(bakers), search.catalogBakeSeconds(),
                 OrderPace.speedFactor(System.getenv("OVEN_SPEED_FACTOR")), Double.parseDouble(s.text("chaos.oven-share")),
                 s.number("chaos.shoppers"));

@@ -267,6 +267,7 @@ final class LocalStack {
             env.put("AUTH_ENCRYPTION_KEY", CookieKey.of(layout.cookieKey()));
             env.put("STAFF_PASSWORD_HASH", settings.text("demo.staff-password-hash"));
             env.put("OPS_PASSWORD_HASH", settings.text("demo.ops-password-hash"));
+            env.putAll(NodeLauncher.environment(settings, "web.environment"));
         }
         return env;
     }

@@ -47,11 +47,16 @@ public final class NodeLauncher {
 
     /** {@code process.environment}: KEY=VALUE words every started process gets (MALLOC_ARENA_MAX=2, say). */
     static Map<String, String> stackEnvironment(StackSettings settings) {
+        return environment(settings, ENVIRONMENT);
+    }
+
+    /** A setting of KEY=VALUE words, as environment variables. */
+    public static Map<String, String> environment(StackSettings settings, String key) {
         Map<String, String> env = new LinkedHashMap<>();
-        for (String word : settings.words(ENVIRONMENT)) {
+        for (String word : settings.words(key)) {
             int eq = word.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException(ENVIRONMENT + " takes KEY=VALUE words, not '" + word + "'");
+                throw new IllegalArgumentException(key + " takes KEY=VALUE words, not '" + word + "'");
             }
             env.put(word.substring(0, eq), word.substring(eq + 1));
         }

@@ -41,7 +41,8 @@ class NginxConfigTest {
     void leavesNginxVariablesAlone() {
         String site = NginxConfig.site(NginxConfig.template(ROOT), 8080, List.of("127.0.0.1:8081"));
 
-        assertThat(site).contains("$proxy_add_x_forwarded_for").contains("$scheme");
+        assertThat(site).contains("X-Forwarded-For $remote_addr").doesNotContain("$proxy_add_x_forwarded_for")
+                .contains("$scheme");
     }
 
     @Test

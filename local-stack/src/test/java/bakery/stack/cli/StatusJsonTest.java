@@ -43,7 +43,8 @@ class StatusJsonTest {
                 new StatusCommand.InstanceStatus("kafka", "kafka", 2, 9092, 0, true, true, 300_000L, 300L),
                 new StatusCommand.InstanceStatus("web-tier", "web-1", 3, 8081, 9181, true, true, 190_000L, 300L),
                 new StatusCommand.InstanceStatus("web-tier", "web-2", 4, 8082, 9182, true, false, 190_000L, 3L),
-                new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 5, 8100, 9200, true, true, 160_000L, 300L));
+                new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 5, 8100, 9200, true, true, 160_000L,
+                        300L));
 
         // Each node on its own management port, where its metrics answer.
         assertThat(StatusCommand.metricsPorts(rows)).containsExactly(9181, 9200);

@@ -21,9 +21,10 @@ import bakery.orders.intake.OrderAcceptance.Verdict;
 
 /**
  * Enters placed orders into the database, a whole batch per statement (unnest of arrays). The
- * primary key on the order id and the unique idempotency key decide what is new:
- * {@code ON CONFLICT DO NOTHING} skips a redelivered order and a second order id under a known
- * idempotency key, also when another instance inserts the same key at the same moment.
+ * primary key on the order id and the idempotency key, unique within its scope (one customer),
+ * decide what is new: {@code ON CONFLICT DO NOTHING} skips a redelivered order and a second order id
+ * under a key the same customer used before, also when another instance inserts the same key at the
+ * same moment.
  */
 @ApplicationScoped
 public class OrderBook {
@@ -40,6 +41,7 @@ public class OrderBook {
         int n = judged.size();
         UUID[] ids = new UUID[n];
         String[] keys = new String[n];
+        String[] scopes = new String[n];
         String[] statuses = new String[n];
         String[] reasons = new String[n];
         String[] names = new String[n];
@@ -53,6 +55,7 @@ public class OrderBook {
             Verdict verdict = judged.get(i).verdict();
             ids[i] = order.orderId();
             keys[i] = order.idempotencyKey();
+            scopes[i] = order.idempotencyScope();
             statuses[i] = verdict.status().name();
             reasons[i] = verdict.reason();
             names[i] = order.customer().name();
@@ -63,16 +66,17 @@ public class OrderBook {
             webNodes[i] = order.webNode();
         }
         Tuple params = Tuple
-                .from(List.of(ids, keys, statuses, reasons, names, emails, totals, pickups, placed, webNodes, utc(now)));
+                .from(List.of(ids, keys, statuses, reasons, names, emails, totals, pickups, placed, webNodes, scopes,
+                        utc(now)));
         return tx.preparedQuery("""
-                INSERT INTO orders (order_id, idempotency_key, status, version, reason, customer_name, customer_email,
-                                    total_cents, pickup_at, placed_at, updated_at, web_node)
-                SELECT o.order_id, o.idempotency_key, o.status, 1, o.reason, o.customer_name, o.customer_email,
-                       o.total_cents, o.pickup_at, o.placed_at, $11, o.web_node
+                INSERT INTO orders (order_id, idempotency_key, idempotency_scope, status, version, reason, customer_name,
+                                    customer_email, total_cents, pickup_at, placed_at, updated_at, web_node)
+                SELECT o.order_id, o.idempotency_key, o.idempotency_scope, o.status, 1, o.reason, o.customer_name,
+                       o.customer_email, o.total_cents, o.pickup_at, o.placed_at, $12, o.web_node
                 FROM unnest($1::uuid[], $2::text[], $3::varchar[], $4::text[], $5::text[], $6::text[], $7::bigint[],
-                            $8::timestamptz[], $9::timestamptz[], $10::text[])
+                            $8::timestamptz[], $9::timestamptz[], $10::text[], $11::text[])
                      WITH ORDINALITY AS o(order_id, idempotency_key, status, reason, customer_name, customer_email,
-                                          total_cents, pickup_at, placed_at, web_node, position)
+                                          total_cents, pickup_at, placed_at, web_node, idempotency_scope, position)
                 ORDER BY o.position
                 ON CONFLICT DO NOTHING
                 RETURNING order_id""")

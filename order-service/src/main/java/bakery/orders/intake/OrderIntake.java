@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -159,14 +160,16 @@ public class OrderIntake {
     }
 
     /**
-     * One order per id and per idempotency key, the first seen winning, as the constraints would
-     * decide across batches; within one statement we decide it ourselves.
+     * One order per id and per idempotency key within its scope (one customer; no scope is one
+     * scope of its own), the first seen winning, as the constraints would decide across batches;
+     * within one statement we decide it ourselves.
      */
     static List<OrderPlaced> firstOfEach(List<OrderPlaced> orders) {
         Map<Object, OrderPlaced> byId = new LinkedHashMap<>();
-        Set<String> keys = new HashSet<>();
+        Set<List<String>> keys = new HashSet<>();
         for (OrderPlaced order : orders) {
-            if (!byId.containsKey(order.orderId()) && keys.add(order.idempotencyKey())) {
+            List<String> scopedKey = List.of(Objects.requireNonNullElse(order.idempotencyScope(), ""), order.idempotencyKey());
+            if (!byId.containsKey(order.orderId()) && keys.add(scopedKey)) {
                 byId.put(order.orderId(), order);
             }
         }

@@ -61,7 +61,7 @@ class EveryRejectionReasonIT extends BakeryScenario {
         OrderLine line = bakery.line("croissant", 2);
         assertRejected(
                 new OrderPlaced(1, UUID.randomUUID(), UUID.randomUUID().toString(), new Customer("Ada", "ada@example.org"),
-                        List.of(line), line.totalCents() - 1, null, Instant.now(), "web-test"),
+                        List.of(line), line.totalCents() - 1, null, Instant.now(), "web-test", null),
                 "does not match the lines");
     }
 

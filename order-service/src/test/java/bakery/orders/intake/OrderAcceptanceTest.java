@@ -69,7 +69,7 @@ class OrderAcceptanceTest {
     @Test
     void rejectsATotalThatDoesNotAddUp() {
         OrderPlaced order = new OrderPlaced(1, UUID.randomUUID(), "key", new Customer("Ana", "ana@example.org"),
-                List.of(new OrderLine("croissant", null, 2, 180)), 180, null, Instant.now(), "web-1");
+                List.of(new OrderLine("croissant", null, 2, 180)), 180, null, Instant.now(), "web-1", null);
         Verdict verdict = acceptance.judge(order, CATALOG);
         assertThat(verdict.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(verdict.reason()).contains("add up to 360");

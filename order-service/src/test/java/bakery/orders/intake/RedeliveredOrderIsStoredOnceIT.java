@@ -50,6 +50,47 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
     }
 
     @Test
+    void theSameKeyFromTwoCustomersIsTwoOrdersAndEachCustomersRetryIsNone() {
+        String key = "checkout-" + UUID.randomUUID();
+        OrderPlaced ada = bakery.order(key, "session-of-ada", bakery.line("brioche", 1));
+        OrderPlaced bob = bakery.order(key, "session-of-bob", bakery.line("pretzel", 2));
+        OrderPlaced before = bakery.order(key, bakery.line("croissant", 1));
+        bakery.place(ada);
+        bakery.place(bob);
+        bakery.place(before);
+        bakery.awaitStatus(ada.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitStatus(bob.orderId(), OrderStatus.ACCEPTED);
+        // from a web node of the release before: no scope, a customer of its own
+        bakery.awaitStatus(before.orderId(), OrderStatus.ACCEPTED);
+
+        OrderPlaced adaAgain = bakery.order(key, "session-of-ada", bakery.line("brioche", 1));
+        bakery.place(adaAgain);
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        bakery.placeBehind(adaAgain, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        assertThat(bakery.statuses(adaAgain.orderId())).isEmpty();
+        given().get("/orders/" + bob.orderId()).then().statusCode(200);
+    }
+
+    @Test
+    void theSameKeyFromTwoCustomersInsideOneBatchIsTwoOrders() {
+        String key = "checkout-" + UUID.randomUUID();
+        OrderPlaced ada = bakery.order(key, "session-of-ada", bakery.line("focaccia", 1));
+        OrderPlaced bob = bakery.order(key, "session-of-bob", bakery.line("focaccia", 1));
+        OrderPlaced adaAgain = bakery.order(key, "session-of-ada", bakery.line("focaccia", 1));
+        bakery.place(ada);
+        bakery.placeBehind(ada, bob);
+        bakery.placeBehind(ada, adaAgain);
+        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
+        bakery.placeBehind(ada, marker);
+        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+
+        assertThat(bakery.statuses(ada.orderId())).hasSize(1);
+        assertThat(bakery.statuses(bob.orderId())).hasSize(1);
+        assertThat(bakery.statuses(adaAgain.orderId())).isEmpty();
+    }
+
+    @Test
     void duplicatesInsideOneBatchYieldOneOrder() {
         OrderPlaced order = bakery.order(bakery.line("focaccia", 2));
         OrderPlaced sameKey = bakery.order(order.idempotencyKey(), bakery.line("focaccia", 2));

@@ -2,6 +2,7 @@ package bakery.web.board;
 
 import java.net.URI;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,6 +27,9 @@ import io.smallrye.mutiny.Uni;
 
 import bakery.contracts.OrderCommand;
 import bakery.contracts.api.OrderView;
+import bakery.web.limits.CurrentStreamSlot;
+import bakery.web.limits.LimitedStream;
+import bakery.web.limits.StreamSlots;
 import bakery.web.orders.LiveStream;
 import bakery.web.orders.OrderViews;
 import bakery.web.orders.StatusFeed;
@@ -46,15 +50,17 @@ public class BoardResource {
     private final StaffCommands commands;
     private final SecurityIdentity identity;
     private final Template board;
+    private final CurrentStreamSlot slot;
 
     public BoardResource(ActiveOrders active, StatusFeed feed, LiveStream live, StaffCommands commands,
-            SecurityIdentity identity, Template board) {
+            SecurityIdentity identity, Template board, CurrentStreamSlot slot) {
         this.active = active;
         this.feed = feed;
         this.live = live;
         this.commands = commands;
         this.identity = identity;
         this.board = board;
+        this.slot = slot;
     }
 
     @GET
@@ -68,7 +74,9 @@ public class BoardResource {
     @GET
     @Path("/api/board/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @LimitedStream
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
+        Optional<StreamSlots.Slot> place = slot.get();
         return Multi.createFrom().deferred(() -> {
             Map<UUID, Long> sent = new ConcurrentHashMap<>();
             Multi<OrderView> states = Multi.createBy().merging().streams(
@@ -77,7 +85,7 @@ public class BoardResource {
             Multi<OutboundSseEvent> events = states
                     .filter(view -> isNewer(sent, view))
                     .map(view -> live.event(sse, ORDER_EVENT, view.orderId() + ":" + view.version(), view));
-            return live.withHeartbeats(sse, events);
+            return live.withHeartbeats(sse, events, place);
         });
     }
 

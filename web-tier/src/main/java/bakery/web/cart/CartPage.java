@@ -22,6 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestForm;
 
+import bakery.web.limits.Limited;
 import bakery.web.session.CurrentSession;
 
 /** The cart page and its forms; every change goes back to the page (post/redirect/get). */
@@ -44,28 +45,31 @@ public class CartPage {
 
     @GET
     public Uni<TemplateInstance> show() {
-        return carts.view(session.get()).map(c -> cart.data("cart", c).data("error", null));
+        return carts.view(session.existing()).map(c -> cart.data("cart", c).data("error", null));
     }
 
     @POST
     @Path("/items")
+    @Limited(Limited.Action.CART_WRITE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> add(@RestForm String sku, @RestForm int quantity) {
-        return apply(new AddItem(sku, quantity), () -> carts.add(session.get(), sku, quantity));
+        return apply(new AddItem(sku, quantity), () -> carts.add(session, sku, quantity));
     }
 
     @POST
     @Path("/items/{sku}")
+    @Limited(Limited.Action.CART_WRITE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> change(@PathParam("sku") String sku, @RestForm int quantity) {
-        return apply(new ChangeQuantity(quantity), () -> carts.change(session.get(), sku, quantity));
+        return apply(new ChangeQuantity(quantity), () -> carts.change(session, sku, quantity));
     }
 
     @POST
     @Path("/items/{sku}/remove")
+    @Limited(Limited.Action.CART_WRITE)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> remove(@PathParam("sku") String sku) {
-        return apply(null, () -> carts.remove(session.get(), sku));
+        return apply(null, () -> carts.remove(session.existing(), sku));
     }
 
     private Uni<Response> apply(Object form, java.util.function.Supplier<Uni<PricedCart>> change) {
@@ -81,7 +85,7 @@ public class CartPage {
     }
 
     private Uni<Response> rejected(String message) {
-        return carts.view(session.get()).map(c -> Response.status(Response.Status.BAD_REQUEST)
+        return carts.view(session.existing()).map(c -> Response.status(Response.Status.BAD_REQUEST)
                 .type(MediaType.TEXT_HTML_TYPE)
                 .entity(cart.data("cart", c).data("error", message))
                 .build());

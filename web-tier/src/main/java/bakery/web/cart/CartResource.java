@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.smallrye.mutiny.Uni;
 
+import bakery.web.limits.Limited;
 import bakery.web.session.CurrentSession;
 
 /** The session's cart as JSON. */
@@ -33,26 +34,29 @@ public class CartResource {
 
     @GET
     public Uni<PricedCart> cart() {
-        return carts.view(session.get());
+        return carts.view(session.existing());
     }
 
     @POST
     @Path("/items")
+    @Limited(Limited.Action.CART_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PricedCart> add(@Valid @NotNull AddItem item) {
-        return carts.add(session.get(), item.sku(), item.quantity());
+        return carts.add(session, item.sku(), item.quantity());
     }
 
     @PUT
     @Path("/items/{sku}")
+    @Limited(Limited.Action.CART_WRITE)
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PricedCart> change(@PathParam("sku") String sku, @Valid @NotNull ChangeQuantity change) {
-        return carts.change(session.get(), sku, change.quantity());
+        return carts.change(session, sku, change.quantity());
     }
 
     @DELETE
     @Path("/items/{sku}")
+    @Limited(Limited.Action.CART_WRITE)
     public Uni<PricedCart> remove(@PathParam("sku") String sku) {
-        return carts.remove(session.get(), sku);
+        return carts.remove(session.existing(), sku);
     }
 }

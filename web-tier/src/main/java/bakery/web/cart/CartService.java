@@ -3,6 +3,7 @@ package bakery.web.cart;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import bakery.contracts.api.Product;
 import bakery.web.Refusal;
 import bakery.web.catalog.Catalog;
+import bakery.web.session.CurrentSession;
 import bakery.web.session.Session;
 
 /** Cart rules shared by the pages and the JSON API: only catalog products, at most the limit per line. */
@@ -25,21 +27,29 @@ public class CartService {
         this.catalog = catalog;
     }
 
-    public Uni<PricedCart> view(Session session) {
-        return Uni.combine().all().unis(store.quantities(session), catalog.bySku()).asTuple()
+    /** The cart; a visitor without a session has an empty one, and looking at it costs Redis nothing. */
+    public Uni<PricedCart> view(Optional<Session> existing) {
+        if (existing.isEmpty()) {
+            return Uni.createFrom().item(PricedCart.of(List.of()));
+        }
+        return Uni.combine().all().unis(store.quantities(existing.get()), catalog.bySku()).asTuple()
                 .map(t -> price(t.getItem1(), t.getItem2()));
     }
 
-    public Uni<PricedCart> add(Session session, String sku, int quantity) {
-        return known(sku).chain(() -> store.add(session, sku, quantity)).chain(this::priced);
+    /** Adds to the cart; the visitor's first cart line opens their session (an unknown product opens nothing). */
+    public Uni<PricedCart> add(CurrentSession current, String sku, int quantity) {
+        return known(sku).chain(current::openIfMissing).chain(session -> store.add(session, sku, quantity)).chain(this::priced);
     }
 
-    public Uni<PricedCart> change(Session session, String sku, int quantity) {
-        return known(sku).chain(() -> store.set(session, sku, quantity)).chain(this::priced);
+    public Uni<PricedCart> change(CurrentSession current, String sku, int quantity) {
+        return known(sku).chain(current::openIfMissing).chain(session -> store.set(session, sku, quantity)).chain(this::priced);
     }
 
-    public Uni<PricedCart> remove(Session session, String sku) {
-        return store.remove(session, sku).chain(() -> view(session));
+    public Uni<PricedCart> remove(Optional<Session> existing, String sku) {
+        if (existing.isEmpty()) {
+            return view(existing);
+        }
+        return store.remove(existing.get(), sku).chain(() -> view(existing));
     }
 
     private Uni<Product> known(String sku) {

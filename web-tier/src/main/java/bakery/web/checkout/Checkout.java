@@ -3,6 +3,7 @@ package bakery.web.checkout;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,7 +32,9 @@ import bakery.web.session.Session;
 /**
  * Turns a session's cart into an order: claim the idempotency key, send {@code OrderPlaced}, and
  * only after Kafka acknowledged it empty the cart. A retried checkout with the same key gets the
- * same order and sends nothing again.
+ * same order and sends nothing again; the same key with a different cart is refused (422). Keys
+ * belong to their session: the order names the session's idempotency scope, so order-service
+ * keeps two customers' orders apart even when their keys are equal.
  */
 @ApplicationScoped
 public class Checkout {
@@ -53,11 +56,19 @@ public class Checkout {
         this.meters = meters;
     }
 
-    public Uni<Receipt> place(Session session, String key, CheckoutRequest request) {
+    /** Places the session's cart; a visitor who never wrote anything has no session, so nothing in the cart. */
+    public Uni<Receipt> place(Optional<Session> existing, String key, CheckoutRequest request) {
+        if (existing.isEmpty()) {
+            return Uni.createFrom().failure(emptyCart());
+        }
+        Session session = existing.get();
         return claims.claim(session, key, OrderIds.next()).chain(claim -> switch (claim.state()) {
             case PLACED -> Uni.createFrom().item(Receipt.of(claim.orderId(), true));
             case PENDING -> Uni.createFrom().failure(Refusal.of(Response.Status.CONFLICT, "checkout in progress", null,
                     "this order is being placed right now; its page will show it in a moment"));
+            case MISMATCH -> Uni.createFrom().failure(Refusal.unprocessable("idempotencyKey", "this Idempotency-Key was "
+                    + "already used for order " + claim.orderId() + " with a different cart; to order what is in your cart "
+                    + "now, check out again with a new key"));
             case CLAIMED -> placeClaimed(session, key, claim, request);
         });
     }
@@ -67,7 +78,7 @@ public class Checkout {
         // the checkout's HTTP span is current: OrderPlaced carries its trace to order-service
         OrderTrace.inLogs(orderId, Context.current());
         return catalog.bySku()
-                .map(products -> order(orderId, key, request, claim.cart(), products))
+                .map(products -> order(orderId, key, session.idempotencyScope(), request, claim.cart(), products))
                 .onFailure().call(() -> claims.release(session, key))
                 .chain(order -> placement.send(order)
                         .onFailure().call(e -> {
@@ -84,10 +95,10 @@ public class Checkout {
                         .replaceWith(Receipt.of(orderId, false)));
     }
 
-    private OrderPlaced order(UUID orderId, String key, CheckoutRequest request, Map<String, Integer> cart,
+    private OrderPlaced order(UUID orderId, String key, String scope, CheckoutRequest request, Map<String, Integer> cart,
             Map<String, Product> products) {
         if (cart.isEmpty()) {
-            throw Refusal.badRequest("cart", "your cart is empty: add something from the catalog first");
+            throw emptyCart();
         }
         List<String> unknown = cart.keySet().stream().filter(sku -> !products.containsKey(sku)).sorted().toList();
         if (!unknown.isEmpty()) {
@@ -100,8 +111,12 @@ public class Checkout {
                     return new OrderLine(p.sku(), p.name(), e.getValue(), p.priceCents());
                 })
                 .toList();
-        return OrderPlaced.of(orderId, key, new Customer(request.name().strip(), request.email().strip()), lines,
+        return OrderPlaced.of(orderId, key, scope, new Customer(request.name().strip(), request.email().strip()), lines,
                 request.pickupAt(), Instant.now(), node.id());
+    }
+
+    private static WebApplicationException emptyCart() {
+        return Refusal.badRequest("cart", "your cart is empty: add something from the catalog first");
     }
 
     private static String json(OrderPlaced order) {

@@ -26,7 +26,9 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 
+import bakery.web.Refusal;
 import bakery.web.cart.CartService;
+import bakery.web.limits.Limited;
 import bakery.web.session.CurrentSession;
 import bakery.web.session.SessionId;
 
@@ -61,10 +63,11 @@ public class CheckoutPage {
 
     @GET
     public Uni<TemplateInstance> form() {
-        return render(new Form("", "", "", SessionId.random(FORM_KEY_BYTES)), Map.of(), null);
+        return render(new Form("", "", "", newKey()), Map.of(), null);
     }
 
     @POST
+    @Limited(Limited.Action.CHECKOUT)
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> submit(@RestForm String name, @RestForm String email, @RestForm String pickupAt,
             @RestForm String idempotencyKey) {
@@ -79,15 +82,20 @@ public class CheckoutPage {
             errors.put("form", "this form is incomplete; reload the page");
         }
         if (!errors.isEmpty()) {
-            return page(Response.Status.BAD_REQUEST, form, errors, null);
+            return page(Response.Status.BAD_REQUEST.getStatusCode(), form, errors, null);
         }
-        return checkout.place(session.get(), idempotencyKey, request)
+        return checkout.place(session.existing(), idempotencyKey, request)
                 .map(receipt -> Response.seeOther(URI.create(receipt.orderPage())).build())
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> {
-                    Response.Status status = Response.Status
-                            .fromStatusCode(((WebApplicationException) e).getResponse().getStatus());
-                    return page(status, form, Map.of(), e.getMessage());
+                    int status = ((WebApplicationException) e).getResponse().getStatus();
+                    // the key belongs to another cart: this form may place the cart as it is now, under a new key
+                    Form shown = status == Refusal.UNPROCESSABLE ? form.withKey(newKey()) : form;
+                    return page(status, shown, Map.of(), e.getMessage());
                 });
+    }
+
+    private static String newKey() {
+        return SessionId.random(FORM_KEY_BYTES);
     }
 
     private Instant parse(String local, Map<String, String> errors) {
@@ -102,12 +110,12 @@ public class CheckoutPage {
         }
     }
 
-    private Uni<Response> page(Response.Status status, Form form, Map<String, String> errors, String problem) {
+    private Uni<Response> page(int status, Form form, Map<String, String> errors, String problem) {
         return render(form, errors, problem).map(t -> Response.status(status).type(MediaType.TEXT_HTML_TYPE).entity(t).build());
     }
 
     private Uni<TemplateInstance> render(Form form, Map<String, String> errors, String problem) {
-        return carts.view(session.get()).map(cart -> checkoutTemplate
+        return carts.view(session.existing()).map(cart -> checkoutTemplate
                 .data("cart", cart)
                 .data("form", form)
                 .data("errors", errors)
@@ -116,5 +124,9 @@ public class CheckoutPage {
 
     /** What the customer typed, shown again when something needs fixing. */
     public record Form(String name, String email, String pickupAt, String idempotencyKey) {
+
+        Form withKey(String key) {
+            return new Form(name, email, pickupAt, key);
+        }
     }
 }

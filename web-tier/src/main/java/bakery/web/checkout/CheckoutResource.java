@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import io.smallrye.mutiny.Uni;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import bakery.web.limits.Limited;
 import bakery.web.session.CurrentSession;
 
 /** Checkout as JSON: 202 once Kafka has the order. */
@@ -37,12 +38,13 @@ public class CheckoutResource {
     }
 
     @POST
+    @Limited(Limited.Action.CHECKOUT)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RestResponse<Receipt>> checkout(
             @HeaderParam("Idempotency-Key") @NotBlank @Pattern(regexp = KEY_SHAPE, message = "send an Idempotency-Key header of 8 to 100 letters, digits or _.:-") String idempotencyKey,
             @Valid @NotNull CheckoutRequest request) {
-        return checkout.place(session.get(), idempotencyKey, request)
+        return checkout.place(session.existing(), idempotencyKey, request)
                 .map(receipt -> RestResponse.ResponseBuilder.create(Response.Status.ACCEPTED, receipt)
                         .location(URI.create(receipt.orderPage()))
                         .build());

@@ -14,6 +14,8 @@ import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import bakery.web.limits.CurrentStreamSlot;
+import bakery.web.limits.LimitedStream;
 import bakery.web.orders.LiveStream;
 
 /**
@@ -30,12 +32,14 @@ public class OpsPage {
     private final OpsConsole console;
     private final OpsConfig config;
     private final LiveStream live;
+    private final CurrentStreamSlot slot;
 
-    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live) {
+    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live, CurrentStreamSlot slot) {
         this.ops = ops;
         this.console = console;
         this.config = config;
         this.live = live;
+        this.slot = slot;
     }
 
     @GET
@@ -47,6 +51,7 @@ public class OpsPage {
     @GET
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
+    @LimitedStream
     public Multi<OutboundSseEvent> events(@Context Sse sse) {
         // One snapshot at once, then one per period; a slow browser skips snapshots rather than queueing stale ones.
         Multi<Long> ticks = Multi.createFrom().ticks().every(config.pushEvery()).onOverflow().drop();
@@ -58,6 +63,6 @@ public class OpsPage {
                         .data(OpsSnapshot.class, snapshot)
                         .build());
         // Like every live stream, it ends when the node starts leaving, so the console reconnects elsewhere.
-        return live.withHeartbeats(sse, snapshots);
+        return live.withHeartbeats(sse, snapshots, slot.get());
     }
 }

@@ -35,13 +35,17 @@ public class CustomerOrders {
     }
 
     /** The order as placed by this session, or a 404 failure. */
-    public Uni<OrderPlaced> owned(Session session, UUID orderId) {
+    public Uni<OrderPlaced> owned(Optional<Session> session, UUID orderId) {
         return find(session, orderId)
                 .map(found -> found.orElseThrow(() -> Refusal.notFound("no order " + orderId + " in this session")));
     }
 
-    public Uni<Optional<OrderPlaced>> find(Session session, UUID orderId) {
-        return hashes.hget(session.ordersKey(), orderId.toString())
+    /** A visitor without a session owns no order. */
+    public Uni<Optional<OrderPlaced>> find(Optional<Session> session, UUID orderId) {
+        if (session.isEmpty()) {
+            return Uni.createFrom().item(Optional.empty());
+        }
+        return hashes.hget(session.get().ordersKey(), orderId.toString())
                 .map(json -> Optional.ofNullable(json).map(CustomerOrders::parse));
     }
 
@@ -52,7 +56,7 @@ public class CustomerOrders {
                 .recoverWithItem(() -> OrderViews.of(placed));
     }
 
-    public Uni<OrderView> current(Session session, UUID orderId) {
+    public Uni<OrderView> current(Optional<Session> session, UUID orderId) {
         return owned(session, orderId).chain(this::current);
     }
 

@@ -1,6 +1,7 @@
 package bakery.web.orders;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import bakery.contracts.api.OrderView;
+import bakery.web.limits.StreamSlots;
 
 /**
  * How live pages speak SSE: one event per order state (named, with an id the browser sends back as
@@ -57,13 +59,19 @@ public class LiveStream {
                 .build();
     }
 
-    /** The stream with heartbeats, counted while open, and completed when the node starts shutting down. */
-    public Multi<OutboundSseEvent> withHeartbeats(Sse sse, Multi<OutboundSseEvent> events) {
+    /**
+     * The stream with heartbeats, counted while open, and completed when the node starts shutting
+     * down. Its place among the live stream limits ({@code slot}) is renewed with each heartbeat and
+     * given back when it ends.
+     */
+    public Multi<OutboundSseEvent> withHeartbeats(Sse sse, Multi<OutboundSseEvent> events, Optional<StreamSlots.Slot> slot) {
         return Multi.createFrom().deferred(() -> {
             if (closing.isDone()) {
+                slot.ifPresent(StreamSlots.Slot::release);
                 return Multi.createFrom().empty();
             }
             Multi<OutboundSseEvent> beats = Multi.createFrom().ticks().every(heartbeat)
+                    .invoke(tick -> slot.ifPresent(StreamSlots.Slot::renew))
                     .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
             // the end marker is never sent: it only tells the stream to complete
             OutboundSseEvent end = sse.newEventBuilder().comment("closing").build();
@@ -72,7 +80,10 @@ public class LiveStream {
             return Multi.createBy().merging().streams(events, beats, closingTime)
                     .select().first(event -> event != end)
                     .onSubscription().invoke(open::incrementAndGet)
-                    .onTermination().invoke(open::decrementAndGet);
+                    .onTermination().invoke(() -> {
+                        open.decrementAndGet();
+                        slot.ifPresent(StreamSlots.Slot::release);
+                    });
         });
     }
 

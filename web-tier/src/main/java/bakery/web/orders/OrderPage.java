@@ -33,6 +33,6 @@ public class OrderPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> show(@PathParam("id") UUID id) {
-        return orders.current(session.get(), id).map(view -> order.data("order", view));
+        return orders.current(session.existing(), id).map(view -> order.data("order", view));
     }
 }

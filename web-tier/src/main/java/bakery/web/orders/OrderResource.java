@@ -1,5 +1,6 @@
 package bakery.web.orders;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,9 @@ import io.smallrye.mutiny.Uni;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.api.OrderView;
+import bakery.web.limits.CurrentStreamSlot;
+import bakery.web.limits.LimitedStream;
+import bakery.web.limits.StreamSlots;
 import bakery.web.session.CurrentSession;
 
 /** A customer's own order as JSON, and its live status stream. */
@@ -32,18 +36,21 @@ public class OrderResource {
     private final StatusFeed feed;
     private final LiveStream live;
     private final CurrentSession session;
+    private final CurrentStreamSlot slot;
 
-    public OrderResource(CustomerOrders orders, StatusFeed feed, LiveStream live, CurrentSession session) {
+    public OrderResource(CustomerOrders orders, StatusFeed feed, LiveStream live, CurrentSession session,
+            CurrentStreamSlot slot) {
         this.orders = orders;
         this.feed = feed;
         this.live = live;
         this.session = session;
+        this.slot = slot;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<OrderView> order(@PathParam("id") UUID id) {
-        return orders.current(session.get(), id);
+        return orders.current(session.existing(), id);
     }
 
     /**
@@ -55,13 +62,15 @@ public class OrderResource {
     @Path("/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @OwnOrder
+    @LimitedStream
     public Multi<OutboundSseEvent> events(@PathParam("id") UUID id, @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
-        return Multi.createFrom().uni(orders.owned(session.get(), id))
-                .onItem().transformToMultiAndConcatenate(placed -> stream(placed, lastEventId, sse));
+        Optional<StreamSlots.Slot> place = slot.get();
+        return Multi.createFrom().uni(orders.owned(session.existing(), id))
+                .onItem().transformToMultiAndConcatenate(placed -> stream(placed, lastEventId, sse, place));
     }
 
-    private Multi<OutboundSseEvent> stream(OrderPlaced placed, String lastEventId, Sse sse) {
+    private Multi<OutboundSseEvent> stream(OrderPlaced placed, String lastEventId, Sse sse, Optional<StreamSlots.Slot> place) {
         UUID id = placed.orderId();
         AtomicLong seen = new AtomicLong(lastSeen(lastEventId));
         Multi<OrderView> states = Multi.createBy().merging().streams(
@@ -70,7 +79,7 @@ public class OrderResource {
         Multi<OutboundSseEvent> events = states
                 .filter(view -> newer(seen, view.version()))
                 .map(view -> live.event(sse, STATUS_EVENT, Long.toString(view.version()), view));
-        return live.withHeartbeats(sse, events);
+        return live.withHeartbeats(sse, events, place);
     }
 
     static boolean newer(AtomicLong seen, long version) {

@@ -39,7 +39,7 @@ public class OwnOrderFilter {
         } catch (IllegalArgumentException | NullPointerException e) {
             return Uni.createFrom().item(notFound());
         }
-        return orders.find(session.get(), id).map(found -> found.isPresent() ? null : notFound());
+        return orders.find(session.existing(), id).map(found -> found.isPresent() ? null : notFound());
     }
 
     private static boolean isOwnOrderMethod(SimpleResourceInfo resource) {

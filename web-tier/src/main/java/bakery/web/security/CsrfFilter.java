@@ -14,24 +14,24 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
 
 import bakery.defaults.ErrorBody;
 import bakery.defaults.ErrorMappers;
-import bakery.web.session.CurrentSession;
 
 /**
- * Synchronizer-token CSRF protection keyed to the Redis session. Only POST needs it: a page on
- * another site can make a browser send a form POST, but not a PUT or DELETE, nor a POST with a
- * JSON body, without a CORS preflight we never grant. JSON requests are therefore protected by the
- * SameSite=Lax session cookie and their content type, which keeps the API usable from curl with just
- * the cookie; every other POST must carry the session's token in the form field or the header.
+ * CSRF protection for form posts ({@link CsrfToken}: the session's token, or before there is a
+ * session the browser's double-submit cookie). Only POST needs it: a page on another site can make
+ * a browser send a form POST, but not a PUT or DELETE, nor a POST with a JSON body, without a CORS
+ * preflight we never grant. JSON requests are therefore protected by the SameSite=Lax session
+ * cookie and their content type, which keeps the API usable from curl with just the cookie; every
+ * other POST must carry the token in the form field or the header.
  */
 public class CsrfFilter {
 
     public static final String FIELD = "csrf";
     public static final String HEADER = "X-CSRF-Token";
 
-    private final CurrentSession session;
+    private final CsrfToken csrf;
 
-    public CsrfFilter(CurrentSession session) {
-        this.session = session;
+    public CsrfFilter(CsrfToken csrf) {
+        this.csrf = csrf;
     }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100, readBody = true)
@@ -43,7 +43,8 @@ public class CsrfFilter {
         if (token == null) {
             token = formToken(request);
         }
-        if (token != null && matches(token, session.get().csrfToken())) {
+        String expected = csrf.expected().orElse(null);
+        if (token != null && expected != null && matches(token, expected)) {
             return null;
         }
         return ErrorMappers.json(Response.Status.FORBIDDEN, new ErrorBody("forbidden", FIELD,

@@ -1,5 +1,7 @@
 package bakery.web.security;
 
+import java.util.List;
+
 import io.quarkus.elytron.security.common.BcryptUtil;
 
 /**
@@ -20,6 +22,25 @@ public final class PasswordHashes {
             System.exit(2);
         }
         System.out.println(BcryptUtil.bcryptHash(args[0], COST));
+    }
+
+    /**
+     * A hash of a random password at the highest cost among the accounts' hashes: what an unknown
+     * user name is checked against, so that it takes as long as a known one.
+     */
+    static String standIn(List<String> hashes) {
+        int cost = hashes.stream().map(PasswordHashes::costOf).max(Integer::compare).orElse(COST);
+        return BcryptUtil.bcryptHash(StaffRealm.unusablePassword(), cost);
+    }
+
+    /** The cost field of a modular-crypt bcrypt hash ({@code $2a$10$...}); the default when unreadable. */
+    static int costOf(String hash) {
+        String[] parts = hash == null ? new String[0] : hash.split("\\$");
+        try {
+            return parts.length > 2 ? Integer.parseInt(parts[2]) : COST;
+        } catch (NumberFormatException e) {
+            return COST;
+        }
     }
 
     /** $2b$ and $2y$ (htpasswd, Python) are the same algorithm as $2a$, the one prefix Elytron reads. */

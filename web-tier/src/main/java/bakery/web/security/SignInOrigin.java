@@ -52,8 +52,8 @@ public class SignInOrigin {
         if (source == null || source.isBlank()) {
             return request.getHeader("Origin") == null;
         }
-        String forwarded = request.getHeader("X-Forwarded-Host");
-        String host = forwarded != null ? hostName(forwarded) : request.authority() == null ? null : request.authority().host();
+        // behind a trusted balancer Quarkus has already put X-Forwarded-Host here (quarkus.http.proxy.*)
+        String host = request.authority() == null ? null : request.authority().host();
         return host != null && host.equalsIgnoreCase(hostOf(source));
     }
 
@@ -65,15 +65,5 @@ public class SignInOrigin {
         } catch (IllegalArgumentException e) {
             return "";
         }
-    }
-
-    private static String hostName(String hostHeader) {
-        String h = hostHeader.trim();
-        if (h.startsWith("[")) {
-            int end = h.indexOf(']');
-            return end > 0 ? h.substring(1, end) : h;
-        }
-        int colon = h.lastIndexOf(':');
-        return colon > 0 ? h.substring(0, colon) : h;
     }
 }

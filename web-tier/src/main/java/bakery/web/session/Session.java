@@ -22,4 +22,17 @@ public record Session(String id, String storageKey, String csrfToken, boolean fr
     public String checkoutKey(String idempotencyKey) {
         return "checkout:" + storageKey + ":" + idempotencyKey;
     }
+
+    /** What the cart held when the key was first used (a hash of its lines), to tell a retry from another order. */
+    public String checkoutCartKey(String idempotencyKey) {
+        return "checkout-cart:" + storageKey + ":" + idempotencyKey;
+    }
+
+    /**
+     * Whose idempotency keys these are, as orders tell order-service: a hash of the storage key, so
+     * neither the id nor the Redis keys can be recovered from an order.
+     */
+    public String idempotencyScope() {
+        return SessionId.storageKey("idempotency-scope:" + storageKey);
+    }
 }

@@ -11,7 +11,10 @@ import io.vertx.core.http.HttpServerRequest;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Gives every request a session before a resource runs, and hands out the cookie of a new one. */
+/**
+ * Resumes the session the cookie names before a resource runs, and hands out the cookie of one a
+ * resource opened. A request without a (live) session gets none here: only writing opens one.
+ */
 public class SessionFilter {
 
     private final SessionStore store;
@@ -27,16 +30,16 @@ public class SessionFilter {
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public Uni<Void> resolve(HttpServerRequest request) {
         Cookie cookie = request.getCookie(config.cookieName());
-        return store.resumeOrOpen(cookie == null ? null : cookie.getValue())
-                .invoke(current::set)
-                .replaceWithVoid();
+        if (cookie == null || !SessionId.wellFormed(cookie.getValue())) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.resume(cookie.getValue()).invoke(current::set).replaceWithVoid();
     }
 
     @ServerResponseFilter
     public void issue(ContainerResponseContext response, HttpServerRequest request) {
-        if (current.isResolved() && current.get().fresh()) {
-            response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(current.get(), overTls(request)));
-        }
+        current.existing().filter(Session::fresh).ifPresent(
+                session -> response.getHeaders().add(HttpHeaders.SET_COOKIE, cookie(session, overTls(request))));
     }
 
     private String cookie(Session session, boolean secure) {
@@ -48,8 +51,11 @@ public class SessionFilter {
                 .encode();
     }
 
-    /** Behind the balancer TLS ends there; it tells us the customer's scheme. */
-    private static boolean overTls(HttpServerRequest request) {
-        return request.isSSL() || "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
+    /**
+     * Behind the balancer TLS ends there. Quarkus takes the customer's scheme from
+     * {@code X-Forwarded-Proto} only when a trusted proxy sent it ({@code quarkus.http.proxy.*}).
+     */
+    public static boolean overTls(HttpServerRequest request) {
+        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
     }
 }

@@ -37,9 +37,11 @@ public final class SessionId {
         return id != null && SHAPE.matcher(id).matches();
     }
 
+    /** SHA-256, base64url: what Redis keys name instead of an id, or instead of text a stranger chose. */
     public static String storageKey(String id) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.US_ASCII));
+            // UTF-8: the same bytes as ASCII for ids, and no two user names collapse into one
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
             return BASE64URL.encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

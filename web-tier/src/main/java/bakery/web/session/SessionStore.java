@@ -15,8 +15,6 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class SessionStore {
 
-    private static final int CSRF_TOKEN_BYTES = 32;
-
     /**
      * KEYS: session, cart, orders, sessions-seen bucket. ARGV: now ms, absolute ms, idle ms, storage key,
      * bucket ttl ms. Returns the CSRF token, or nil when gone. A resumed session is also noted as seen
@@ -55,12 +53,8 @@ public class SessionStore {
         this.active = active;
     }
 
-    /** The session behind this id, or a new one: an unknown, expired or forged id is never adopted. */
-    public Uni<Session> resumeOrOpen(String id) {
-        return resume(id).onItem().ifNull().switchTo(this::open);
-    }
-
-    Uni<Session> resume(String id) {
+    /** The live session behind this id, or null: an unknown, expired or forged id is never adopted. */
+    public Uni<Session> resume(String id) {
         if (!SessionId.wellFormed(id)) {
             return Uni.createFrom().nullItem();
         }
@@ -72,9 +66,10 @@ public class SessionStore {
                 .map(csrf -> csrf == null ? null : new Session(id, probe.storageKey(), csrf.toString(), false));
     }
 
-    Uni<Session> open() {
+    /** A new session under a new id, keeping the visitor's form token (see {@code CsrfToken}). */
+    public Uni<Session> open(String csrfToken) {
         String id = SessionId.next();
-        Session session = new Session(id, SessionId.storageKey(id), SessionId.random(CSRF_TOKEN_BYTES), true);
+        Session session = new Session(id, SessionId.storageKey(id), csrfToken, true);
         long now = System.currentTimeMillis();
         return OPEN.run(redis, List.of(session.sessionKey(), active.bucketKey(now)),
                 now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis())

@@ -90,6 +90,34 @@ class CartIT {
         assertThat(shopper.get("/cart").body()).contains("data-testid=\"cart-line-croissant\"", "€3.60");
     }
 
+    @Test
+    void aFormTokenIsBoundToItsBrowserBeforeAndAfterTheSessionExists() {
+        Shopper mallory = new Shopper(node.toString());
+        String malloryToken = mallory.csrfToken();
+        Shopper victim = new Shopper(node.toString());
+        victim.csrfToken();
+
+        HttpResponse<String> forged = victim.postForm("/cart/items",
+                Map.of("sku", "croissant", "quantity", "1", "csrf", malloryToken));
+        assertThat(forged.statusCode()).as("another browser's token, no session yet").isEqualTo(403);
+
+        victim.addToCart("pretzel", 1);
+        HttpResponse<String> stillForged = victim.postForm("/cart/items",
+                Map.of("sku", "croissant", "quantity", "1", "csrf", malloryToken));
+        assertThat(stillForged.statusCode()).as("another browser's token, with a session").isEqualTo(403);
+        assertThat(victim.postForm("/cart/items", Map.of("sku", "croissant", "quantity", "1", "csrf", victim.csrfToken()))
+                .statusCode()).isEqualTo(303);
+        assertThat(quantity(victim.cart(), "croissant")).isEqualTo(1);
+    }
+
+    @Test
+    void aBodyOverTheLimitIsRefusedBeforeAnythingIsStored() {
+        Shopper shopper = new Shopper(node.toString());
+        HttpResponse<String> huge = shopper.addToCart("x".repeat(100_000), 1);
+        assertThat(huge.statusCode()).isEqualTo(413);
+        assertThat(shopper.sessionId()).isNull();
+    }
+
     static int quantity(JsonNode cart, String sku) {
         for (JsonNode line : cart.get("lines")) {
             if (line.get("sku").asText().equals(sku)) {

@@ -71,6 +71,80 @@ class CheckoutIT {
     }
 
     @Test
+    void theSameKeyFromTwoSessionsPlacesTwoOrders() {
+        String key = "shared-" + UUID.randomUUID();
+        Shopper ada = new Shopper(node.toString());
+        ada.addToCart("croissant", 1);
+        Shopper bob = new Shopper(node.toString());
+        bob.addToCart("pretzel", 3);
+
+        HttpResponse<String> adas = ada.checkout(key, "Ada", "ada@example.org", PICKUP);
+        HttpResponse<String> bobs = bob.checkout(key, "Bob", "bob@example.org", PICKUP);
+
+        assertThat(adas.statusCode()).isEqualTo(202);
+        assertThat(bobs.statusCode()).isEqualTo(202);
+        String adaOrder = Shopper.json(adas).get("orderId").asText();
+        String bobOrder = Shopper.json(bobs).get("orderId").asText();
+        assertThat(bobOrder).isNotEqualTo(adaOrder);
+        assertThat(Shopper.json(bobs).get("repeated").asBoolean()).isFalse();
+        assertThat(bob.get("/api/orders/" + bobOrder).statusCode()).isEqualTo(200);
+        try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            List<OrderPlaced> placed = kafka.awaitValues(Topics.ORDERS_PLACED, new OrderPlacedDeserializer(),
+                    e -> e.idempotencyKey().equals(key), found -> found.size() >= 2);
+            assertThat(placed).extracting(OrderPlaced::customer).extracting(c -> c.name()).containsExactlyInAnyOrder("Ada",
+                    "Bob");
+            // order-service keeps keys apart per session: the scopes differ and name no session id
+            assertThat(placed).extracting(OrderPlaced::idempotencyScope).doesNotContainNull().doesNotHaveDuplicates()
+                    .noneMatch(scope -> scope.equals(ada.sessionId()) || scope.equals(bob.sessionId()));
+        }
+    }
+
+    @Test
+    void theSameKeyWithADifferentCartIsRefusedAndTheNewCartKept() {
+        Shopper shopper = new Shopper(node.toString());
+        shopper.addToCart("croissant", 2);
+        String key = "reused-" + UUID.randomUUID();
+        String orderId = Shopper.json(shopper.checkout(key, "Ada", "ada@example.org", PICKUP)).get("orderId").asText();
+        shopper.addToCart("sourdough", 1);
+
+        HttpResponse<String> reused = shopper.checkout(key, "Ada", "ada@example.org", PICKUP);
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(Shopper.json(reused).get("field").asText()).isEqualTo("idempotencyKey");
+        assertThat(Shopper.json(reused).get("detail").asText()).contains(orderId, "different cart", "new key");
+        assertThat(shopper.cart().get("itemCount").asInt()).isEqualTo(1);
+        HttpResponse<String> fresh = shopper.checkout("fresh-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP);
+        assertThat(fresh.statusCode()).isEqualTo(202);
+        assertThat(Shopper.json(fresh).get("orderId").asText()).isNotEqualTo(orderId);
+    }
+
+    @Test
+    void aCheckoutFormPostedAgainForAnotherCartSaysWhyAndOffersANewKey() {
+        Shopper shopper = new Shopper(node.toString());
+        shopper.addToCart("macaron", 2);
+        String key = formKey(shopper.get("/checkout").body());
+        Map<String, String> fields = Map.of("csrf", shopper.csrfToken(), "idempotencyKey", key, "name", "Grace",
+                "email", "grace@example.org", "pickupAt", "2099-05-01T08:30");
+        assertThat(shopper.postForm("/checkout", fields).statusCode()).isEqualTo(303);
+        shopper.addToCart("pretzel", 1);
+
+        HttpResponse<String> again = shopper.postForm("/checkout", fields);
+
+        assertThat(again.statusCode()).isEqualTo(422);
+        assertThat(again.body()).contains("different cart", "Grace");
+        assertThat(formKey(again.body())).isNotEqualTo(key);
+    }
+
+    @Test
+    void checkoutWithoutAnySessionIsAnEmptyCartAndOpensNone() {
+        Shopper stranger = new Shopper(node.toString());
+        HttpResponse<String> response = stranger.checkout("nothing-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(response).get("field").asText()).isEqualTo("cart");
+        assertThat(stranger.sessionId()).isNull();
+    }
+
+    @Test
     void badInputIsRefusedWithAMessagePerFieldAndTheCartStays() {
         Shopper shopper = new Shopper(node.toString());
         HttpResponse<String> empty = shopper.checkout("empty-" + UUID.randomUUID(), "Ada", "ada@example.org", PICKUP);
@@ -116,8 +190,7 @@ class CheckoutIT {
     void checkoutFormPlacesTheOrderAndShowsItsPage() {
         Shopper shopper = new Shopper(node.toString());
         shopper.addToCart("sourdough", 2);
-        String form = shopper.get("/checkout").body();
-        String key = form.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
+        String key = formKey(shopper.get("/checkout").body());
         String csrf = shopper.csrfToken();
         Map<String, String> fields = Map.of("csrf", csrf, "idempotencyKey", key, "name", "Grace",
                 "email", "grace@example.org", "pickupAt", "2099-05-01T08:30");
@@ -164,6 +237,10 @@ class CheckoutIT {
             Await.untilAsserted("only what is newer than version 2", () -> assertThat(resumed.events())
                     .extracting(SseStream.Event::id).containsExactly("4"));
         }
+    }
+
+    private static String formKey(String page) {
+        return page.replaceAll("(?s).*name=\"idempotencyKey\" value=\"([^\"]+)\".*", "$1");
     }
 
     private static String URI(String location) {

@@ -77,9 +77,20 @@ class StaffAccessIT {
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("Location").orElseThrow()).endsWith("/signin");
 
-        // The same forgery with the node's own key gets in: the refusal above is the key's doing.
+        // Even the node's own key mints nothing: the cookie must name a staff session that is open.
         String withOurKey = ForgedStaffCookie.value(cookieKey, "ops", Duration.ofHours(1));
         assertThat(new Shopper(node.toString()).get("/api/ops/snapshot", "Cookie", "FADU_STAFF=" + withOurKey).statusCode())
+                .isEqualTo(302);
+
+        // A real sign-in's cookie, read and sealed again: under the old key it is refused, under the
+        // node's own key it gets in, so the refusal above is the key's doing.
+        String contents = ForgedStaffCookie.open(cookieKey,
+                SignedInStaff.signIn(node.toString(), "ops", "ops-demo").credential());
+        String resealedOld = ForgedStaffCookie.seal(ForgedStaffCookie.OLD_DEMO_KEY, contents);
+        String resealedOurs = ForgedStaffCookie.seal(cookieKey, contents);
+        assertThat(new Shopper(node.toString()).get("/api/ops/snapshot", "Cookie", "FADU_STAFF=" + resealedOld).statusCode())
+                .isEqualTo(302);
+        assertThat(new Shopper(node.toString()).get("/api/ops/snapshot", "Cookie", "FADU_STAFF=" + resealedOurs).statusCode())
                 .isEqualTo(200);
     }
 

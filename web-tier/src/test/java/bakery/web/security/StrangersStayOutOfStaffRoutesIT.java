@@ -121,21 +121,25 @@ class StrangersStayOutOfStaffRoutesIT {
         return all;
     }
 
+    /** A customer with a session (opened by a first cart line) and its form token. */
     private Knock.Visitor customer() {
         Shopper shopper = new Shopper(node.toString());
+        assertThat(shopper.addToCart("pretzel", 1).statusCode()).isEqualTo(200);
         String csrf = shopper.csrfToken();
-        return new Knock.Visitor("customer", "FADU_SESSION=" + shopper.sessionId(), csrf);
+        return new Knock.Visitor("customer", Shopper.SESSION + "=" + shopper.sessionId(), csrf);
     }
 
+    /** A signed-in staff browser: its sign-in cookie, and the form token with the cookie it is bound to. */
     private Knock.Visitor signedIn(String user, String password) {
         Shopper browser = new Shopper(node.toString());
         String csrf = browser.csrfToken();
         HttpResponse<String> signIn = browser.postForm(signInPost, Map.of("j_username", user, "j_password", password));
         String staffCookie = signIn.headers().allValues("Set-Cookie").stream()
-                .filter(c -> c.startsWith("FADU_STAFF="))
+                .filter(c -> c.startsWith(Shopper.STAFF + "="))
                 .map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst().orElseThrow(() -> new AssertionError(user + " could not sign in: " + signIn.statusCode()));
-        return new Knock.Visitor(user, staffCookie + "; FADU_SESSION=" + browser.sessionId(), csrf);
+        return new Knock.Visitor(user, staffCookie + "; " + Shopper.FORM_TOKEN + "=" + browser.cookie(Shopper.FORM_TOKEN),
+                csrf);
     }
 
     /** The node's own Vert.x router, for the routes Quarkus adds beside the application's. */
