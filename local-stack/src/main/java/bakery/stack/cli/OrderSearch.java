@@ -23,6 +23,7 @@ import org.apache.kafka.common.TopicPartition;
 import redis.clients.jedis.Jedis;
 
 import bakery.contracts.OrderStatus;
+import bakery.contracts.OvenKeys;
 import bakery.contracts.Topics;
 import bakery.load.chaos.Whereabouts;
 import bakery.load.flow.TopicHistory;
@@ -122,20 +123,15 @@ final class OrderSearch {
         Map<UUID, String> held = new HashMap<>();
         try (Jedis redis = new Jedis("127.0.0.1", stack.redis.port(), (int) timeout.toMillis())) {
             for (UUID id : orders) {
-                String holder = redis.get(leaseKey(id));
+                String holder = redis.get(OvenKeys.lease(id));
                 if (holder != null) {
-                    held.put(id, holder.contains("/") ? holder.substring(0, holder.indexOf('/')) : holder);
+                    held.put(id, OvenKeys.holderNode(holder));
                 }
             }
         } catch (RuntimeException e) {
             throw new StackException("the verdict could not read the oven leases in Redis: " + e.getMessage(), e);
         }
         return held;
-    }
-
-    /** The baking worker's key layout (bakery.baking.oven.OrderLeases): one lease per order while a bake runs. */
-    static String leaseKey(UUID orderId) {
-        return "bakery:oven:{" + orderId + "}:lease";
     }
 
     private Connection connect() throws SQLException {
