@@ -6,6 +6,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import bakery.stack.infra.SimpleLogging;
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.Progress;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 
@@ -22,7 +25,7 @@ public final class BakeryCommand {
     static LocalStack stack() {
         Path root = Path.of(System.getProperty("bakery.root", "."));
         StackLayout layout = StackLayout.of(root, System.getenv("BAKERY_HOME"));
-        return new LocalStack(layout, StackSettings.fromEnvironment(), new Progress(System.out));
+        return LocalStack.of(layout, StackSettings.fromEnvironment(), new Progress(System.out));
     }
 
     public static void main(String[] args) {

@@ -1,25 +1,25 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.io.PrintStream;
 import java.time.Duration;
 import java.time.Instant;
 
 /** Lines that tell the person at the terminal what the stack is doing, with the time since the start. */
-final class Progress {
+public final class Progress {
 
     private final PrintStream out;
     private final Instant start = Instant.now();
 
-    Progress(PrintStream out) {
+    public Progress(PrintStream out) {
         this.out = out;
     }
 
-    synchronized void step(String what) {
+    public synchronized void step(String what) {
         out.printf("[%5.1fs] %s%n", elapsed().toMillis() / 1000.0, what);
         out.flush();
     }
 
-    Duration elapsed() {
+    public Duration elapsed() {
         return Duration.between(start, Instant.now());
     }
 }

@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,48 +38,35 @@ import bakery.stack.secrets.CookieKey;
  * changes how many nodes a service has, stops it all. Every change is recorded in
  * {@code .bakery/stack.json} under the state lock as it happens, so {@code down} can always clean up.
  */
-final class LocalStack {
+public record LocalStack(StackLayout layout, StackSettings settings, Progress progress, StateFile stateFile, Probes probes,
+        KafkaNode kafka, PostgresNode postgres, RedisNode redis) {
 
     static final String KAFKA = "kafka";
-    static final String POSTGRES = "postgres";
-    static final String REDIS = "redis";
+    public static final String POSTGRES = "postgres";
+    public static final String REDIS = "redis";
     static final String SMTP = "smtp";
     /** Where every node listens: nothing but nginx's balancer port is reachable from other machines. */
     static final String LOOPBACK = "127.0.0.1";
     static final List<String> SERVERS = List.of(KAFKA, POSTGRES, REDIS, SMTP);
-    static final String PROMETHEUS = Prometheus.NAME;
-    static final String GRAFANA = Grafana.NAME;
+    public static final String PROMETHEUS = Prometheus.NAME;
+    public static final String GRAFANA = Grafana.NAME;
 
     /** Optional parts of the stack {@code up} starts when they are installed. */
-    record Monitoring(boolean prometheus, boolean grafana) {
+    public record Monitoring(boolean prometheus, boolean grafana) {
     }
 
     /** Lines of a failed node's log shown with the error. */
     private static final int LOG_TAIL = 15;
 
-    final StackLayout layout;
-    final StackSettings settings;
-    final StateFile stateFile;
-    final Probes probes;
-    final Progress progress;
-    final KafkaNode kafka;
-    final PostgresNode postgres;
-    final RedisNode redis;
-
-    LocalStack(StackLayout layout, StackSettings settings, Progress progress) {
-        this.layout = layout;
-        this.settings = settings;
-        this.stateFile = StateFile.in(layout);
-        this.probes = new Probes(settings.duration("probe-timeout"));
-        this.progress = progress;
-        this.kafka = new KafkaNode(layout, settings);
-        this.postgres = new PostgresNode(layout, settings);
-        this.redis = new RedisNode(layout, settings);
+    /** The stack in {@code layout}'s home, its servers where {@code settings} put them. */
+    public static LocalStack of(StackLayout layout, StackSettings settings, Progress progress) {
+        return new LocalStack(layout, settings, progress, StateFile.in(layout), new Probes(settings.duration("probe-timeout")),
+                new KafkaNode(layout, settings), new PostgresNode(layout, settings), new RedisNode(layout, settings));
     }
 
     // ---- up -------------------------------------------------------------------------------------
 
-    void up(Map<Service, Integer> counts, Monitoring monitoring) {
+    public void up(Map<Service, Integer> counts, Monitoring monitoring) {
         try (var lock = stateFile.lock()) {
             refuseSecondStack();
             for (Service s : Service.values()) {
@@ -286,11 +273,11 @@ final class LocalStack {
 
     // ---- readiness ------------------------------------------------------------------------------
 
-    boolean running(Instance i) {
+    public boolean running(Instance i) {
         return Pids.isRunning(i.pid(), i.processStart());
     }
 
-    boolean ready(Instance i) {
+    public boolean ready(Instance i) {
         return switch (i.service()) {
             case KAFKA -> kafka.ready(settings.duration("probe-timeout"));
             case POSTGRES -> postgres.ready();
@@ -356,7 +343,7 @@ final class LocalStack {
 
     // ---- scale ----------------------------------------------------------------------------------
 
-    StackState requireRunning() {
+    public StackState requireRunning() {
         return stateFile.load().filter(s -> s.instances().stream().anyMatch(this::running))
                 .orElseThrow(() -> new StackException("The bakery is not running: start it with ./bakery up"));
     }
@@ -365,7 +352,7 @@ final class LocalStack {
      * Adds or removes nodes until the service has {@code target}; removal drains (SIGTERM) and web
      * nodes leave nginx first. Returns the launch-to-ready time of each node added.
      */
-    Map<String, Duration> scale(Service service, int target) {
+    public Map<String, Duration> scale(Service service, int target) {
         if (target < 0) {
             throw new StackException("an instance count cannot be negative");
         }
@@ -497,7 +484,7 @@ final class LocalStack {
     // ---- down -----------------------------------------------------------------------------------
 
     /** Stops everything: balancer first, then the services (they drain into Kafka), then the servers, Kafka last. */
-    int down() {
+    public int down() {
         try (var lock = stateFile.lock()) {
             StackState state = stateFile.load().orElse(null);
             if (state == null) {

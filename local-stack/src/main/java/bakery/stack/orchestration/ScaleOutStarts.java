@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,22 +15,22 @@ import bakery.stack.process.Service;
  * (The nodes of {@code ./bakery up} all start at once and share the CPU: that is a cold start of the
  * whole bakery, not the time a new node takes to help.)
  */
-final class ScaleOutStarts {
+public final class ScaleOutStarts {
 
     private final LocalStack stack;
 
-    ScaleOutStarts(LocalStack stack) {
+    public ScaleOutStarts(LocalStack stack) {
         this.stack = stack;
     }
 
-    List<BenchSummary.NodeStart> run() {
+    public List<BenchSummary.NodeStart> run() {
         List<BenchSummary.NodeStart> starts = new ArrayList<>();
         for (Service service : Service.values()) {
             int before = stack.requireRunning().nodes(service).size();
             try {
                 Map<String, Duration> added = stack.scale(service, before + 1);
                 added.forEach((node, readyAfter) -> {
-                    var quarkus = NodeStarts.lastStart(stack.layout.log(node));
+                    var quarkus = NodeStarts.lastStart(stack.layout().log(node));
                     starts.add(new BenchSummary.NodeStart(node, readyAfter.toMillis() / 1000.0,
                             quarkus.isPresent() ? quarkus.getAsDouble() : null));
                 });

@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -36,7 +36,7 @@ import bakery.stack.scaling.ConsumerLag;
  * travels (Kafka Admin and a reader that joins no group), and the baking workers' oven leases in
  * Redis. No service is asked: a service that lost an order would not know it.
  */
-final class OrderSearch {
+public final class OrderSearch {
 
     /** Where an order waits for a worker group: the group and the topic it reads it from. */
     record Queue(String group, String topic) {
@@ -54,13 +54,13 @@ final class OrderSearch {
     private final LocalStack stack;
     private final Duration timeout;
 
-    OrderSearch(LocalStack stack) {
+    public OrderSearch(LocalStack stack) {
         this.stack = stack;
-        this.timeout = stack.settings.duration("chaos.request-timeout");
+        this.timeout = stack.settings().duration("chaos.request-timeout");
     }
 
     /** Where each of the orders sits; an order found nowhere gets {@link Whereabouts#lost()}. */
-    Map<UUID, Whereabouts> find(Set<UUID> orders) {
+    public Map<UUID, Whereabouts> find(Set<UUID> orders) {
         if (orders.isEmpty()) {
             return Map.of();
         }
@@ -86,7 +86,7 @@ final class OrderSearch {
     }
 
     /** Mean bake time of the catalog's products, as the bakers would bake them at speed factor 1. */
-    OptionalDouble catalogBakeSeconds() {
+    public OptionalDouble catalogBakeSeconds() {
         try (Connection db = connect();
                 PreparedStatement q = db.prepareStatement("SELECT avg(bake_seconds) FROM product");
                 ResultSet r = q.executeQuery()) {
@@ -98,8 +98,8 @@ final class OrderSearch {
 
     private Map<UUID, List<String>> queued(Set<UUID> orders) {
         Map<UUID, List<String>> queued = new HashMap<>();
-        TopicHistory history = new TopicHistory(stack.kafka.bootstrapServers(), timeout);
-        try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), timeout)) {
+        TopicHistory history = new TopicHistory(stack.kafka().bootstrapServers(), timeout);
+        try (ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers(), timeout)) {
             for (Queue queue : QUEUES) {
                 Map<TopicPartition, long[]> ranges = new HashMap<>();
                 for (ConsumerLag.Unconsumed u : lag.unconsumed(queue.group(), queue.topic())) {
@@ -121,7 +121,7 @@ final class OrderSearch {
     /** The holder of each order's live oven lease, as the baking workers write it (docs/workers.md): the node's id. */
     private Map<UUID, String> leases(Collection<UUID> orders) {
         Map<UUID, String> held = new HashMap<>();
-        try (Jedis redis = new Jedis("127.0.0.1", stack.redis.port(), (int) timeout.toMillis())) {
+        try (Jedis redis = new Jedis("127.0.0.1", stack.redis().port(), (int) timeout.toMillis())) {
             for (UUID id : orders) {
                 String holder = redis.get(OvenKeys.lease(id));
                 if (holder != null) {
@@ -136,10 +136,10 @@ final class OrderSearch {
 
     private Connection connect() throws SQLException {
         Properties p = new Properties();
-        p.setProperty("user", stack.postgres.user());
-        p.setProperty("password", stack.postgres.password());
+        p.setProperty("user", stack.postgres().user());
+        p.setProperty("password", stack.postgres().password());
         p.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
-        return DriverManager.getConnection(stack.postgres.jdbcUrl(), p);
+        return DriverManager.getConnection(stack.postgres().jdbcUrl(), p);
     }
 
     private static Map<UUID, OrderStatus> stored(Connection db, Set<UUID> orders) throws SQLException {

@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.time.Duration;
 import java.util.OptionalDouble;
@@ -12,9 +12,9 @@ import bakery.stack.figures.KeyFigures;
  * OVEN_SPEED_FACTOR (the one the nodes a scenario starts inherit). The share leaves the ovens room
  * to work off what piles up while a scenario breaks things.
  */
-record OrderPace(int bakers, int slots, double bakeSeconds, String bakeTimeSource, double ovenShare, int shoppers) {
+public record OrderPace(int bakers, int slots, double bakeSeconds, String bakeTimeSource, double ovenShare, int shoppers) {
 
-    static OrderPace of(KeyFigures.Ovens ovens, OptionalDouble catalogBakeSeconds, double speedFactor, double ovenShare,
+    public static OrderPace of(KeyFigures.Ovens ovens, OptionalDouble catalogBakeSeconds, double speedFactor, double ovenShare,
             int shoppers) {
         if (ovens.bakers() == 0 || ovens.slots() == 0) {
             throw new StackException("no baking-worker answered with its oven slots: a chaos run would only queue orders "
@@ -33,26 +33,26 @@ record OrderPace(int bakers, int slots, double bakeSeconds, String bakeTimeSourc
     }
 
     /** The OVEN_SPEED_FACTOR a node started from this shell bakes at (1.0 when unset: real bake times). */
-    static double speedFactor(String value) {
+    public static double speedFactor(String value) {
         return value == null || value.isBlank() ? 1.0 : Double.parseDouble(value);
     }
 
     /** What the ovens bake per second when every slot is busy. */
-    double ovensPerSecond() {
+    public double ovensPerSecond() {
         return slots / bakeSeconds;
     }
 
     /** What the shoppers place per second at most. */
-    double ordersPerSecond() {
+    public double ordersPerSecond() {
         return ovensPerSecond() * ovenShare;
     }
 
     /** Each shopper places at most one order per this interval. */
-    Duration shopperInterval() {
+    public Duration shopperInterval() {
         return Duration.ofMillis(Math.round(shoppers / ordersPerSecond() * 1000));
     }
 
-    String describe() {
+    public String describe() {
         return String.format("ovens: %d baker(s), %d slots, %.2f s per order (%s) = %.2f orders/s; "
                 + "the %d shoppers place at most %.2f orders/s (chaos.oven-share %.2f), one each every %.1f s at most",
                 bakers, slots, bakeSeconds, bakeTimeSource, ovensPerSecond(), shoppers, ordersPerSecond(), ovenShare,

@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -42,22 +42,22 @@ import bakery.stack.scaling.ConsumerLag;
  * faster than its ovens can bake is refused: its figure, and every efficiency from it, would be
  * wrong. The order-service ignores the bake events of these orders: it never placed them.
  */
-final class BakingScalingRun {
+public final class BakingScalingRun {
 
     static final String GROUP = "baking-worker";
     static final String SKU = "bench-bread";
 
     private final LocalStack stack;
 
-    BakingScalingRun(LocalStack stack) {
+    public BakingScalingRun(LocalStack stack) {
         this.stack = stack;
     }
 
-    List<BakingScaling.Run> run() {
+    public List<BakingScaling.Run> run() {
         int before = stack.requireRunning().nodes(Service.BAKING_WORKER).size();
         List<BakingScaling.Run> runs = new ArrayList<>();
         try {
-            for (String n : stack.settings.list("bench.scaling.instances")) {
+            for (String n : stack.settings().list("bench.scaling.instances")) {
                 runs.add(bakeWith(Integer.parseInt(n)));
             }
         } finally {
@@ -68,10 +68,10 @@ final class BakingScalingRun {
 
     private BakingScaling.Run bakeWith(int instances) {
         stack.scale(Service.BAKING_WORKER, instances);
-        Duration timeout = stack.settings.duration("bench.scaling.timeout");
+        Duration timeout = stack.settings().duration("bench.scaling.timeout");
         awaitGroup(instances, timeout);
-        int orders = stack.settings.number("bench.scaling.orders");
-        int ovenSeconds = stack.settings.number("bench.scaling.bake-seconds");
+        int orders = stack.settings().number("bench.scaling.orders");
+        int ovenSeconds = stack.settings().number("bench.scaling.bake-seconds");
         String speedFactor = System.getenv("OVEN_SPEED_FACTOR");
         int bakeSeconds = bakeSecondsAtOvenSpeed(ovenSeconds, speedFactor);
         int slots = slots(instances);
@@ -90,14 +90,14 @@ final class BakingScalingRun {
             BakingScaling.Run run = new BakingScaling.Run(instances, orders, seconds);
             try {
                 BakingScaling.requirePossible(run, bakeSeconds * OrderPace.speedFactor(speedFactor), slots,
-                        Double.parseDouble(stack.settings.text("bench.scaling.oven-slack")));
+                        Double.parseDouble(stack.settings().text("bench.scaling.oven-slack")));
             } catch (BakingScaling.ImpossibleRun e) {
                 throw new StackException(e.getMessage()
                         + ". The workers do not bake for the time the requests ask: they run at "
                         + "another OVEN_SPEED_FACTOR than this shell's (" + (speedFactor == null ? "unset, 1.0" : speedFactor)
                         + "). Run bench from the shell, with the OVEN_SPEED_FACTOR, that started the stack", e);
             }
-            stack.progress.step(String.format(
+            stack.progress().step(String.format(
                     "%d baking-worker(s), %d slots: %d orders in %.1f s, %.2f orders/s (the ovens allow "
                             + "at most %.2f)",
                     instances, slots, orders, seconds, orders / seconds,
@@ -123,7 +123,7 @@ final class BakingScalingRun {
         Instant last = start;
         Instant deadline = start.plus(timeout);
         while (!waiting.isEmpty() && Instant.now().isBefore(deadline)) {
-            for (ConsumerRecord<String, BakeEvent> r : events.poll(stack.settings.duration("probe-interval"))) {
+            for (ConsumerRecord<String, BakeEvent> r : events.poll(stack.settings().duration("probe-interval"))) {
                 if (r.value().stage() == BakeEvent.Stage.FINISHED && waiting.remove(r.value().orderId())) {
                     last = Instant.ofEpochMilli(r.timestamp());
                 }
@@ -148,7 +148,7 @@ final class BakingScalingRun {
     private int slots(int instances) {
         List<Integer> ports = stack.requireRunning().nodes(Service.BAKING_WORKER).stream().filter(stack::running)
                 .map(Instance::managementPort).toList();
-        KeyFigures.Ovens ovens = new KeyFigures(stack.settings.duration("probe-timeout")).ovens(ports);
+        KeyFigures.Ovens ovens = new KeyFigures(stack.settings().duration("probe-timeout")).ovens(ports);
         if (ovens.bakers() != instances) {
             throw new StackException(ovens.bakers() + " of " + instances + " baking workers reported their oven slots");
         }
@@ -162,13 +162,13 @@ final class BakingScalingRun {
      */
     private void awaitGroup(int instances, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+        try (ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers(), stack.settings().duration("probe-timeout"))) {
             while (Instant.now().isBefore(deadline)) {
                 List<ConsumerLag.TopicLag> l = lag.of(GROUP, List.of(Topics.BAKE_REQUESTS));
                 if (!l.isEmpty() && l.get(0).lag() == 0 && lag.sharedEvenly(GROUP, Topics.BAKE_REQUESTS, instances)) {
                     return;
                 }
-                Pids.pause(stack.settings.duration("probe-interval"));
+                Pids.pause(stack.settings().duration("probe-interval"));
             }
         }
         throw new StackException("the " + GROUP + " group did not settle with " + instances + " member(s) and no lag within "
@@ -181,14 +181,14 @@ final class BakingScalingRun {
 
     private KafkaConsumer<String, BakeEvent> consumer() {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(p, new StringDeserializer(), new BakeEventDeserializer());
     }
 
     private KafkaProducer<String, byte[]> producer() {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka.bootstrapServers());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka().bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());

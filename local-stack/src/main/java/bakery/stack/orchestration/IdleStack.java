@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,16 +17,16 @@ import bakery.stack.scaling.ConsumerLag;
  * (chaos) may go on past a standing backlog: records no group has committed past and none worked
  * off for a while, which are no work in the ovens.
  */
-final class IdleStack {
+public final class IdleStack {
 
     /** How often the wait says what is left. */
-    static final Duration REPORT_EVERY = Duration.ofSeconds(15);
+    public static final Duration REPORT_EVERY = Duration.ofSeconds(15);
 
     private IdleStack() {
     }
 
     /** Waits for lag 0, however long (up to the timeout) a backlog stands still. */
-    static void await(LocalStack stack, String timeoutKey, String why) {
+    public static void await(LocalStack stack, String timeoutKey, String why) {
         await(stack, timeoutKey, null, why);
     }
 
@@ -36,14 +36,14 @@ final class IdleStack {
      * @param why what the wait is for, in the refusal and the first line
      * @return the records left standing (0 when every group reached lag 0)
      */
-    static long await(LocalStack stack, String timeoutKey, String standingKey, String why) {
-        StackSettings s = stack.settings;
+    public static long await(LocalStack stack, String timeoutKey, String standingKey, String why) {
+        StackSettings s = stack.settings();
         Instant deadline = Instant.now().plus(s.duration(timeoutKey));
         Instant nextReport = Instant.now();
         Instant lastMove = Instant.now();
         long lastPosition = -1;
         boolean said = false;
-        try (ConsumerLag consumers = new ConsumerLag(stack.kafka.bootstrapServers(), s.duration("probe-timeout"))) {
+        try (ConsumerLag consumers = new ConsumerLag(stack.kafka().bootstrapServers(), s.duration("probe-timeout"))) {
             while (true) {
                 List<ConsumerLag.TopicLag> groups;
                 try {
@@ -60,7 +60,7 @@ final class IdleStack {
                 List<ConsumerLag.TopicLag> behind = groups.stream().filter(l -> l.lag() > 0).toList();
                 if (behind.isEmpty()) {
                     if (said) {
-                        stack.progress.step("every worker group is back at lag 0");
+                        stack.progress().step("every worker group is back at lag 0");
                     }
                     return 0;
                 }
@@ -72,7 +72,7 @@ final class IdleStack {
                     lastMove = Instant.now();
                 } else if (standingKey != null && !Instant.now().isBefore(lastMove.plus(s.duration(standingKey)))) {
                     long standing = behind.stream().mapToLong(ConsumerLag.TopicLag::lag).sum();
-                    stack.progress.step("going on past a standing backlog: lag " + work + " has not moved for "
+                    stack.progress().step("going on past a standing backlog: lag " + work + " has not moved for "
                             + s.text(standingKey) + " (records a group does not commit past; ./bakery status shows it "
                             + "as not moving); this run judges its own orders only");
                     return standing;
@@ -83,7 +83,7 @@ final class IdleStack {
                             + ": wait until ./bakery status shows lag 0, or scale the workers up");
                 }
                 if (!Instant.now().isBefore(nextReport)) {
-                    stack.progress
+                    stack.progress()
                             .step((said ? "" : "the stack already has a backlog; " + why + ", so this waits for lag 0 first: ")
                                     + "lag " + work);
                     said = true;

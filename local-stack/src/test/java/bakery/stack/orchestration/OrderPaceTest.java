@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

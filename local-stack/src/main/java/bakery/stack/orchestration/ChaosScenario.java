@@ -1,4 +1,4 @@
-package bakery.stack.cli;
+package bakery.stack.orchestration;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,23 +16,23 @@ import bakery.stack.scaling.ConsumerLag;
  * also plays the orchestrator that starts a replacement (Kubernetes would); the recovery of the
  * work itself (redelivery, expired leases, retried checkouts) is the bakery's own.
  */
-enum ChaosScenario {
+public enum ChaosScenario {
 
     KILL_BAKER("kill-baker", "SIGKILL a baking-worker every chaos.kill-interval, a replacement started each time") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
+        public void disturb(LocalStack stack, Duration duration) {
             int bakers = stack.requireRunning().nodes(Service.BAKING_WORKER).size();
             Instant end = Instant.now().plus(duration);
             while (Instant.now().isBefore(end)) {
                 killOne(stack, Service.BAKING_WORKER);
                 stack.scale(Service.BAKING_WORKER, Math.max(1, bakers));
-                Pids.pause(stack.settings.duration("chaos.kill-interval"));
+                Pids.pause(stack.settings().duration("chaos.kill-interval"));
             }
         }
     },
     KILL_WEB("kill-web", "SIGKILL one web node; nginx routes around it; a replacement after half the duration") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
+        public void disturb(LocalStack stack, Duration duration) {
             int webs = stack.requireRunning().nodes(Service.WEB_TIER).size();
             if (webs < 2) {
                 throw new StackException("kill-web needs at least 2 web nodes: ./bakery scale web=2");
@@ -45,32 +45,32 @@ enum ChaosScenario {
     },
     RESTART_KAFKA("restart-kafka", "stop the Kafka broker, keep it down chaos.kafka-down, start it again") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.KAFKA, stack.settings.duration("chaos.kafka-down"));
+        public void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.KAFKA, stack.settings().duration("chaos.kafka-down"));
             Pids.pause(duration);
         }
     },
     STOP_POSTGRES("stop-postgres", "stop PostgreSQL for chaos.postgres-down (20 s), then start it again") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.POSTGRES, stack.settings.duration("chaos.postgres-down"));
+        public void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.POSTGRES, stack.settings().duration("chaos.postgres-down"));
             Pids.pause(duration);
         }
     },
     STOP_REDIS("stop-redis", "stop Redis for chaos.redis-down (10 s), then start it again; requests meanwhile must get 503") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.REDIS, stack.settings.duration("chaos.redis-down"));
+        public void disturb(LocalStack stack, Duration duration) {
+            stack.restartServer(LocalStack.REDIS, stack.settings().duration("chaos.redis-down"));
             Pids.pause(duration);
         }
     },
     SCALE_BAKERS("scale-bakers", "scale baking-worker to chaos.scale-high (4), down to chaos.scale-low (1) and back") {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
-            int high = stack.settings.number("chaos.scale-high");
+        public void disturb(LocalStack stack, Duration duration) {
+            int high = stack.settings().number("chaos.scale-high");
             stack.scale(Service.BAKING_WORKER, high);
             Pids.pause(duration.dividedBy(3));
-            stack.scale(Service.BAKING_WORKER, stack.settings.number("chaos.scale-low"));
+            stack.scale(Service.BAKING_WORKER, stack.settings().number("chaos.scale-low"));
             Pids.pause(duration.dividedBy(3));
             stack.scale(Service.BAKING_WORKER, high);
             Pids.pause(duration.dividedBy(3));
@@ -84,16 +84,17 @@ enum ChaosScenario {
     LOSE_ORDERS("lose-orders", "check of the verdict itself: stop the order-service, skip the orders placed meanwhile in "
             + "orders.placed behind the bakery's back, start it again; those orders are lost and the run must fail", false) {
         @Override
-        void disturb(LocalStack stack, Duration duration) {
+        public void disturb(LocalStack stack, Duration duration) {
             int nodes = stack.requireRunning().nodes(Service.ORDER_SERVICE).size();
             stack.scale(Service.ORDER_SERVICE, 0);
             Pids.pause(duration);
-            Instant deadline = Instant.now().plus(stack.settings.duration("chaos.request-timeout"));
-            try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+            Instant deadline = Instant.now().plus(stack.settings().duration("chaos.request-timeout"));
+            try (ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers(),
+                    stack.settings().duration("probe-timeout"))) {
                 while (true) {
                     try {
                         lag.skipAll(Service.ORDER_SERVICE.module(), Topics.ORDERS_PLACED);
-                        stack.progress.step("the orders placed while the order-service was stopped were skipped in "
+                        stack.progress().step("the orders placed while the order-service was stopped were skipped in "
                                 + Topics.ORDERS_PLACED + ": they are gone");
                         break;
                     } catch (IllegalStateException groupNotEmptyYet) {
@@ -101,7 +102,7 @@ enum ChaosScenario {
                             throw new StackException("could not skip " + Topics.ORDERS_PLACED + ": "
                                     + groupNotEmptyYet.getMessage(), groupNotEmptyYet);
                         }
-                        Pids.pause(stack.settings.duration("probe-interval"));
+                        Pids.pause(stack.settings().duration("probe-interval"));
                     }
                 }
             } finally {
@@ -125,22 +126,22 @@ enum ChaosScenario {
     }
 
     /** False for the verdict's own check, which --list leaves out: it is no failure the bakery must survive. */
-    boolean listed() {
+    public boolean listed() {
         return listed;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 
-    String description() {
+    public String description() {
         return description;
     }
 
     /** Breaks things for about {@code duration} while the load runs, and returns once the stack is whole again. */
-    abstract void disturb(LocalStack stack, Duration duration);
+    public abstract void disturb(LocalStack stack, Duration duration);
 
-    static ChaosScenario parse(String name) {
+    public static ChaosScenario parse(String name) {
         for (ChaosScenario s : values()) {
             if (s.label.equals(name)) {
                 return s;
@@ -155,7 +156,7 @@ enum ChaosScenario {
             throw new StackException("no running " + service.module() + " node to kill");
         }
         Instance victim = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
-        stack.progress.step("SIGKILL " + victim.id() + " (pid " + victim.pid() + ")");
+        stack.progress().step("SIGKILL " + victim.id() + " (pid " + victim.pid() + ")");
         stack.kill(victim);
     }
 }
