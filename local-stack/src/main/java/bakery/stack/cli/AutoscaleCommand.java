@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import bakery.contracts.scaling.WorkerScaling;
+import bakery.servers.kafka.ConsumerLag;
 import bakery.stack.orchestration.LocalStack;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.scaling.AutoscalePolicy;
-import bakery.stack.scaling.ConsumerLag;
 import bakery.stack.scaling.ScaleDownWindow;
 
 @Command(name = "autoscale", description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (contracts' scaling.properties), logging every decision, until Ctrl-C.")

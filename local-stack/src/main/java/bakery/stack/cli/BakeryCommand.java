@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import bakery.stack.infra.SimpleLogging;
+import bakery.servers.process.SimpleLogging;
 import bakery.stack.orchestration.LocalStack;
 import bakery.stack.orchestration.Progress;
 import bakery.stack.orchestration.StackException;

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -31,13 +30,16 @@ import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.load.flow.OrderTimes;
-import bakery.load.flow.TopicHistory;
 import bakery.load.report.BakingScaling;
 import bakery.load.report.BenchSummary;
 import bakery.load.report.GatlingStats;
 import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
 import bakery.load.report.Targets;
+import bakery.servers.kafka.KafkaAdmin;
+import bakery.servers.kafka.TopicReader;
+import bakery.servers.process.NodeLauncher;
+import bakery.servers.process.Pids;
 import bakery.stack.bench.Ceilings;
 import bakery.stack.bench.StackSampler;
 import bakery.stack.bench.Tool;
@@ -47,8 +49,6 @@ import bakery.stack.orchestration.LocalStack;
 import bakery.stack.orchestration.ScaleOutStarts;
 import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Instance;
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
@@ -148,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT)
                 .map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
 
-        TopicHistory topics = new TopicHistory(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
+        TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
         OrderTimes times = OrderTimes.of(
                 topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value)
                         .toList(),
@@ -235,7 +235,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void createTopic(LocalStack stack, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
             if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             }
@@ -245,7 +245,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void deleteTopic(LocalStack stack, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka().bootstrapServers()))) {
+        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
             admin.deleteTopics(List.of(topic)).all().get();
         } catch (Exception leftOver) {
             // An extra benchmark topic does the bakery no harm.

@@ -27,7 +27,9 @@ import bakery.load.chaos.Mails;
 import bakery.load.chaos.SteadyLoad;
 import bakery.load.chaos.Verdict;
 import bakery.load.chaos.Whereabouts;
-import bakery.load.flow.TopicHistory;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.kafka.TopicReader;
+import bakery.servers.process.Pids;
 import bakery.stack.figures.KeyFigures;
 import bakery.stack.orchestration.ChaosScenario;
 import bakery.stack.orchestration.IdleStack;
@@ -36,11 +38,9 @@ import bakery.stack.orchestration.OrderPace;
 import bakery.stack.orchestration.OrderSearch;
 import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
-import bakery.stack.scaling.ConsumerLag;
 
 @Command(name = "chaos", description = "Breaks the running bakery under steady load (kill-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
         + "sized to what its ovens bake, and ends with a verdict line: lost=N late=N duplicated=N ...; "
@@ -108,7 +108,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
         Map<UUID, Instant> accepted = load.accepted();
         stack.progress().step("load stopped: " + accepted.size() + " orders accepted (202); waiting until each is settled");
-        TopicHistory topics = new TopicHistory(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
+        TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
         List<OrderStatusChanged> changes = awaitSettled(stack, topics, from, accepted.keySet(), standing);
         Instant waitEnded = Instant.now();
         Set<UUID> settled = settled(changes);
@@ -146,7 +146,7 @@ final class ChaosCommand implements Callable<Integer> {
      * session must expire first), or {@code chaos.drain-timeout} at the most. What is unsettled then
      * is judged by where it sits, not by the clock.
      */
-    private static List<OrderStatusChanged> awaitSettled(LocalStack stack, TopicHistory topics, Instant from,
+    private static List<OrderStatusChanged> awaitSettled(LocalStack stack, TopicReader topics, Instant from,
             Set<UUID> accepted, long standing) {
         StackSettings s = stack.settings();
         Instant cap = Instant.now().plus(s.duration("chaos.drain-timeout"));
@@ -234,7 +234,7 @@ final class ChaosCommand implements Callable<Integer> {
         }
     }
 
-    private static List<OrderStatusChanged> statuses(TopicHistory topics, Instant from) {
+    private static List<OrderStatusChanged> statuses(TopicReader topics, Instant from) {
         try {
             return topics.since(Topics.ORDERS_STATUS, from, new OrderStatusChangedDeserializer()).stream()
                     .map(ConsumerRecord::value).toList();

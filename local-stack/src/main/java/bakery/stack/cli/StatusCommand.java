@@ -9,13 +9,13 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.figures.KeyFigures;
 import bakery.stack.orchestration.LocalStack;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
-import bakery.stack.scaling.ConsumerLag;
 import bakery.stack.scaling.GroupBacklog;
 
 @Command(name = "status", description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "

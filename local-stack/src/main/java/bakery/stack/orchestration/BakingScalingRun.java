@@ -28,11 +28,11 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.BakeEventDeserializer;
 import bakery.contracts.serde.EventSerializer;
 import bakery.load.report.BakingScaling;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.figures.KeyFigures;
 import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
-import bakery.stack.scaling.ConsumerLag;
 
 /**
  * Baking throughput at 1, 2, 4 ... instances: the same number of bake requests with one fixed bake

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import bakery.contracts.Topics;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
-import bakery.stack.scaling.ConsumerLag;
 
 /**
  * What each chaos scenario breaks while the steady load runs. Where a node is killed the scenario
@@ -46,22 +46,19 @@ public enum ChaosScenario {
     RESTART_KAFKA("restart-kafka", "stop the Kafka broker, keep it down chaos.kafka-down, start it again") {
         @Override
         public void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.KAFKA, stack.settings().duration("chaos.kafka-down"));
-            Pids.pause(duration);
+            outage(stack, LocalStack.KAFKA, duration);
         }
     },
     STOP_POSTGRES("stop-postgres", "stop PostgreSQL for chaos.postgres-down (20 s), then start it again") {
         @Override
         public void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.POSTGRES, stack.settings().duration("chaos.postgres-down"));
-            Pids.pause(duration);
+            outage(stack, LocalStack.POSTGRES, duration);
         }
     },
     STOP_REDIS("stop-redis", "stop Redis for chaos.redis-down (10 s), then start it again; requests meanwhile must get 503") {
         @Override
         public void disturb(LocalStack stack, Duration duration) {
-            stack.restartServer(LocalStack.REDIS, stack.settings().duration("chaos.redis-down"));
-            Pids.pause(duration);
+            outage(stack, LocalStack.REDIS, duration);
         }
     },
     SCALE_BAKERS("scale-bakers", "scale baking-worker to chaos.scale-high (4), down to chaos.scale-low (1) and back") {
@@ -148,6 +145,12 @@ public enum ChaosScenario {
             }
         }
         throw new StackException("no chaos scenario '" + name + "'; ./bakery chaos --list names them");
+    }
+
+    /** Takes the server away for its {@code chaos.<server>-down}, brings it back, then lets the load run on. */
+    static void outage(LocalStack stack, String server, Duration duration) {
+        stack.restartServer(server, stack.settings().duration("chaos." + server + "-down"));
+        Pids.pause(duration);
     }
 
     static void killOne(LocalStack stack, Service service) {

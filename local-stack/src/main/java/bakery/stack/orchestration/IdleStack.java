@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import bakery.stack.process.Pids;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
-import bakery.stack.scaling.ConsumerLag;
 
 /**
  * Before a measurement or a chaos run: every worker group of the bakery back at lag 0, so earlier

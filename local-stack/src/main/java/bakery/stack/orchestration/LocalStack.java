@@ -13,21 +13,23 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import bakery.servers.process.NodeLauncher;
+import bakery.servers.process.Pids;
+import bakery.servers.readiness.Probes;
+import bakery.servers.readiness.ReadinessWait;
 import bakery.stack.balancer.Balancer;
 import bakery.stack.balancer.Nginx;
 import bakery.stack.infra.KafkaNode;
-import bakery.stack.infra.MailSink;
+import bakery.stack.infra.MailSinkNode;
 import bakery.stack.infra.PostgresNode;
 import bakery.stack.infra.RedisNode;
 import bakery.stack.monitoring.Grafana;
 import bakery.stack.monitoring.Prometheus;
 import bakery.stack.process.Instance;
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Pids;
 import bakery.stack.process.PortPlan;
-import bakery.stack.process.Probes;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackProcesses;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
@@ -54,9 +56,6 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
     /** Optional parts of the stack {@code up} starts when they are installed. */
     public record Monitoring(boolean prometheus, boolean grafana) {
     }
-
-    /** Lines of a failed node's log shown with the error. */
-    private static final int LOG_TAIL = 15;
 
     /** The stack in {@code layout}'s home, its servers where {@code settings} put them. */
     public static LocalStack of(StackLayout layout, StackSettings settings, Progress progress) {
@@ -141,7 +140,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         kafka.prepare();
         state = record(state, KAFKA, KAFKA, kafka.launch(), kafka.port());
         state = record(state, REDIS, REDIS, redis.launch(), redis.port());
-        state = record(state, SMTP, SMTP, MailSink.launch(layout, settings), settings.port("smtp"));
+        state = record(state, SMTP, SMTP, MailSinkNode.launch(layout, settings), settings.port("smtp"));
         long postmaster = postgres.start(settings.duration("ready-timeout"));
         Instant now = Instant.now();
         state = state.with(
@@ -212,7 +211,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         for (Instance node : planned) {
             Service s = Service.parse(node.service());
             progress.step("starting " + node.id() + " on port " + node.port() + " (management " + node.managementPort() + ")");
-            Process p = NodeLauncher.launch(nodeCommand(s, node.id()),
+            Process p = StackProcesses.launch(nodeCommand(s, node.id()),
                     nodeEnvironment(s, node.id(), node.port(), node.managementPort()), layout.log(node.id()), layout.home());
             state = record(state, node.service(), node.id(), p, node.port(), node.managementPort());
         }
@@ -254,7 +253,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             env.put("AUTH_ENCRYPTION_KEY", CookieKey.of(layout.cookieKey()));
             env.put("STAFF_PASSWORD_HASH", settings.text("demo.staff-password-hash"));
             env.put("OPS_PASSWORD_HASH", settings.text("demo.ops-password-hash"));
-            env.putAll(NodeLauncher.environment(settings, "web.environment"));
+            env.putAll(settings.environment("web.environment"));
         }
         return env;
     }
@@ -279,7 +278,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     public boolean ready(Instance i) {
         return switch (i.service()) {
-            case KAFKA -> kafka.ready(settings.duration("probe-timeout"));
+            case KAFKA -> probes.kafkaAnswers(kafka.bootstrapServers());
             case POSTGRES -> postgres.ready();
             case REDIS -> probes.answers(i.port(), "PING", "+PONG");
             case SMTP -> probes.answers(i.port(), null, "220");
@@ -290,54 +289,42 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         };
     }
 
+    /** An instance of the stack as the readiness wait sees it. */
+    private record Starting(LocalStack stack, Instance instance) implements ReadinessWait.Starting {
+        @Override
+        public String name() {
+            return instance.id();
+        }
+
+        @Override
+        public boolean ready() {
+            return stack.ready(instance);
+        }
+
+        @Override
+        public boolean running() {
+            return stack.running(instance);
+        }
+
+        @Override
+        public Path log() {
+            return stack.layout().log(instance.id());
+        }
+    }
+
     /**
-     * Waits until every given instance is ready, reporting each as it becomes so. Fails at the first
-     * one that exits or overruns the deadline, so a broken node does not keep you waiting for others.
+     * Waits until every given instance is ready, reporting each as it becomes so (the one readiness
+     * wait, {@link ReadinessWait}: it fails at the first that exits or overruns the deadline).
      * Returns each node's time from the call (just after launch) to ready, as the probe saw it.
      */
     Map<String, Duration> awaitReady(StackState state, List<Instance> instances) {
-        Instant began = Instant.now();
-        Map<String, Duration> readyAfter = new LinkedHashMap<>();
-        Instant deadline = began.plus(settings.duration("ready-timeout"));
-        List<Instance> pending = new ArrayList<>(instances);
-        while (!pending.isEmpty()) {
-            for (Instance i : List.copyOf(pending)) {
-                if (ready(i)) {
-                    pending.remove(i);
-                    readyAfter.put(i.id(), Duration.between(began, Instant.now()));
-                    progress.step(String.format("%-22s ready on port %d (%.1f s)", i.id(), i.port(),
-                            readyAfter.get(i.id()).toMillis() / 1000.0));
-                } else if (!running(i)) {
-                    throw new StackException(i.id() + " exited before it was ready. Last lines of " + layout.log(i.id()) + ":\n"
-                            + tail(layout.log(i.id())));
-                } else if (Instant.now().isAfter(deadline)) {
-                    throw new StackException(
-                            i.id() + " was not ready within " + settings.text("ready-timeout") + ". Last lines of "
-                                    + layout.log(i.id()) + ":\n" + tail(layout.log(i.id())));
-                }
-            }
-            if (!pending.isEmpty()) {
-                pause();
-            }
-        }
-        return readyAfter;
-    }
-
-    private void pause() {
         try {
-            Thread.sleep(settings.duration("probe-interval").toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
-        }
-    }
-
-    static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return "  " + String.join("\n  ", lines.subList(Math.max(0, lines.size() - LOG_TAIL), lines.size()));
-        } catch (IOException | RuntimeException e) {
-            return "  (no log)";
+            return new ReadinessWait(settings.duration("ready-timeout"), settings.duration("probe-interval")).await(
+                    instances.stream().map(i -> new Starting(this, i)).toList(),
+                    (s, after) -> progress.step(String.format("%-22s ready on port %d (%.1f s)", s.name(),
+                            s.instance().port(), after.toMillis() / 1000.0)));
+        } catch (ReadinessWait.NotReady e) {
+            throw new StackException(e.getMessage(), e);
         }
     }
 

@@ -26,9 +26,9 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.OvenKeys;
 import bakery.contracts.Topics;
 import bakery.load.chaos.Whereabouts;
-import bakery.load.flow.TopicHistory;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.kafka.TopicReader;
 import bakery.stack.process.Service;
-import bakery.stack.scaling.ConsumerLag;
 
 /**
  * Looks, from outside the services, for where accepted orders sit: their rows and the outbox in the
@@ -98,7 +98,7 @@ public final class OrderSearch {
 
     private Map<UUID, List<String>> queued(Set<UUID> orders) {
         Map<UUID, List<String>> queued = new HashMap<>();
-        TopicHistory history = new TopicHistory(stack.kafka().bootstrapServers(), timeout);
+        TopicReader history = new TopicReader(stack.kafka().bootstrapServers(), timeout);
         try (ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers(), timeout)) {
             for (Queue queue : QUEUES) {
                 Map<TopicPartition, long[]> ranges = new HashMap<>();
