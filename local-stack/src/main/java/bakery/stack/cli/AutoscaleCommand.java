@@ -19,7 +19,7 @@ import bakery.stack.process.StackState;
 import bakery.stack.scaling.AutoscalePolicy;
 import bakery.stack.scaling.ScaleDownWindow;
 
-@Command(name = "autoscale", description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (contracts' scaling.properties), logging every decision, until Ctrl-C.")
+@Command(name = "autoscale", mixinStandardHelpOptions = true, description = "Scales the Kafka consumers on their lag with the rule and numbers of the KEDA ScaledObjects (contracts' scaling.properties), logging every decision, until Ctrl-C.")
 final class AutoscaleCommand implements Callable<Integer> {
 
     @Option(names = "--min", description = "fewest instances of each worker (default: per service, the shipped scaling rule)")

@@ -53,7 +53,7 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "bench", description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);

@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 
 import bakery.stack.orchestration.LocalStack;
 
-@Command(name = "down", description = "Stops every process of the stack gracefully (data under .bakery/ is kept).")
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stops every process of the stack gracefully (data under .bakery/ is kept).")
 final class DownCommand implements Callable<Integer> {
 
     @Override

@@ -22,7 +22,7 @@ import bakery.stack.orchestration.StackException;
 import bakery.stack.process.LogLines;
 import bakery.stack.process.Service;
 
-@Command(name = "logs", description = "Every node's log merged in time order, each line prefixed by its node; -f keeps following.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Every node's log merged in time order, each line prefixed by its node; -f keeps following.")
 final class LogsCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SERVICE", description = "a service (web, order-service, baking-worker, notification-worker), a server (kafka, postgres, redis, smtp, nginx) or a node id")

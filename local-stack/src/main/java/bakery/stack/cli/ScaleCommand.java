@@ -9,7 +9,7 @@ import bakery.stack.orchestration.LocalStack;
 import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Service;
 
-@Command(name = "scale", description = "Sets how many nodes a service runs: ./bakery scale baking-worker=3 (web, order-service, baking-worker, notification-worker).")
+@Command(name = "scale", mixinStandardHelpOptions = true, description = "Sets how many nodes a service runs: ./bakery scale baking-worker=3 (web, order-service, baking-worker, notification-worker).")
 final class ScaleCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SERVICE=N")

@@ -18,7 +18,7 @@ import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
 import bakery.stack.scaling.GroupBacklog;
 
-@Command(name = "status", description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
         + "each worker group's backlog and the time to drain it at its current pace, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {

@@ -17,7 +17,7 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
         + "and Prometheus on :9090 (Grafana on :3000) when installed; waits until all are ready.")
 final class UpCommand implements Callable<Integer> {
 
