@@ -20,6 +20,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
@@ -33,13 +34,14 @@ import bakery.testkit.KafkaBroker;
 /**
  * How many placed orders one order-service instance stores and announces per second, against the
  * same work done one transaction per order, measured in the same run on the same servers. Prints
- * numbers; asserts only that every order was stored. Not part of {@code verify}: run it with
- * {@code ./mvnw -B verify -pl order-service -Dit.test=IntakeThroughputBenchmark -Dtest=none
+ * numbers; asserts only that every order was stored. Skipped in {@code verify}: run it with
+ * {@code ./mvnw -B verify -pl order-service -Dbenchmark=true -Dit.test=IntakeThroughputBenchmarkIT -Dtest=none
  * -Dsurefire.failIfNoSpecifiedTests=false} (orders: {@code -Dbench.orders=50000}).
  */
 @QuarkusTest
 @OrderServiceTest
-class IntakeThroughputBenchmark {
+@EnabledIfSystemProperty(named = "benchmark", matches = "true")
+class IntakeThroughputBenchmarkIT {
 
     private static final int ORDERS = Integer.getInteger("bench.orders", 50_000);
     private static final int SINGLE_ORDERS = Integer.getInteger("bench.single-orders", 3_000);
