@@ -1,6 +1,7 @@
 package bakery.servers.process;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,6 +79,24 @@ public final class Pids {
             pause(poll);
         }
         return true;
+    }
+
+    /**
+     * Sends a signal by name ({@code STOP}, {@code INT}, ...) with the system's {@code kill}: Java
+     * itself only sends TERM and KILL.
+     */
+    public static void signal(long pid, String signal) {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not signal process " + pid, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     public static void pause(Duration d) {

@@ -96,6 +96,38 @@ public class RedisServer extends RestartableServer<Process> {
         return process;
     }
 
+    /**
+     * SIGSTOP: the server stops reading its connections, as a node that hangs; commands sent to it
+     * wait unread in its sockets. Only a {@link #crash()} or {@link #stop()} ends that.
+     */
+    public void freeze() {
+        Pids.signal(alive().pid(), "STOP");
+    }
+
+    /**
+     * SIGKILL, as when the node dies: the server is gone at once and its data with it (unless kept on
+     * disk). Connections holding commands it never read are reset, the others closed. {@link #start()}
+     * brings it back on the same port.
+     */
+    public void crash() {
+        Process process = alive();
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stop();
+    }
+
+    private Process alive() {
+        Process process = running();
+        if (process == null) {
+            throw new IllegalStateException("Redis on port " + port + " is not running");
+        }
+        return process;
+    }
+
     @Override
     protected void halt(Process process) throws InterruptedException {
         process.destroy();

@@ -1,6 +1,5 @@
 package bakery.stack.orchestration;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -459,12 +458,9 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     private static void signal(long pid, String signal) {
         try {
-            new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-        } catch (IOException e) {
+            Pids.signal(pid, signal);
+        } catch (RuntimeException e) {
             throw new StackException("could not signal process " + pid + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted");
         }
     }
 
