@@ -43,24 +43,10 @@ public enum ChaosScenario {
             Pids.pause(duration.dividedBy(2));
         }
     },
-    RESTART_KAFKA("restart-kafka", "stop the Kafka broker, keep it down chaos.kafka-down, start it again") {
-        @Override
-        public void disturb(LocalStack stack, Duration duration) {
-            outage(stack, LocalStack.KAFKA, duration);
-        }
-    },
-    STOP_POSTGRES("stop-postgres", "stop PostgreSQL for chaos.postgres-down (20 s), then start it again") {
-        @Override
-        public void disturb(LocalStack stack, Duration duration) {
-            outage(stack, LocalStack.POSTGRES, duration);
-        }
-    },
-    STOP_REDIS("stop-redis", "stop Redis for chaos.redis-down (10 s), then start it again; requests meanwhile must get 503") {
-        @Override
-        public void disturb(LocalStack stack, Duration duration) {
-            outage(stack, LocalStack.REDIS, duration);
-        }
-    },
+    RESTART_KAFKA("restart-kafka", "stop the Kafka broker, keep it down chaos.kafka-down, start it again", LocalStack.KAFKA),
+    STOP_POSTGRES("stop-postgres", "stop PostgreSQL for chaos.postgres-down (20 s), then start it again", LocalStack.POSTGRES),
+    STOP_REDIS("stop-redis", "stop Redis for chaos.redis-down (10 s), then start it again; requests meanwhile must get 503",
+            LocalStack.REDIS),
     SCALE_BAKERS("scale-bakers", "scale baking-worker to chaos.scale-high (4), down to chaos.scale-low (1) and back") {
         @Override
         public void disturb(LocalStack stack, Duration duration) {
@@ -111,15 +97,27 @@ public enum ChaosScenario {
     private final String label;
     private final String description;
     private final boolean listed;
+    /** The server an outage scenario takes away, or null where the scenario says itself what it breaks. */
+    private final String server;
 
     ChaosScenario(String label, String description) {
-        this(label, description, true);
+        this(label, description, true, null);
     }
 
     ChaosScenario(String label, String description, boolean listed) {
+        this(label, description, listed, null);
+    }
+
+    /** An outage: the server goes away for its {@code chaos.<server>-down} and comes back. */
+    ChaosScenario(String label, String description, String server) {
+        this(label, description, true, server);
+    }
+
+    ChaosScenario(String label, String description, boolean listed, String server) {
         this.label = label;
         this.description = description;
         this.listed = listed;
+        this.server = server;
     }
 
     /** False for the verdict's own check, which --list leaves out: it is no failure the bakery must survive. */
@@ -136,7 +134,9 @@ public enum ChaosScenario {
     }
 
     /** Breaks things for about {@code duration} while the load runs, and returns once the stack is whole again. */
-    public abstract void disturb(LocalStack stack, Duration duration);
+    public void disturb(LocalStack stack, Duration duration) {
+        outage(stack, server, duration);
+    }
 
     public static ChaosScenario parse(String name) {
         for (ChaosScenario s : values()) {
