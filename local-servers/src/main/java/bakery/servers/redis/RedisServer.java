@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,7 @@ import bakery.servers.process.NodeLauncher;
 import bakery.servers.process.Pids;
 import bakery.servers.process.Programs;
 import bakery.servers.readiness.Probes;
+import bakery.servers.readiness.ReadinessWait;
 
 /**
  * A real Redis server as a process: the system's {@code redis-server} when it is on the PATH,
@@ -29,6 +29,7 @@ public class RedisServer extends RestartableServer<Process> {
     private static final String EMBEDDED_AMD64 = "/redis-server-6.2.6-v5-linux-amd64";
     private static final String EMBEDDED_ARM64 = "/redis-server-6.2.7-linux-arm64";
     private static final Duration STARTED = Duration.ofSeconds(10);
+    private static final Duration PROBE_TIMEOUT = Duration.ofMillis(200);
     private static final Duration POLL = Duration.ofMillis(25);
 
     private final int port;
@@ -80,18 +81,34 @@ public class RedisServer extends RestartableServer<Process> {
     @Override
     protected Process launch() {
         Process process = NodeLauncher.child(command(), null);
-        Probes probes = new Probes(Duration.ofMillis(200));
-        Instant deadline = Instant.now().plus(STARTED);
-        while (!ready(probes)) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("redis-server exited with " + process.exitValue());
+        Probes probes = new Probes(PROBE_TIMEOUT);
+        ReadinessWait.Starting starting = new ReadinessWait.Starting() {
+            @Override
+            public String name() {
+                return "Redis on port " + port;
             }
-            if (Instant.now().isAfter(deadline)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("Redis did not answer PING on port " + port + " within " + STARTED.toSeconds()
-                        + " s");
+
+            @Override
+            public boolean ready() {
+                return RedisServer.this.ready(probes);
             }
-            Pids.pause(POLL);
+
+            @Override
+            public boolean running() {
+                return process.isAlive();
+            }
+
+            @Override
+            public Path log() {
+                return null;
+            }
+        };
+        try {
+            new ReadinessWait(STARTED, POLL).await(List.of(starting), (redis, after) -> {
+            });
+        } catch (ReadinessWait.NotReady e) {
+            process.destroyForcibly();
+            throw e;
         }
         return process;
     }
