@@ -2,10 +2,7 @@ package bakery.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.CookieManager;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +20,6 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +29,8 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
+import bakery.servers.kafka.KafkaAdmin;
+import bakery.servers.process.Pids;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 
@@ -66,7 +64,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         BAKERY.succeeds("down");
         pidsSeen.addAll(pids(BAKERY.status()));
         assertThat(pidsSeen).as("processes of the stack still running after down")
-                .noneMatch(ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT::alive);
+                .noneMatch(pid -> Pids.isRunning(pid, null));
         assertThat(BAKERY.home().resolve("stack.json")).doesNotExist();
     }
 
@@ -144,7 +142,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
                 .toList();
         assertThat(bakers).hasSize(n).allSatisfy(b -> assertThat(b.get("ready").asBoolean()).isTrue());
         // Scaling out only helps if the new bakers get work: one member per node, each with a share.
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA))) {
+        try (Admin admin = KafkaAdmin.create(KAFKA)) {
             Await.within(Duration.ofSeconds(60), n + " bakers sharing the partitions of " + Topics.BAKE_REQUESTS).until(
                     () -> admin.describeConsumerGroups(List.of("baking-worker")).all().get().get("baking-worker").members(),
                     members -> members.size() == n
@@ -190,16 +188,5 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
     static List<Long> pids(JsonNode status) {
         return instances(status).stream().map(i -> i.get("pid").asLong()).toList();
-    }
-
-    /** Running and not a zombie waiting to be reaped. */
-    static boolean alive(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            char state = stat.substring(stat.lastIndexOf(')') + 2).charAt(0);
-            return state != 'Z' && state != 'X';
-        } catch (IOException gone) {
-            return false;
-        }
     }
 }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.process.Pids;
 import bakery.stack.monitoring.Prometheus;
-import bakery.stack.process.Pids;
 import bakery.testkit.Await;
 import bakery.testkit.Traceparent;
 

@@ -2,25 +2,18 @@ package bakery.testkit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -29,19 +22,29 @@ import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import bakery.contracts.BakeryEvent;
 import bakery.contracts.serde.EventSerializer;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.kafka.KafkaAdmin;
+import bakery.servers.kafka.TopicReader;
 
-/** Talks to a real broker from a test: writes records (good or poison) and reads whole topics. */
+/**
+ * Talks to a real broker from a test: writes records (good or poison), reads whole topics
+ * ({@link TopicReader}) and the groups' lag ({@link ConsumerLag}).
+ */
 public final class KafkaProbe implements AutoCloseable {
+
+    /** How long one request to the broker may take. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final String bootstrap;
     private final KafkaProducer<String, byte[]> producer;
+    private final TopicReader topics;
     /** One admin client for the probe's life: tests poll offsets often, and each new client costs a connection and threads. */
     private Admin admin;
+    private ConsumerLag lag;
 
     public KafkaProbe(String bootstrap) {
         this.bootstrap = bootstrap;
@@ -50,6 +53,7 @@ public final class KafkaProbe implements AutoCloseable {
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.topics = new TopicReader(bootstrap, TIMEOUT);
     }
 
     public static KafkaProbe onSharedBroker() {
@@ -109,27 +113,9 @@ public final class KafkaProbe implements AutoCloseable {
         }
     }
 
-    /** Every record now on the topic, values read with the given deserializer. */
+    /** Every record now on the topic, values read with the given deserializer (records it refuses are left out). */
     public <T> List<ConsumerRecord<String, T>> readAll(String topic, Deserializer<T> values) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (var consumer = new KafkaConsumer<>(p, new StringDeserializer(), values)) {
-            var partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(topic, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            List<ConsumerRecord<String, T>> records = new ArrayList<>();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-            }
-            return records;
-        }
+        return topics.all(topic, values);
     }
 
     public List<ConsumerRecord<String, byte[]>> readAll(String topic) {
@@ -165,22 +151,7 @@ public final class KafkaProbe implements AutoCloseable {
      * partitions; 0 means everything written so far was processed and committed.
      */
     public long lag(String groupId) {
-        try {
-            Admin admin = admin();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            return committed.entrySet().stream()
-                    .mapToLong(e -> ends.get(e.getKey()).offset() - (e.getValue() == null ? 0 : e.getValue().offset()))
-                    .sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not read the offsets of " + groupId, e.getCause());
-        }
+        return consumerLag().of(groupId).stream().mapToLong(ConsumerLag.TopicLag::lag).sum();
     }
 
     /**
@@ -188,29 +159,9 @@ public final class KafkaProbe implements AutoCloseable {
      * never committed counts from its start); partitions the group is done with are left out.
      */
     public Map<TopicPartition, Long> uncommitted(String groupId, String topic) {
-        try {
-            Admin admin = admin();
-            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
-                    .partitionsToOffsetAndMetadata().get();
-            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
-                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
-            var ends = admin.listOffsets(latest).all().get();
-            Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
-            ends.forEach((partition, end) -> {
-                OffsetAndMetadata done = committed.get(partition);
-                long left = end.offset() - (done == null ? 0 : done.offset());
-                if (left > 0) {
-                    behind.put(partition, left);
-                }
-            });
-            return behind;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("could not read the offsets of " + groupId + " on " + topic, e.getCause());
-        }
+        Map<TopicPartition, Long> behind = new TreeMap<>(Comparator.comparingInt(TopicPartition::partition));
+        consumerLag().unconsumed(groupId, topic).forEach(u -> behind.put(u.partition(), u.to() - u.from()));
+        return behind;
     }
 
     /**
@@ -244,9 +195,16 @@ public final class KafkaProbe implements AutoCloseable {
     /** The probe's admin client, made on first use and closed with the probe. */
     public synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of("bootstrap.servers", bootstrap));
+            admin = KafkaAdmin.create(bootstrap);
         }
         return admin;
+    }
+
+    private synchronized ConsumerLag consumerLag() {
+        if (lag == null) {
+            lag = new ConsumerLag(bootstrap, TIMEOUT);
+        }
+        return lag;
     }
 
     @Override
@@ -254,6 +212,9 @@ public final class KafkaProbe implements AutoCloseable {
         producer.close(Duration.ofSeconds(5));
         if (admin != null) {
             admin.close(Duration.ofSeconds(5));
+        }
+        if (lag != null) {
+            lag.close();
         }
     }
 }

@@ -1,63 +1,21 @@
 package bakery.testkit;
 
-import java.util.List;
-
-import jakarta.mail.internet.MimeMessage;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-
-/** A real SMTP server (GreenMail) in this JVM that keeps every message it receives. */
-public final class MailServer implements RestartableServer, AutoCloseable {
+/**
+ * The test JVM's SMTP server ({@link bakery.servers.mail.MailServer}, GreenMail): one per test JVM,
+ * started on first use and stopped when the JVM exits.
+ */
+public final class MailServer extends bakery.servers.mail.MailServer {
 
     private static MailServer shared;
 
-    private final int port;
-    private GreenMail greenMail;
-
-    public MailServer(int port) {
-        this.port = port;
+    private MailServer(int port) {
+        super(port);
     }
 
     public static synchronized MailServer shared() {
         if (shared == null) {
-            MailServer mail = new MailServer(FreePort.next());
-            mail.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(mail::close, "smtp-stop"));
-            shared = mail;
+            shared = PerJvm.started(new MailServer(FreePort.next()), null);
         }
         return shared;
-    }
-
-    public int port() {
-        return port;
-    }
-
-    public synchronized boolean isRunning() {
-        return greenMail != null;
-    }
-
-    public synchronized void start() {
-        if (greenMail == null) {
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            greenMail.start();
-        }
-    }
-
-    /** Every message received since start, oldest first. */
-    public synchronized List<MimeMessage> received() {
-        return greenMail == null ? List.of() : List.of(greenMail.getReceivedMessages());
-    }
-
-    public synchronized void stop() {
-        if (greenMail != null) {
-            greenMail.stop();
-            greenMail = null;
-        }
-    }
-
-    @Override
-    public void close() {
-        stop();
     }
 }

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import bakery.servers.RestartableServer;
+import bakery.servers.readiness.Probes;
 
 /**
  * A node's {@code /q/health/ready} on its management port, as the balancer's probe sees it: UP keeps
@@ -29,7 +29,7 @@ public final class ReadinessProbe {
     public static final String REDIS_CHECK = "Redis connection health check";
     public static final String POSTGRES_CHECK = "Reactive PostgreSQL connections health check";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Probes PROBES = new Probes(Duration.ofSeconds(5));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI ready;
@@ -73,16 +73,11 @@ public final class ReadinessProbe {
     }
 
     private static Answer ask(URI check) {
+        Probes.Page page = PROBES.page(check);
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(check).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode report = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), report);
+            return new Answer(page.status(), page.body().isBlank() ? JSON.nullNode() : JSON.readTree(page.body()));
         } catch (IOException e) {
-            throw new UncheckedIOException(check + " did not answer", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(check + " answered no health report: " + page.body(), e);
         }
     }
 
@@ -120,7 +115,7 @@ public final class ReadinessProbe {
      * server again (also when the wait fails, so later tests find it running) and waits for the node
      * to come back.
      */
-    public void throughOutageOf(RestartableServer server, String check) {
+    public void throughOutageOf(RestartableServer<?> server, String check) {
         server.stop();
         try {
             awaitDownNaming(check);

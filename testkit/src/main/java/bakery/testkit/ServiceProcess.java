@@ -1,11 +1,5 @@
 package bakery.testkit;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,15 +9,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import bakery.servers.process.NodeLauncher;
+import bakery.servers.readiness.Probes;
+import bakery.servers.readiness.ReadinessWait;
+
 /**
  * One instance of a packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) running
  * as its own JVM, as it would on a node: started, asked for readiness, stopped gracefully with
  * SIGTERM or killed with SIGKILL. Like a node, it has two ports: the public one and the management
  * one where readiness and metrics answer.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements ReadinessWait.Starting, AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** How long a node may take from launch to ready on a busy machine. */
+    private static final ReadinessWait READY = new ReadinessWait(Duration.ofSeconds(60), Duration.ofMillis(50));
+    private static final Probes PROBES = new Probes(Duration.ofSeconds(2));
 
     private final String name;
     private final Path jar;
@@ -55,6 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    @Override
     public String name() {
         return name;
     }
@@ -76,6 +77,7 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + managementPort;
     }
 
+    @Override
     public Path log() {
         return log;
     }
@@ -92,19 +94,10 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the service before its integration tests");
         }
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC"));
+        List<String> command = new ArrayList<>(List.of(NodeLauncher.java(), "-Xmx256m", "-XX:+UseSerialGC"));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        try {
-            Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not start " + name, e);
-        }
+        process = NodeLauncher.child(command, log);
         return this;
     }
 
@@ -115,28 +108,24 @@ public final class ServiceProcess implements AutoCloseable {
         return this;
     }
 
+    /** Waits until readiness says UP; fails at once, with the log's last lines, should the node exit first. */
     public void awaitReady() {
-        Await.within(Duration.ofSeconds(60), name + " ready on management port " + managementPort).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
-            }
-            return isReady();
+        READY.await(List.of(this), (node, after) -> {
         });
     }
 
     public boolean isReady() {
-        try {
-            HttpResponse<Void> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return PROBES.httpReady(managementPort);
+    }
+
+    @Override
+    public boolean ready() {
+        return isReady();
+    }
+
+    @Override
+    public boolean running() {
+        return isAlive();
     }
 
     /** SIGKILL: the node vanishes without a chance to clean up, as in a crash. */

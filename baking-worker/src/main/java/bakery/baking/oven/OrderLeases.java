@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 
 import bakery.contracts.BakeEvent;
+import bakery.contracts.OvenKeys;
 import bakery.contracts.serde.EventJson;
 
 /**
@@ -47,16 +48,15 @@ public class OrderLeases {
     public record Lease(UUID orderId, String holder) {
 
         String leaseKey() {
-            // The hash tag keeps an order's keys in one slot, should Redis ever run as a cluster.
-            return "bakery:oven:{" + orderId + "}:lease";
+            return OvenKeys.lease(orderId);
         }
 
         String bakedKey() {
-            return "bakery:oven:{" + orderId + "}:baked";
+            return OvenKeys.baked(orderId);
         }
 
         String finishedKey() {
-            return "bakery:oven:{" + orderId + "}:finished";
+            return OvenKeys.finished(orderId);
         }
     }
 

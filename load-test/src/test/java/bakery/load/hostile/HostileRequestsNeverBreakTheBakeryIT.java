@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import bakery.contracts.Topics;
+import bakery.servers.process.Pids;
 import bakery.testkit.Await;
 import bakery.testkit.ForgedStaffCookie;
 import bakery.testkit.KafkaProbe;
@@ -189,7 +190,7 @@ class HostileRequestsNeverBreakTheBakeryIT {
                 s.close();
             }
         }
-        long rssMb = rssKb(bakery.web.pid()) / 1024;
+        long rssMb = Pids.rssKb(bakery.web.pid()).orElseThrow() / 1024;
         System.out.println(
                 "web node RSS after the hostile requests and " + streams.size() + " hanging streams: " + rssMb + " MB");
         assertThat(rssMb).isLessThanOrEqualTo(MAX_RSS_MB);
@@ -500,15 +501,6 @@ class HostileRequestsNeverBreakTheBakeryIT {
 
     static String abbreviate(String s) {
         return s.length() > 120 ? s.substring(0, 120) + "... (" + s.length() + " chars)" : s;
-    }
-
-    static long rssKb(long pid) throws IOException {
-        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
-            if (line.startsWith("VmRSS:")) {
-                return Long.parseLong(line.replaceAll("[^0-9]", ""));
-            }
-        }
-        return 0;
     }
 
     static void report(Map<String, Map<String, Integer>> byKind) throws IOException {

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Pids;
-import bakery.stack.process.Programs;
+import bakery.servers.process.Pids;
+import bakery.servers.process.Programs;
+import bakery.stack.process.StackProcesses;
 
 /**
  * The local balancer: a private nginx (own prefix, config, pid and logs under {@code .bakery/nginx})
@@ -68,7 +68,7 @@ public final class Nginx {
     }
 
     public Process launch() {
-        return NodeLauncher.launch(command(), Map.of(), logs.resolve("nginx.log"), prefix);
+        return StackProcesses.launch(command(), Map.of(), logs.resolve("nginx.log"), prefix);
     }
 
     /**

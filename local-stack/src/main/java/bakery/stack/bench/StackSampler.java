@@ -12,9 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import bakery.load.report.BenchSummary;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
-import bakery.stack.scaling.ConsumerLag;
 
 /**
  * Looks at the running stack at a fixed interval while the benchmark runs: the RSS of every

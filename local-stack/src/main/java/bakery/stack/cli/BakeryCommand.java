@@ -5,24 +5,26 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-import bakery.stack.infra.SimpleLogging;
+import bakery.servers.process.SimpleLogging;
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.Progress;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 
 /** {@code ./bakery}: run the whole FADU Bakery on this machine, watch it, scale it, stop it. */
 @Command(name = "bakery", mixinStandardHelpOptions = true, description = "Runs the whole FADU Bakery on this machine as separate processes.", footer = {
-        "", "  ./bakery test   installs what the tests need when missing (as root on Debian) and runs ./mvnw -B verify",
         "",
         "Settings: BAKERY_HOME (default .bakery), BAKERY_PORT_OFFSET, BAKERY_NODE_JAVA_OPTIONS; see docs/local-stack.md." }, subcommands = {
                 UpCommand.class, StatusCommand.class, ScaleCommand.class, AutoscaleCommand.class, LogsCommand.class,
                 DownCommand.class,
-                BenchCommand.class, ChaosCommand.class })
+                BenchCommand.class, ChaosCommand.class, TestCommand.class })
 public final class BakeryCommand {
 
     static LocalStack stack() {
         Path root = Path.of(System.getProperty("bakery.root", "."));
         StackLayout layout = StackLayout.of(root, System.getenv("BAKERY_HOME"));
-        return new LocalStack(layout, StackSettings.fromEnvironment(), new Progress(System.out));
+        return LocalStack.of(layout, StackSettings.fromEnvironment(), new Progress(System.out));
     }
 
     public static void main(String[] args) {

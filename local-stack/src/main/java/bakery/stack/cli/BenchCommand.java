@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
@@ -31,24 +30,30 @@ import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.load.flow.OrderTimes;
-import bakery.load.flow.TopicHistory;
 import bakery.load.report.BakingScaling;
 import bakery.load.report.BenchSummary;
 import bakery.load.report.GatlingStats;
 import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
 import bakery.load.report.Targets;
+import bakery.servers.kafka.KafkaAdmin;
+import bakery.servers.kafka.TopicReader;
+import bakery.servers.process.NodeLauncher;
+import bakery.servers.process.Pids;
 import bakery.stack.bench.Ceilings;
 import bakery.stack.bench.StackSampler;
 import bakery.stack.bench.Tool;
+import bakery.stack.orchestration.BakingScalingRun;
+import bakery.stack.orchestration.IdleStack;
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.ScaleOutStarts;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Instance;
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "bench", description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -63,7 +68,7 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalStack stack = BakeryCommand.stack();
-        StackSettings s = stack.settings;
+        StackSettings s = stack.settings();
         StackState state = stack.requireRunning();
         Duration up = Duration.between(state.startedAt(), Instant.now());
         BenchSummary.Conditions conditions = new BenchSummary.Conditions(up.toSeconds(),
@@ -74,19 +79,19 @@ final class BenchCommand implements Callable<Integer> {
         if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
             // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
             // two minutes old read a third of the checkouts/s of the same stack six minutes later, warmed by that run.
-            stack.progress.step("the stack has been up for " + up.toSeconds()
+            stack.progress().step("the stack has been up for " + up.toSeconds()
                     + " s: its nodes are still compiling their hot paths, so this run"
                     + " reads low; for figures to compare, bench a stack up for " + s.duration("bench.warm-stack").toMinutes()
                     + " minutes or more");
         }
         Instant started = Instant.now();
-        Path out = stack.layout.home().resolve("bench").resolve(FOLDER.format(started));
+        Path out = stack.layout().home().resolve("bench").resolve(FOLDER.format(started));
         String balancer = "http://localhost:" + s.port("balancer");
         // Earlier orders still in the ovens would share the CPU with every measurement and keep the
         // baking group from settling for the scaling run: measure an idle stack.
         IdleStack.await(stack, "bench.idle-timeout", "bench measures an idle stack");
 
-        stack.progress.step("limits of this machine, through the same balancer and servers; results in " + out);
+        stack.progress().step("limits of this machine, through the same balancer and servers; results in " + out);
         // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
         List<String> warmUp = new ArrayList<>(List.of("wrk"));
         warmUp.addAll(s.words("bench.wrk-warm-up-options"));
@@ -96,33 +101,33 @@ final class BenchCommand implements Callable<Integer> {
         wrk.addAll(s.words("bench.wrk-options"));
         wrk.add(balancer + s.text("bench.trivial-get-path"));
         double trivialGet = Ceilings.wrkRequestsPerSecond(Tool.run(wrk, out.resolve("wrk.txt"), MAVEN_ROOM)).orElse(0);
-        stack.progress.step(String.format("trivial GET: %.0f req/s (%s)", trivialGet, String.join(" ", wrk)));
+        stack.progress().step(String.format("trivial GET: %.0f req/s (%s)", trivialGet, String.join(" ", wrk)));
 
         int recordBytes = checkoutRecordBytes();
         List<String> producer = producerPerformance(stack, recordBytes);
         double kafka = Ceilings
                 .producerRecordsPerSecond(Tool.run(producer, out.resolve("producer-performance.txt"), MAVEN_ROOM)).orElse(0);
         deleteTopic(stack, PRODUCER_TOPIC);
-        stack.progress
+        stack.progress()
                 .step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s", recordBytes, kafka));
 
         List<String> redis = new ArrayList<>(
-                List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis.port())));
+                List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis().port())));
         redis.addAll(s.words("bench.redis-options"));
         String redisOut = Tool.run(redis, out.resolve("redis-benchmark.txt"), MAVEN_ROOM);
         double redisSet = Ceilings.redisPerSecond(redisOut, "SET").orElse(0);
         double redisGet = Ceilings.redisPerSecond(redisOut, "GET").orElse(0);
-        stack.progress.step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
+        stack.progress().step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
 
-        stack.progress.step("node start to ready: one more node of each service, started alone, then drained again");
+        stack.progress().step("node start to ready: one more node of each service, started alone, then drained again");
         List<BenchSummary.NodeStart> starts = new ScaleOutStarts(stack).run();
-        starts.forEach(n -> stack.progress.step(String.format("%s: launch to ready %.2f s", n.node(), n.seconds())));
+        starts.forEach(n -> stack.progress().step(String.format("%s: launch to ready %.2f s", n.node(), n.seconds())));
 
         // Before the customers: it needs an idle baking group, and their orders keep the ovens busy for minutes.
         List<BakingScaling.Step> scaling = skipScaling ? List.of() : BakingScaling.of(new BakingScalingRun(stack).run());
 
         Instant loadStart = Instant.now();
-        StackSampler sampler = new StackSampler(() -> serviceNodes(stack), stack.kafka.bootstrapServers(), GROUPS,
+        StackSampler sampler = new StackSampler(() -> serviceNodes(stack), stack.kafka().bootstrapServers(), GROUPS,
                 s.duration("bench.sample-interval"), s.duration("probe-timeout"));
         Instant loadEnd;
         try {
@@ -143,7 +148,7 @@ final class BenchCommand implements Callable<Integer> {
         double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT)
                 .map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
 
-        TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
+        TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
         OrderTimes times = OrderTimes.of(
                 topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value)
                         .toList(),
@@ -173,11 +178,11 @@ final class BenchCommand implements Callable<Integer> {
     static final String PRODUCER_PERFORMANCE = "org.apache.kafka.tools.ProducerPerformance";
 
     private static List<String> producerPerformance(LocalStack stack, int recordBytes) {
-        createTopic(stack, PRODUCER_TOPIC, stack.settings.number("kafka.partitions"));
-        return List.of(NodeLauncher.java(), "-Xmx256m", "-cp", stack.layout.stackLib() + "/*", PRODUCER_PERFORMANCE,
-                "--topic", PRODUCER_TOPIC, "--num-records", stack.settings.text("bench.producer-records"),
+        createTopic(stack, PRODUCER_TOPIC, stack.settings().number("kafka.partitions"));
+        return List.of(NodeLauncher.java(), "-Xmx256m", "-cp", stack.layout().stackLib() + "/*", PRODUCER_PERFORMANCE,
+                "--topic", PRODUCER_TOPIC, "--num-records", stack.settings().text("bench.producer-records"),
                 "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + stack.kafka.bootstrapServers(), "acks=all",
+                "--producer-props", "bootstrap.servers=" + stack.kafka().bootstrapServers(), "acks=all",
                 "enable.idempotence=true");
     }
 
@@ -191,9 +196,9 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private void runGatling(LocalStack stack, String balancer, Path out) {
-        StackSettings s = stack.settings;
-        List<String> mvn = List.of(stack.layout.root().resolve("mvnw").toString(), "-B", "-q", "-f",
-                stack.layout.root().resolve("pom.xml").toString(),
+        StackSettings s = stack.settings();
+        List<String> mvn = List.of(stack.layout().root().resolve("mvnw").toString(), "-B", "-q", "-f",
+                stack.layout().root().resolve("pom.xml").toString(),
                 "-Pbench", "-pl", "load-test", "verify",
                 "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
                 "-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
@@ -201,36 +206,36 @@ final class BenchCommand implements Callable<Integer> {
                 "-Dbench.capacity.seconds=" + s.duration("bench.capacity.duration").toSeconds(),
                 "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency"));
         Duration expected = s.duration("bench.mix.duration").multipliedBy(2).plus(s.duration("bench.capacity.duration"));
-        stack.progress
+        stack.progress()
                 .step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
                         + s.text("bench.capacity.concurrency") + " customers checking out at once (about "
                         + expected.toSeconds() + " s plus Maven)");
         Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
-        stack.progress.step("load stopped");
+        stack.progress().step("load stopped");
     }
 
     /** After the load: until every group is back at 0, or the drain timeout. */
     private static void awaitDrained(LocalStack stack, StackSampler sampler) {
-        Instant deadline = Instant.now().plus(stack.settings.duration("bench.drain-timeout"));
+        Instant deadline = Instant.now().plus(stack.settings().duration("bench.drain-timeout"));
         while (Instant.now().isBefore(deadline)) {
             if (sampler.latestAllDrained()) {
-                stack.progress.step("every consumer group is back at lag 0");
+                stack.progress().step("every consumer group is back at lag 0");
                 return;
             }
-            Pids.pause(stack.settings.duration("bench.sample-interval"));
+            Pids.pause(stack.settings().duration("bench.sample-interval"));
         }
-        stack.progress.step("not every group drained within " + stack.settings.text("bench.drain-timeout")
+        stack.progress().step("not every group drained within " + stack.settings().text("bench.drain-timeout")
                 + " (baking takes real oven time)");
     }
 
     private static List<Instance> serviceNodes(LocalStack stack) {
-        return stack.stateFile.load().map(st -> st.instances().stream()
+        return stack.stateFile().load().map(st -> st.instances().stream()
                 .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
                 .orElse(List.of());
     }
 
     private static void createTopic(LocalStack stack, String topic, int partitions) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka.bootstrapServers()))) {
+        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
             if (!admin.listTopics().names().get().contains(topic)) {
                 admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
             }
@@ -240,7 +245,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static void deleteTopic(LocalStack stack, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafka.bootstrapServers()))) {
+        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
             admin.deleteTopics(List.of(topic)).all().get();
         } catch (Exception leftOver) {
             // An extra benchmark topic does the bakery no harm.

@@ -27,16 +27,22 @@ import bakery.load.chaos.Mails;
 import bakery.load.chaos.SteadyLoad;
 import bakery.load.chaos.Verdict;
 import bakery.load.chaos.Whereabouts;
-import bakery.load.flow.TopicHistory;
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.kafka.TopicReader;
+import bakery.servers.process.Pids;
 import bakery.stack.figures.KeyFigures;
+import bakery.stack.orchestration.ChaosScenario;
+import bakery.stack.orchestration.IdleStack;
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.OrderPace;
+import bakery.stack.orchestration.OrderSearch;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Instance;
-import bakery.stack.process.Pids;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
-import bakery.stack.scaling.ConsumerLag;
 
-@Command(name = "chaos", description = "Breaks the running bakery under steady load (kill-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
+@Command(name = "chaos", mixinStandardHelpOptions = true, description = "Breaks the running bakery under steady load (kill-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
         + "sized to what its ovens bake, and ends with a verdict line: lost=N late=N duplicated=N ...; "
         + "exit code 1 when an order was lost or duplicated or a cart lost a change (late orders are still on their way).")
 final class ChaosCommand implements Callable<Integer> {
@@ -68,10 +74,10 @@ final class ChaosCommand implements Callable<Integer> {
         }
         ChaosScenario chosen = ChaosScenario.parse(scenario);
         LocalStack stack = BakeryCommand.stack();
-        StackSettings s = stack.settings;
+        StackSettings s = stack.settings();
         StackState state = stack.requireRunning();
         Duration span = duration != null ? StackSettings.parseDuration(duration) : s.duration("chaos.duration");
-        stack.progress.step("chaos " + chosen.label() + ": " + chosen.description());
+        stack.progress().step("chaos " + chosen.label() + ": " + chosen.description());
         // Earlier orders still queued would share the ovens with this run's and keep its orders late.
         long standing = IdleStack.await(stack, "chaos.idle-timeout", "chaos.idle-standing",
                 "a chaos run starts from an empty queue");
@@ -81,7 +87,7 @@ final class ChaosCommand implements Callable<Integer> {
         OrderPace pace = OrderPace.of(new KeyFigures(s.duration("probe-timeout")).ovens(bakers), search.catalogBakeSeconds(),
                 OrderPace.speedFactor(System.getenv("OVEN_SPEED_FACTOR")), Double.parseDouble(s.text("chaos.oven-share")),
                 s.number("chaos.shoppers"));
-        stack.progress.step(pace.describe());
+        stack.progress().step(pace.describe());
         Instant from = Instant.now();
         SteadyLoad load = new SteadyLoad(
                 new SteadyLoad.Settings("http://localhost:" + s.port("balancer"), s.text("session-cookie"),
@@ -91,18 +97,18 @@ final class ChaosCommand implements Callable<Integer> {
         try {
             load.start();
             Pids.pause(s.duration("chaos.warm-up"));
-            stack.progress.step("steady load: " + load.accepted().size() + " orders accepted so far; breaking things for "
+            stack.progress().step("steady load: " + load.accepted().size() + " orders accepted so far; breaking things for "
                     + span.toSeconds() + " s");
             chosen.disturb(stack, span);
-            stack.progress
+            stack.progress()
                     .step("the stack is whole again; load goes on for " + s.duration("chaos.recovery").toSeconds() + " s");
             Pids.pause(s.duration("chaos.recovery"));
         } finally {
             load.stop();
         }
         Map<UUID, Instant> accepted = load.accepted();
-        stack.progress.step("load stopped: " + accepted.size() + " orders accepted (202); waiting until each is settled");
-        TopicHistory topics = new TopicHistory(stack.kafka.bootstrapServers(), s.duration("chaos.request-timeout"));
+        stack.progress().step("load stopped: " + accepted.size() + " orders accepted (202); waiting until each is settled");
+        TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
         List<OrderStatusChanged> changes = awaitSettled(stack, topics, from, accepted.keySet(), standing);
         Instant waitEnded = Instant.now();
         Set<UUID> settled = settled(changes);
@@ -140,9 +146,9 @@ final class ChaosCommand implements Callable<Integer> {
      * session must expire first), or {@code chaos.drain-timeout} at the most. What is unsettled then
      * is judged by where it sits, not by the clock.
      */
-    private static List<OrderStatusChanged> awaitSettled(LocalStack stack, TopicHistory topics, Instant from,
+    private static List<OrderStatusChanged> awaitSettled(LocalStack stack, TopicReader topics, Instant from,
             Set<UUID> accepted, long standing) {
-        StackSettings s = stack.settings;
+        StackSettings s = stack.settings();
         Instant cap = Instant.now().plus(s.duration("chaos.drain-timeout"));
         Duration stall = s.duration("chaos.settle-timeout");
         Instant lastMove = Instant.now();
@@ -150,13 +156,13 @@ final class ChaosCommand implements Callable<Integer> {
         Instant nextReport = Instant.now();
         long lastSettled = -1;
         long lastPosition = -1;
-        try (ConsumerLag consumers = new ConsumerLag(stack.kafka.bootstrapServers(), s.duration("probe-timeout"))) {
+        try (ConsumerLag consumers = new ConsumerLag(stack.kafka().bootstrapServers(), s.duration("probe-timeout"))) {
             while (true) {
                 List<OrderStatusChanged> changes = statuses(topics, from);
                 Set<UUID> settled = settled(changes);
                 long open = accepted.stream().filter(id -> !settled.contains(id)).count();
                 if (open == 0) {
-                    stack.progress.step("every accepted order is settled");
+                    stack.progress().step("every accepted order is settled");
                     return changes;
                 }
                 List<ConsumerLag.TopicLag> queues = workerQueues(consumers);
@@ -171,20 +177,22 @@ final class ChaosCommand implements Callable<Integer> {
                 // Records that stood in a queue before the run began are not this run's work.
                 idleSince = queues.isEmpty() || queued > standing ? null : idleSince == null ? now : idleSince;
                 if (idleSince != null && !now.isBefore(idleSince.plus(s.duration("chaos.idle-grace")))) {
-                    stack.progress.step(open + " orders not settled, and nothing is queued for any worker group");
+                    stack.progress().step(open + " orders not settled, and nothing is queued for any worker group");
                     return changes;
                 }
                 if (!now.isBefore(lastMove.plus(stall))) {
-                    stack.progress.step(open + " orders not settled, and nothing moved for " + s.text("chaos.settle-timeout"));
+                    stack.progress()
+                            .step(open + " orders not settled, and nothing moved for " + s.text("chaos.settle-timeout"));
                     return changes;
                 }
                 if (now.isAfter(cap)) {
-                    stack.progress.step(open + " orders not settled when chaos.drain-timeout (" + s.text("chaos.drain-timeout")
-                            + ") ran out; the queues were still moving");
+                    stack.progress()
+                            .step(open + " orders not settled when chaos.drain-timeout (" + s.text("chaos.drain-timeout")
+                                    + ") ran out; the queues were still moving");
                     return changes;
                 }
                 if (!now.isBefore(nextReport)) {
-                    stack.progress.step(open + " of " + accepted.size() + " orders not settled yet; queued: "
+                    stack.progress().step(open + " of " + accepted.size() + " orders not settled yet; queued: "
                             + (queues.isEmpty()
                                     ? "Kafka did not answer"
                                     : queued == 0 ? "nothing"
@@ -215,18 +223,18 @@ final class ChaosCommand implements Callable<Integer> {
                         || c.status() == OrderStatus.CANCELLED)
                 .map(c -> c.orderId() + "/" + c.status()).distinct().count();
         Set<String> numbers = accepted.stream().map(OrderIds::number).collect(Collectors.toSet());
-        Instant deadline = Instant.now().plus(stack.settings.duration("chaos.mail-timeout"));
+        Instant deadline = Instant.now().plus(stack.settings().duration("chaos.mail-timeout"));
         while (true) {
-            List<Mails.Mail> mails = Mails.since(stack.layout.mail(), from);
+            List<Mails.Mail> mails = Mails.since(stack.layout().mail(), from);
             if (mails.stream().filter(m -> numbers.contains(m.orderNumber())).count() >= expected
                     || Instant.now().isAfter(deadline)) {
                 return mails;
             }
-            Pids.pause(stack.settings.duration("chaos.poll-interval"));
+            Pids.pause(stack.settings().duration("chaos.poll-interval"));
         }
     }
 
-    private static List<OrderStatusChanged> statuses(TopicHistory topics, Instant from) {
+    private static List<OrderStatusChanged> statuses(TopicReader topics, Instant from) {
         try {
             return topics.since(Topics.ORDERS_STATUS, from, new OrderStatusChangedDeserializer()).stream()
                     .map(ConsumerRecord::value).toList();

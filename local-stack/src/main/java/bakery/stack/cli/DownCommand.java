@@ -4,7 +4,9 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 
-@Command(name = "down", description = "Stops every process of the stack gracefully (data under .bakery/ is kept).")
+import bakery.stack.orchestration.LocalStack;
+
+@Command(name = "down", mixinStandardHelpOptions = true, description = "Stops every process of the stack gracefully (data under .bakery/ is kept).")
 final class DownCommand implements Callable<Integer> {
 
     @Override
@@ -12,7 +14,8 @@ final class DownCommand implements Callable<Integer> {
         LocalStack stack = BakeryCommand.stack();
         int stopped = stack.down();
         if (stopped > 0) {
-            stack.progress.step("the bakery is down: " + stopped + " processes stopped; data kept in " + stack.layout.home());
+            stack.progress()
+                    .step("the bakery is down: " + stopped + " processes stopped; data kept in " + stack.layout().home());
         }
         return 0;
     }

@@ -17,10 +17,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.LogLines;
 import bakery.stack.process.Service;
 
-@Command(name = "logs", description = "Every node's log merged in time order, each line prefixed by its node; -f keeps following.")
+@Command(name = "logs", mixinStandardHelpOptions = true, description = "Every node's log merged in time order, each line prefixed by its node; -f keeps following.")
 final class LogsCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "SERVICE", description = "a service (web, order-service, baking-worker, notification-worker), a server (kafka, postgres, redis, smtp, nginx) or a node id")
@@ -34,7 +36,7 @@ final class LogsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         LocalStack stack = BakeryCommand.stack();
-        Path dir = stack.layout.logs();
+        Path dir = stack.layout().logs();
         if (!Files.isDirectory(dir)) {
             throw new StackException("no logs yet in " + dir + " (start the bakery with ./bakery up)");
         }
@@ -53,7 +55,7 @@ final class LogsCommand implements Callable<Integer> {
         LogLines.merge(start).forEach(l -> System.out.println(l.prefixed(width)));
         while (follow) {
             System.out.flush();
-            Thread.sleep(stack.settings.duration("probe-interval").toMillis());
+            Thread.sleep(stack.settings().duration("probe-interval").toMillis());
             for (var e : files(dir).entrySet()) {
                 long from = read.getOrDefault(e.getKey(), 0L);
                 long size = Files.size(e.getValue());

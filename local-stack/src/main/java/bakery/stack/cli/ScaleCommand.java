@@ -5,9 +5,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Service;
 
-@Command(name = "scale", description = "Sets how many nodes a service runs: ./bakery scale baking-worker=3 (web, order-service, baking-worker, notification-worker).")
+@Command(name = "scale", mixinStandardHelpOptions = true, description = "Sets how many nodes a service runs: ./bakery scale baking-worker=3 (web, order-service, baking-worker, notification-worker).")
 final class ScaleCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "SERVICE=N")
@@ -28,9 +30,9 @@ final class ScaleCommand implements Callable<Integer> {
             } catch (NumberFormatException e) {
                 throw new StackException("'" + target.substring(eq + 1) + "' is not a number of instances");
             }
-            int partitions = stack.settings.number("kafka.partitions");
+            int partitions = stack.settings().number("kafka.partitions");
             if (service != Service.WEB_TIER && count > partitions) {
-                stack.progress.step("note: " + count + " " + service.module() + " nodes share " + partitions
+                stack.progress().step("note: " + count + " " + service.module() + " nodes share " + partitions
                         + " partitions per topic; " + (count - partitions) + " will sit idle");
             }
             stack.scale(service, count);

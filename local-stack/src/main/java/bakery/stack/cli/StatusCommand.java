@@ -9,15 +9,16 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import bakery.servers.kafka.ConsumerLag;
+import bakery.servers.process.Pids;
 import bakery.stack.figures.KeyFigures;
-import bakery.stack.process.Pids;
+import bakery.stack.orchestration.LocalStack;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
-import bakery.stack.scaling.ConsumerLag;
 import bakery.stack.scaling.GroupBacklog;
 
-@Command(name = "status", description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
         + "each worker group's backlog and the time to drain it at its current pace, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {
@@ -37,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalStack stack = BakeryCommand.stack();
-        StackState state = stack.stateFile.load().orElse(null);
+        StackState state = stack.stateFile().load().orElse(null);
         Report report = state == null ? new Report(false, List.of(), List.of(), null, null, List.of()) : report(stack, state);
         if (json) {
             System.out.println(StateFile.JSON.writeValueAsString(report));
@@ -58,16 +59,16 @@ final class StatusCommand implements Callable<Integer> {
                     running ? (Long) Pids.rssKb(i.pid()).stream().boxed().findFirst().orElse(null) : null,
                     running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null);
         }).toList();
-        Duration window = stack.settings.duration("status.figures-window");
+        Duration window = stack.settings().duration("status.figures-window");
         List<ConsumerLag.TopicLag> before = List.of();
         List<ConsumerLag.TopicLag> lags = List.of();
         String kafkaError = null;
         KeyFigures.Figures figures = null;
         List<Integer> ready = metricsPorts(rows);
         // The groups' committed offsets at both ends of the figures' window give each group's pace.
-        try (ConsumerLag lag = new ConsumerLag(stack.kafka.bootstrapServers(), stack.settings.duration("probe-timeout"))) {
+        try (ConsumerLag lag = new ConsumerLag(stack.kafka().bootstrapServers(), stack.settings().duration("probe-timeout"))) {
             before = readLag(lag);
-            figures = new KeyFigures(stack.settings.duration("probe-timeout")).sample(ready, window);
+            figures = new KeyFigures(stack.settings().duration("probe-timeout")).sample(ready, window);
             lags = lag.all();
         } catch (RuntimeException e) {
             kafkaError = e.getMessage();

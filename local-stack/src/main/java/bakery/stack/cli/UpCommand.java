@@ -11,11 +11,13 @@ import picocli.CommandLine.Option;
 
 import bakery.stack.monitoring.Grafana;
 import bakery.stack.monitoring.Prometheus;
+import bakery.stack.orchestration.LocalStack;
+import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "up", description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
+@Command(name = "up", mixinStandardHelpOptions = true, description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
         + "and Prometheus on :9090 (Grafana on :3000) when installed; waits until all are ready.")
 final class UpCommand implements Callable<Integer> {
 
@@ -35,7 +37,7 @@ final class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         LocalStack stack = BakeryCommand.stack();
-        StackSettings s = stack.settings;
+        StackSettings s = stack.settings();
         Map<Service, Integer> counts = new EnumMap<>(Service.class);
         counts.put(Service.WEB_TIER, web != null ? web : s.number("count.web-tier"));
         counts.put(Service.ORDER_SERVICE, orders != null ? orders : s.number("count.order-service"));
@@ -47,7 +49,7 @@ final class UpCommand implements Callable<Integer> {
         boolean withPrometheus = !noPrometheus && Boolean.parseBoolean(s.text("prometheus.enabled"));
         boolean withGrafana = !noGrafana && Boolean.parseBoolean(s.text("grafana.enabled"));
         stack.up(counts, new LocalStack.Monitoring(withPrometheus, withGrafana));
-        StackState state = stack.stateFile.load().orElseThrow();
+        StackState state = stack.stateFile().load().orElseThrow();
         int port = s.port("balancer");
         System.out.printf("""
 
@@ -60,10 +62,11 @@ final class UpCommand implements Callable<Integer> {
                   Nodes         ./bakery status     Logs  ./bakery logs [SERVICE]  (files in %s)
                   Scale         ./bakery scale baking-worker=3     Stop  ./bakery down
                 """,
-                stack.progress.elapsed().toMillis() / 1000.0,
+                stack.progress().elapsed().toMillis() / 1000.0,
                 port, port, s.text("demo.staff-path"), s.text("demo.staff-login"),
                 port, s.text("demo.ops-path"), s.text("demo.ops-login"),
-                stack.layout.mail(), s.port("smtp"), monitoringLines(state, withPrometheus, withGrafana), stack.layout.logs());
+                stack.layout().mail(), s.port("smtp"), monitoringLines(state, withPrometheus, withGrafana),
+                stack.layout().logs());
         return 0;
     }
 

@@ -1,10 +1,7 @@
 package bakery.stack.figures;
 
-import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +12,9 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+
+import bakery.servers.metrics.MetricsPage;
+import bakery.servers.readiness.Probes;
 
 /**
  * The figures {@code ./bakery status} shows without Prometheus: every node's /q/metrics read twice,
@@ -48,12 +48,10 @@ public final class KeyFigures {
 
     private static final double QUANTILE = 0.99;
 
-    private final HttpClient http;
-    private final Duration timeout;
+    private final Probes probes;
 
     public KeyFigures(Duration timeout) {
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.probes = new Probes(timeout);
     }
 
     /** Reads every node at the start and at the end of {@code window}, the end being now. */
@@ -117,14 +115,8 @@ public final class KeyFigures {
 
     private Optional<MetricsPage> scrape(int port) {
         try {
-            HttpResponse<String> response = http
-                    .send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/metrics"))
-                            .timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? Optional.of(MetricsPage.parse(response.body())) : Optional.empty();
-        } catch (IOException e) {
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            return Optional.of(MetricsPage.of(URI.create("http://localhost:" + port + "/q/metrics"), probes));
+        } catch (UncheckedIOException | IllegalStateException noPage) {
             return Optional.empty();
         }
     }

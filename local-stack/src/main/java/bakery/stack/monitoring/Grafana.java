@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Programs;
+import bakery.servers.process.Programs;
 import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackProcesses;
 
 /**
  * The stack's own Grafana, when {@code grafana-server} is installed: the data source and dashboard
@@ -76,7 +76,7 @@ public final class Grafana {
                 "GF_PATHS_PROVISIONING", provisioning().toString(),
                 "PROMETHEUS_URL", "http://127.0.0.1:" + prometheusPort,
                 "GRAFANA_DASHBOARDS", layout.root().resolve("deploy/grafana/dashboards").toString());
-        return NodeLauncher.launch(List.of(binary.toString(), "--homepath", home().toString()), env, layout.log(NAME),
+        return StackProcesses.launch(List.of(binary.toString(), "--homepath", home().toString()), env, layout.log(NAME),
                 layout.grafana());
     }
 

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import bakery.stack.process.NodeLauncher;
-import bakery.stack.process.Programs;
+import bakery.servers.process.Programs;
 import bakery.stack.process.StackLayout;
+import bakery.stack.process.StackProcesses;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
@@ -77,6 +77,6 @@ public final class Prometheus {
                 "--storage.tsdb.path=" + layout.prometheus().resolve("data"),
                 "--storage.tsdb.retention.time=" + settings.text("prometheus.retention"),
                 "--web.listen-address=127.0.0.1:" + port);
-        return NodeLauncher.launch(command, Map.of(), layout.log(NAME), layout.prometheus());
+        return StackProcesses.launch(command, Map.of(), layout.log(NAME), layout.prometheus());
     }
 }

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +64,19 @@ public final class StackSettings {
     public List<String> words(String key) {
         String value = text(key);
         return value.isEmpty() ? List.of() : Arrays.asList(value.split("\\s+"));
+    }
+
+    /** A setting of KEY=VALUE words (MALLOC_ARENA_MAX=2, say), as environment variables. */
+    public Map<String, String> environment(String key) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (String word : words(key)) {
+            int eq = word.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException(key + " takes KEY=VALUE words, not '" + word + "'");
+            }
+            env.put(word.substring(0, eq), word.substring(eq + 1));
+        }
+        return env;
     }
 
     public List<String> list(String key) {

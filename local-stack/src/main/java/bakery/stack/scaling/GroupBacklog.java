@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import bakery.servers.kafka.ConsumerLag;
+
 /**
  * One worker group's queue: the records it has not worked off yet (its lag, over every topic it
  * commits on), how many it worked off per second between two readings of its committed offsets, and

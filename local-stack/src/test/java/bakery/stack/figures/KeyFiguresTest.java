@@ -10,6 +10,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.metrics.MetricsPage;
+
 class KeyFiguresTest {
 
     private static final MetricsPage BEFORE = MetricsPage.parse("""

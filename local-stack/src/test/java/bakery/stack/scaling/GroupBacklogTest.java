@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.kafka.ConsumerLag;
+
 class GroupBacklogTest {
 
     static ConsumerLag.TopicLag lag(String group, String topic, long lag, long position) {

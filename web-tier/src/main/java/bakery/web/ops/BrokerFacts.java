@@ -12,16 +12,16 @@ import java.util.stream.IntStream;
 import org.apache.kafka.common.TopicPartition;
 
 import bakery.contracts.Topics;
+import bakery.contracts.scaling.GroupLag;
 import bakery.contracts.scaling.WorkerScaling;
 
 /**
  * What the broker said in one survey, before any arithmetic: partition counts, start and end offsets,
  * and each consumer group's members and committed offsets. {@link #view} turns it into what ops see.
  * <p>
- * Lag of a partition = end offset minus the committed offset; where the group never committed, it
- * counts from the earliest offset (our consumers start there, and KEDA counts it the same way). A
- * group that commits nothing at all (a web node's live feed) shows members but no lag — unless it is
- * a worker's group, whose backlog counts before its first commit too.
+ * Lag is counted as everywhere else ({@link GroupLag}): a group that commits nothing at all (a web
+ * node's live feed) shows members but no lag, unless it is a worker's group, whose backlog counts
+ * before its first commit too.
  */
 record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> start, Map<TopicPartition, Long> end,
         List<GroupFacts> groups) {
@@ -53,7 +53,8 @@ record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> st
     }
 
     private OpsSnapshot.Group group(GroupFacts g, boolean workerGroup) {
-        boolean tracked = workerGroup || !g.committed().isEmpty();
+        GroupLag lag = lagOf(g);
+        boolean tracked = workerGroup || lag.commitsAnything();
         Set<String> read = new TreeSet<>();
         g.committed().keySet().forEach(tp -> read.add(tp.topic()));
         g.assigned().forEach(tp -> read.add(tp.topic()));
@@ -62,7 +63,7 @@ record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> st
             for (TopicPartition tp : partitionsOf(topic)) {
                 Long committed = g.committed().get(tp);
                 lags.add(new OpsSnapshot.PartitionLag(topic, tp.partition(), committed, endOf(tp),
-                        tracked ? lag(tp, committed) : null));
+                        tracked ? lag.of(tp) : null));
             }
         }
         Long total = tracked ? lags.stream().mapToLong(OpsSnapshot.PartitionLag::lag).sum() : null;
@@ -72,21 +73,20 @@ record BrokerFacts(Map<String, Integer> partitions, Map<TopicPartition, Long> st
     private OpsSnapshot.Worker worker(WorkerScaling rule) {
         GroupFacts g = groups.stream().filter(f -> f.groupId().equals(rule.consumerGroup())).findFirst()
                 .orElse(new GroupFacts(rule.consumerGroup(), "EMPTY", List.of(), Set.of(), Map.of()));
+        GroupLag offsets = lagOf(g);
         long lag = 0;
         int widest = 0;
         for (String topic : rule.topics()) {
             List<TopicPartition> tps = partitionsOf(topic);
             widest = Math.max(widest, tps.size());
-            for (TopicPartition tp : tps) {
-                lag += lag(tp, g.committed().get(tp));
-            }
+            lag += offsets.of(tps);
         }
         return new OpsSnapshot.Worker(rule.worker(), rule.consumerGroup(), g.members().size(), lag, widest,
                 rule.lagThreshold(), rule.min(), rule.max(), rule.recommended(lag, widest));
     }
 
-    private long lag(TopicPartition tp, Long committed) {
-        return Math.max(0, endOf(tp) - (committed != null ? committed : start.getOrDefault(tp, 0L)));
+    private GroupLag lagOf(GroupFacts g) {
+        return new GroupLag(start, end, g.committed());
     }
 
     private long records(String topic) {
