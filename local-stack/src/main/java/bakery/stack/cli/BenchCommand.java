@@ -199,7 +199,8 @@ final class BenchCommand implements Callable<Integer> {
         StackSettings s = stack.settings();
         List<String> mvn = List.of(stack.layout().root().resolve("mvnw").toString(), "-B", "-q", "-f",
                 stack.layout().root().resolve("pom.xml").toString(),
-                "-Pbench", "-pl", "load-test", "verify",
+                // -am: the modules load-test needs come from this working tree, never from an installed copy
+                "-Pbench", "-pl", "load-test", "-am", "-DskipTests", "verify",
                 "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
                 "-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
                 "-Dbench.mix.peakUsersPerSecond=" + s.text("bench.mix.peak-users-per-second"),
