@@ -132,7 +132,9 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
     void anOrderTracedByItsCallerSendsNoSpanWithoutCollectorYetItsTraceIdReachesTheLogs() throws Exception {
         Storefront shop = new Storefront(bakery.port(8080), Duration.ofSeconds(10));
         CookieManager customer = new CookieManager();
-        JsonNode catalog = shop.get("/api/catalog", customer).body();
+        // A busy machine can make the first catalog fetch from order-service time out (503); a customer reloads.
+        JsonNode catalog = Await.within(ORDER_READY, "the catalog").until(() -> shop.get("/api/catalog", customer),
+                answer -> answer.status() == 200).body();
         JsonNode products = catalog.isArray() ? catalog : catalog.get("products");
         assertThat(shop
                 .post("/api/cart/items", Map.of("sku", products.get(0).get("sku").asText(), "quantity", 1), Map.of(), customer)
