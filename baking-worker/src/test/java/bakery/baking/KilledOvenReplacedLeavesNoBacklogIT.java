@@ -14,11 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
@@ -49,7 +48,8 @@ class KilledOvenReplacedLeavesNoBacklogIT {
     private static final Duration COMMITTED_WITHIN = Duration.ofSeconds(20);
     private static final Duration LOOK_EVERY = Duration.ofMillis(500);
 
-    private static OvenProcesses servers;
+    @RegisterExtension
+    static final OvenProcesses servers = new OvenProcesses();
 
     private final List<UUID> orders = new CopyOnWriteArrayList<>();
     private OvenWatch watch;
@@ -58,16 +58,6 @@ class KilledOvenReplacedLeavesNoBacklogIT {
     private ServiceProcess replacement;
     private ScheduledExecutorService customers;
 
-    @BeforeAll
-    static void startServers() {
-        servers = new OvenProcesses();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
-
     @BeforeEach
     void startTwoOvens() {
         watch = new OvenWatch(servers.bootstrapServers());
@@ -75,9 +65,7 @@ class KilledOvenReplacedLeavesNoBacklogIT {
         dying = oven("oven-dying-" + run);
         surviving = oven("oven-surviving-" + run);
         replacement = oven("oven-replacement-" + run);
-        OvenProcesses.startAll(List.of(dying, surviving));
-        Await.within(Duration.ofSeconds(60), "both ovens share the partitions")
-                .until(() -> watch.groupMembersWithPartitions() == 2);
+        OvenProcesses.startSharing(watch, List.of(dying, surviving));
     }
 
     @AfterEach

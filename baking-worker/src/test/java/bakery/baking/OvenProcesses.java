@@ -4,8 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import bakery.testkit.Await;
 import bakery.testkit.FreePort;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.RedisServer;
@@ -13,9 +18,10 @@ import bakery.testkit.ServiceProcess;
 
 /**
  * Baking-worker instances as separate JVMs (the packaged jar) on a Kafka broker and a Redis of
- * their own, so that no worker of the test JVM's group takes part in what they do.
+ * their own, so that no worker of the test JVM's group takes part in what they do. A test class
+ * holds one in a static {@code @RegisterExtension} field: the servers stop after its last test.
  */
-final class OvenProcesses implements AutoCloseable {
+final class OvenProcesses implements AutoCloseable, AfterAllCallback {
 
     private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar").toAbsolutePath();
 
@@ -59,6 +65,18 @@ final class OvenProcesses implements AutoCloseable {
     static void startAll(List<ServiceProcess> ovens) {
         ovens.forEach(ServiceProcess::start);
         ovens.forEach(ServiceProcess::awaitReady);
+    }
+
+    /** Starts the instances and waits until each of them holds partitions of the group. */
+    static void startSharing(OvenWatch watch, List<ServiceProcess> ovens) {
+        startAll(ovens);
+        Await.within(Duration.ofSeconds(60), ovens.size() + " ovens share the partitions")
+                .until(() -> watch.groupMembersWithPartitions() == ovens.size());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

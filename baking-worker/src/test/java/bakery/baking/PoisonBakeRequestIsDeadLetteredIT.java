@@ -1,13 +1,12 @@
 package bakery.baking;
 
+import static bakery.testkit.DeadLetters.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import bakery.contracts.BakeRequest;
 import bakery.contracts.OrderIds;
 import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
+import bakery.testkit.DeadLetters;
 
 @QuarkusTest
 class PoisonBakeRequestIsDeadLetteredIT extends BakingIT {
@@ -36,20 +34,13 @@ class PoisonBakeRequestIsDeadLetteredIT extends BakingIT {
 
         watch.awaitFinished(List.of(good.orderId()));
         List<String> poison = List.of(notJson, noOrderId, noLines.key());
-        Map<String, ConsumerRecord<String, byte[]>> dead = Await.until("three poison records dead-lettered",
-                () -> watch.probe().readAll(Topics.deadLetter(Topics.BAKE_REQUESTS)).stream()
-                        .filter(r -> poison.contains(r.key()))
-                        .collect(Collectors.toMap(ConsumerRecord::key, Function.identity(), (a, b) -> a)),
-                found -> found.size() == 3);
+        Map<String, ConsumerRecord<String, byte[]>> dead = DeadLetters.of(watch.probe(), Topics.BAKE_REQUESTS)
+                .awaitKeys(poison);
 
         assertThat(reason(dead.get(notJson))).contains("not valid JSON");
         assertThat(new String(dead.get(notJson).value(), StandardCharsets.UTF_8)).isEqualTo("two croissants, please");
         assertThat(reason(dead.get(noOrderId))).contains("orderId");
         assertThat(reason(dead.get(noLines.key()))).contains("has no lines");
         assertThat(watch.eventsOf(noLines.orderId())).isEmpty();
-    }
-
-    private static String reason(ConsumerRecord<String, byte[]> record) {
-        return KafkaProbe.header(record, Topics.DLQ_REASON_HEADER);
     }
 }

@@ -13,11 +13,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import bakery.contracts.BakeEvent;
 import bakery.contracts.BakeRequest;
@@ -33,21 +32,12 @@ class ScaleInLosesNoOrderIT {
     private static final Duration RUN = Duration.ofSeconds(180);
     /** Each look reads the whole bake.events topic or the group's offsets: not every 50 ms. */
     private static final Duration LOOK_EVERY = Duration.ofMillis(500);
-    private static OvenProcesses servers;
+    @RegisterExtension
+    static final OvenProcesses servers = new OvenProcesses();
 
     private OvenWatch watch;
     private ServiceProcess leaving;
     private ServiceProcess staying;
-
-    @BeforeAll
-    static void startServers() {
-        servers = new OvenProcesses();
-    }
-
-    @AfterAll
-    static void stopServers() {
-        servers.close();
-    }
 
     @BeforeEach
     void startTwoOvens() {
@@ -55,9 +45,7 @@ class ScaleInLosesNoOrderIT {
         String run = UUID.randomUUID().toString().substring(0, 8);
         leaving = servers.oven("oven-leaving-" + run, SLOTS, 0.01);
         staying = servers.oven("oven-staying-" + run, SLOTS, 0.01);
-        OvenProcesses.startAll(List.of(leaving, staying));
-        Await.within(Duration.ofSeconds(60), "both ovens share the partitions")
-                .until(() -> watch.groupMembersWithPartitions() == 2);
+        OvenProcesses.startSharing(watch, List.of(leaving, staying));
     }
 
     @AfterEach

@@ -1,11 +1,10 @@
 package bakery.notify;
 
+import static bakery.testkit.DeadLetters.reason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -15,8 +14,7 @@ import bakery.contracts.OrderIds;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
+import bakery.testkit.DeadLetters;
 
 @QuarkusTest
 class PoisonStatusIsDeadLetteredIT extends NotifyIT {
@@ -34,13 +32,10 @@ class PoisonStatusIsDeadLetteredIT extends NotifyIT {
         publish(good);
 
         awaitMailAbout(good.orderId());
-        Map<String, ConsumerRecord<String, byte[]>> dead = Await.until("two poison records dead-lettered",
-                () -> probe.readAll(Topics.deadLetter(Topics.ORDERS_STATUS)).stream()
-                        .filter(r -> List.of(notJson, unknownStatus).contains(r.key()))
-                        .collect(Collectors.toMap(ConsumerRecord::key, Function.identity(), (a, b) -> a)),
-                found -> found.size() == 2);
+        Map<String, ConsumerRecord<String, byte[]>> dead = DeadLetters.of(probe, Topics.ORDERS_STATUS)
+                .awaitKeys(List.of(notJson, unknownStatus));
 
-        assertThat(KafkaProbe.header(dead.get(notJson), Topics.DLQ_REASON_HEADER)).contains("not valid JSON");
-        assertThat(KafkaProbe.header(dead.get(unknownStatus), Topics.DLQ_REASON_HEADER)).contains("status").contains("BURNT");
+        assertThat(reason(dead.get(notJson))).contains("not valid JSON");
+        assertThat(reason(dead.get(unknownStatus))).contains("status").contains("BURNT");
     }
 }

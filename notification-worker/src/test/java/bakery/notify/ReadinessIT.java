@@ -1,44 +1,31 @@
 package bakery.notify;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URL;
+import java.util.Map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 import bakery.testkit.KafkaBroker;
+import bakery.testkit.ReadinessFollowsItsServers;
 import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
+import bakery.testkit.RestartableServer;
 
 /** Readiness follows the real servers: the notifier without Redis or Kafka leaves rotation, and comes back. */
 @QuarkusTest
-class ReadinessIT extends NotifyIT {
+class ReadinessIT extends NotifyIT implements ReadinessFollowsItsServers {
 
-    /** Where probes ask: the management port, not the public one. */
     @TestHTTPResource(value = "/", management = true)
     URL node;
 
-    @Test
-    void readyWhenKafkaAndRedisAnswer() {
-        ReadinessProbe.of(node.toString()).assertUpWith(ReadinessProbe.REDIS_CHECK, ReadinessProbe.KAFKA_CHECK);
+    @Override
+    public String managementUrl() {
+        return node.toString();
     }
 
-    @Test
-    void aliveWhileItsChannelRuns() {
-        ReadinessProbe.Answer live = ReadinessProbe.of(node.toString()).live();
-        assertThat(live.status()).as("liveness report %s", live.report()).isEqualTo(200);
-        assertThat(live.report().path("status").asText()).isEqualTo("UP");
-    }
-
-    @Test
-    void notReadyWhileRedisIsDownAndReadyAgainAfter() {
-        ReadinessProbe.of(node.toString()).throughOutageOf(RedisServer.shared(), ReadinessProbe.REDIS_CHECK);
-    }
-
-    @Test
-    void notReadyWhileKafkaIsDownAndReadyAgainAfter() {
-        ReadinessProbe.of(node.toString()).throughOutageOf(KafkaBroker.shared(), ReadinessProbe.KAFKA_CHECK);
+    @Override
+    public Map<String, RestartableServer> serversByCheck() {
+        return Map.of(ReadinessProbe.REDIS_CHECK, RedisServer.shared(), ReadinessProbe.KAFKA_CHECK, KafkaBroker.shared());
     }
 }

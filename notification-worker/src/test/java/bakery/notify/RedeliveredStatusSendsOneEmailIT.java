@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
+import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -13,6 +16,9 @@ import bakery.contracts.OrderStatusChanged;
 
 @QuarkusTest
 class RedeliveredStatusSendsOneEmailIT extends NotifyIT {
+
+    @Inject
+    RedisDataSource redis;
 
     @Test
     void aStatusEventDeliveredTwiceSendsOneEmail() {
@@ -42,5 +48,20 @@ class RedeliveredStatusSendsOneEmailIT extends NotifyIT {
                 .hasSize(2)
                 .anySatisfy(s -> assertThat(s).endsWith("is ready for pickup"))
                 .anySatisfy(s -> assertThat(s).endsWith("has been cancelled"));
+    }
+
+    @Test
+    void aStatusAfterRedisForgotTheLedgersScriptsIsEmailedOnce() {
+        // The ledger's steps are Lua scripts Redis keeps by their hash; a restarted or flushed Redis is sent the source again.
+        redis.execute("SCRIPT", "FLUSH");
+        OrderStatusChanged ready = change(OrderStatus.READY);
+        publish(ready);
+        awaitMailAbout(ready.orderId());
+
+        redis.execute("SCRIPT", "FLUSH");
+        publish(ready);
+        awaitSettled(ready.orderId());
+
+        assertThat(mailsAbout(ready.orderId())).hasSize(1);
     }
 }

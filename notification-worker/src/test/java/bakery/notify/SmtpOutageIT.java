@@ -18,8 +18,7 @@ import org.junit.jupiter.api.Test;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.Topics;
-import bakery.testkit.Await;
-import bakery.testkit.KafkaProbe;
+import bakery.testkit.DeadLetters;
 import bakery.testkit.MailServer;
 
 @QuarkusTest
@@ -60,11 +59,9 @@ class SmtpOutageIT extends NotifyIT {
         OrderStatusChanged ready = change(OrderStatus.READY);
         publish(ready);
 
-        ConsumerRecord<String, byte[]> dead = Await.until("the status event dead-lettered",
-                () -> probe.readAll(Topics.deadLetter(Topics.ORDERS_STATUS)).stream()
-                        .filter(r -> ready.key().equals(r.key())).toList(),
-                found -> !found.isEmpty()).get(0);
-        String reason = KafkaProbe.header(dead, Topics.DLQ_REASON_HEADER);
+        ConsumerRecord<String, byte[]> dead = DeadLetters.of(probe, Topics.ORDERS_STATUS).awaitKeys(List.of(ready.key()))
+                .get(ready.key());
+        String reason = DeadLetters.reason(dead);
         assertThat(reason).contains("could not send the READY e-mail").contains("j***@example.org").doesNotContain("jane.doe@");
         assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains(ready.orderId().toString());
         assertThat(logged).anySatisfy(line -> assertThat(line).contains("SMTP refused"));

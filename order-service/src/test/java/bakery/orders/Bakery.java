@@ -81,6 +81,21 @@ public final class Bakery implements AutoCloseable {
         kafka.send(Topics.ORDERS_PLACED, ahead.key(), new EventSerializer().serialize(Topics.ORDERS_PLACED, behind));
     }
 
+    /** Places an order of these lines and waits until order-service accepted it. */
+    public OrderPlaced accepted(OrderLine... lines) {
+        OrderPlaced order = order(lines);
+        place(order);
+        awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        return order;
+    }
+
+    /** Waits until every record of {@code ahead} placed so far has been handled: a marker order behind it is accepted. */
+    public void awaitHandled(OrderPlaced ahead) {
+        OrderPlaced marker = order(line("pretzel", 1));
+        placeBehind(ahead, marker);
+        awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+    }
+
     public void ovenStarts(UUID orderId) {
         kafka.send(Topics.BAKE_EVENTS, BakeEvent.started(orderId, "oven-test", Instant.now()));
     }

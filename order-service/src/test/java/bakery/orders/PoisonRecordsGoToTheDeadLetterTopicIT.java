@@ -41,9 +41,7 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
 
     @Test
     void bakeEventsWithAnUnknownStageAreDeadLetteredAndTheNextEventMovesTheOrder() {
-        OrderPlaced order = bakery.order(bakery.line("baguette", 1));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("baguette", 1));
         String unknownStage = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
                 + "\",\"stage\":\"BURNT\",\"workerNode\":\"oven-1\",\"at\":\"2026-11-21T10:00:00Z\"}";
         String notJson = "{oven on fire " + UUID.randomUUID();
@@ -58,9 +56,7 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
 
     @Test
     void staffCommandsWithAnUnknownActionAreDeadLetteredAndTheNextCommandApplies() {
-        OrderPlaced order = bakery.order(bakery.line("brioche", 1));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("brioche", 1));
         String unknownAction = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
                 + "\",\"action\":\"EAT\",\"staffUser\":\"mia\",\"at\":\"2026-11-21T10:00:00Z\"}";
         String wrongType = "{\"schemaVersion\":\"one\",\"orderId\":\"" + order.orderId()

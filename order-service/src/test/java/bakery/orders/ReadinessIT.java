@@ -1,36 +1,32 @@
 package bakery.orders;
 
 import java.net.URL;
+import java.util.Map;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
 
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.PostgresServer;
+import bakery.testkit.ReadinessFollowsItsServers;
 import bakery.testkit.ReadinessProbe;
+import bakery.testkit.RestartableServer;
 
 /** Readiness follows the real servers: a node without PostgreSQL or Kafka leaves the balancer's rotation, and comes back. */
 @QuarkusTest
 @OrderServiceTest
-class ReadinessIT {
+class ReadinessIT implements ReadinessFollowsItsServers {
 
-    /** Where probes ask: the management port, not the public one. */
     @TestHTTPResource(value = "/", management = true)
     URL node;
 
-    @Test
-    void readyWhenKafkaAndPostgresAnswer() {
-        ReadinessProbe.of(node.toString()).assertUpWith(ReadinessProbe.POSTGRES_CHECK, ReadinessProbe.KAFKA_CHECK);
+    @Override
+    public String managementUrl() {
+        return node.toString();
     }
 
-    @Test
-    void notReadyWhilePostgresIsDownAndReadyAgainAfter() {
-        ReadinessProbe.of(node.toString()).throughOutageOf(PostgresServer.shared(), ReadinessProbe.POSTGRES_CHECK);
-    }
-
-    @Test
-    void notReadyWhileKafkaIsDownAndReadyAgainAfter() {
-        ReadinessProbe.of(node.toString()).throughOutageOf(KafkaBroker.shared(), ReadinessProbe.KAFKA_CHECK);
+    @Override
+    public Map<String, RestartableServer> serversByCheck() {
+        return Map.of(ReadinessProbe.POSTGRES_CHECK, PostgresServer.shared(), ReadinessProbe.KAFKA_CHECK, KafkaBroker.shared());
     }
 }

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.Topics;
-import bakery.testkit.KafkaBroker;
+import bakery.testkit.KafkaProbe;
 
 @QuarkusTest
 @OrderServiceTest
@@ -18,8 +17,8 @@ class TopicsProvisionedIT {
 
     @Test
     void everyTopicAndItsDeadLetterTopicExistWithTheConfiguredPartitions() throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaBroker.shared().bootstrapServers()))) {
-            Map<String, TopicDescription> topics = admin.describeTopics(
+        try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            Map<String, TopicDescription> topics = kafka.admin().describeTopics(
                     Topics.ALL.stream().flatMap(t -> java.util.stream.Stream.of(t, Topics.deadLetter(t))).toList())
                     .allTopicNames().get();
             assertThat(topics).hasSize(Topics.ALL.size() * 2);

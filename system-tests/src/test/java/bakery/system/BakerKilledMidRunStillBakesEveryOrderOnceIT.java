@@ -68,7 +68,7 @@ class BakerKilledMidRunStillBakesEveryOrderOnceIT {
 
     @Test
     void everyOrderIsReadyOnceAndMailedOnce() throws Exception {
-        List<Product> catalog = Catalog.of(orderService.baseUrl());
+        List<Product> catalog = ServedCatalog.of(orderService.baseUrl());
         Instant start = Instant.now();
         Set<UUID> orders = new HashSet<>();
         for (int i = 0; i < ORDERS; i++) {

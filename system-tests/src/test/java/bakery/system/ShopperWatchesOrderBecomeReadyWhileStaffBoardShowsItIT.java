@@ -70,7 +70,7 @@ class ShopperWatchesOrderBecomeReadyWhileStaffBoardShowsItIT {
     void orderPlacedOnOneNodeIsFollowedLiveOnBothPages() throws Exception {
         staffSignsInOnTheBoard();
 
-        Product croissant = Catalog.of(orderService.baseUrl()).get(0);
+        Product croissant = ServedCatalog.of(orderService.baseUrl()).get(0);
         shopper.get(shopNode.baseUrl() + "/");
         assertThat(testId(shopper, "served-by").getText()).contains("web-1");
         testId(shopper, "quantity-" + croissant.sku()).clear();

@@ -14,6 +14,7 @@ import io.vertx.mutiny.redis.client.Response;
 import bakery.contracts.BakeEvent;
 import bakery.contracts.OvenKeys;
 import bakery.contracts.serde.EventJson;
+import bakery.defaults.RedisScript;
 
 /**
  * Who may bake an order, kept in Redis so that every baking-worker instance sees the same answer.
@@ -62,33 +63,33 @@ public class OrderLeases {
 
     private static final String OUT_OF_OVEN = "OUT_OF_OVEN ";
 
-    private static final String CLAIM = """
+    private static final RedisScript CLAIM = new RedisScript("""
             if redis.call('EXISTS', KEYS[2]) == 1 then return 'ALREADY_BAKED' end
             if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
               local finished = redis.call('GET', KEYS[3])
               if finished then return 'OUT_OF_OVEN ' .. finished end
               return 'LEASED'
             end
-            return 'BUSY'""";
+            return 'BUSY'""");
 
-    private static final String WRITE_DOWN = """
+    private static final RedisScript WRITE_DOWN = new RedisScript("""
             if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
             redis.call('SET', KEYS[3], ARGV[2], 'PX', ARGV[3])
-            return 1""";
+            return 1""");
 
-    private static final String RENEW = """
+    private static final RedisScript RENEW = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
-            return 0""";
+            return 0""");
 
-    private static final String RELEASE = """
+    private static final RedisScript RELEASE = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
+            return 0""");
 
-    private static final String MARK_BAKED = """
+    private static final RedisScript MARK_BAKED = new RedisScript("""
             redis.call('SET', KEYS[2], ARGV[1], 'PX', ARGV[2])
             redis.call('DEL', KEYS[3])
             if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
-            return 1""";
+            return 1""");
 
     private final ReactiveRedisDataSource redis;
     private final OvenConfig config;
@@ -136,11 +137,11 @@ public class OrderLeases {
     /**
      * KEYS are the lease, the baked marker and the written-down BakeFinished; ARGV[1] is always the holder, then the extras.
      */
-    private Uni<Response> script(String script, Lease lease, String... extra) {
-        List<String> args = new ArrayList<>(
-                List.of(script, "3", lease.leaseKey(), lease.bakedKey(), lease.finishedKey(), lease.holder()));
+    private Uni<Response> script(RedisScript script, Lease lease, String... extra) {
+        List<Object> args = new ArrayList<>(extra.length + 1);
+        args.add(lease.holder());
         args.addAll(List.of(extra));
-        return redis.execute("EVAL", args.toArray(String[]::new));
+        return script.run(redis, List.of(lease.leaseKey(), lease.bakedKey(), lease.finishedKey()), args.toArray());
     }
 
     private static String write(BakeEvent finished) {

@@ -1,5 +1,6 @@
 package bakery.notify.mail;
 
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -8,6 +9,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
 import bakery.contracts.OrderStatus;
+import bakery.defaults.RedisScript;
 
 /**
  * Which e-mails went out, kept in Redis so every notification-worker instance sees the same
@@ -34,16 +36,16 @@ public class NotificationLedger {
 
     private static final String SENT = "sent";
 
-    private static final String CLAIM = """
+    private static final RedisScript CLAIM = new RedisScript("""
             local v = redis.call('GET', KEYS[1])
             if v == ARGV[3] then return 'ALREADY_SENT' end
             if v then return 'BUSY' end
             redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
-            return 'CLAIMED'""";
+            return 'CLAIMED'""");
 
-    private static final String RELEASE = """
+    private static final RedisScript RELEASE = new RedisScript("""
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
-            return 0""";
+            return 0""");
 
     private final ReactiveRedisDataSource redis;
     private final NotifyConfig config;
@@ -54,7 +56,7 @@ public class NotificationLedger {
     }
 
     public Uni<Claim> claim(Entry entry) {
-        return redis.execute("EVAL", CLAIM, "1", entry.key(), entry.holder(), Long.toString(config.claimTtl().toMillis()), SENT)
+        return CLAIM.run(redis, List.of(entry.key()), entry.holder(), config.claimTtl().toMillis(), SENT)
                 .map(response -> Claim.valueOf(response.toString()));
     }
 
@@ -65,6 +67,6 @@ public class NotificationLedger {
 
     /** The e-mail was not sent: give the claim up so that a replay from the dead-letter topic can send it. */
     public Uni<Void> release(Entry entry) {
-        return redis.execute("EVAL", RELEASE, "1", entry.key(), entry.holder()).replaceWithVoid();
+        return RELEASE.run(redis, List.of(entry.key()), entry.holder()).replaceWithVoid();
     }
 }

@@ -29,12 +29,12 @@ import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
 import bakery.defaults.OrderTrace;
 import bakery.defaults.UnreadableRecord;
-import bakery.orders.catalog.Catalog;
+import bakery.orders.catalog.StoredCatalog;
 import bakery.orders.intake.OrderBook.Judged;
 import bakery.orders.lifecycle.OrderSnapshot;
 import bakery.orders.outbox.Outbox;
 import bakery.orders.outbox.OutboxMessage;
-import bakery.orders.persistence.TransientFailures;
+import bakery.orders.retry.PatientRetry;
 
 /**
  * Takes placed orders from {@code orders.placed}, a Kafka batch per database transaction: judge
@@ -50,21 +50,21 @@ public class OrderIntake {
     private static final Logger LOG = Logger.getLogger(OrderIntake.class);
 
     private final Pool pool;
-    private final Catalog catalog;
+    private final StoredCatalog catalog;
     private final OrderBook book;
     private final Outbox outbox;
-    private final TransientFailures transientFailures;
+    private final PatientRetry retry;
     private final OrderAcceptance acceptance;
     private final OrderMeters meters;
 
-    public OrderIntake(Pool pool, Catalog catalog, OrderBook book, Outbox outbox, TransientFailures transientFailures,
+    public OrderIntake(Pool pool, StoredCatalog catalog, OrderBook book, Outbox outbox, PatientRetry retry,
             IntakeRules rules, OrderMeters meters) {
         this.pool = pool;
         this.meters = meters;
         this.catalog = catalog;
         this.book = book;
         this.outbox = outbox;
-        this.transientFailures = transientFailures;
+        this.retry = retry;
         this.acceptance = new OrderAcceptance(rules.maxLines(), rules.maxQuantity());
     }
 
@@ -96,9 +96,9 @@ public class OrderIntake {
         List<OrderPlaced> orders = records.stream().map(KafkaRecord::getPayload).toList();
         Map<UUID, String> traces = new HashMap<>();
         records.forEach(record -> traces.put(record.getPayload().orderId(), OrderTrace.traceparent(OrderTrace.of(record))));
-        return transientFailures.retry("storing " + orders.size() + " placed orders", () -> store(orders, traces))
+        return retry.run("storing " + orders.size() + " placed orders", () -> store(orders, traces))
                 .chain(outbox::publishBehind)
-                .onFailure(TransientFailures::isBadData).recoverWithUni(failure -> {
+                .onFailure(PatientRetry::isBadData).recoverWithUni(failure -> {
                     if (records.size() == 1) {
                         return deadLetter(records.get(0),
                                 new UnreadableRecord("the order cannot be stored: " + failure.getMessage()));

@@ -35,7 +35,7 @@ import bakery.orders.lifecycle.OrderLifecycle.Step;
 import bakery.orders.lifecycle.OrderLifecycle.Unchanged;
 import bakery.orders.outbox.Outbox;
 import bakery.orders.outbox.OutboxMessage;
-import bakery.orders.persistence.TransientFailures;
+import bakery.orders.retry.PatientRetry;
 
 /**
  * Applies one step to one stored order: read it, ask {@link OrderLifecycle}, and write the new
@@ -52,15 +52,15 @@ public class OrderTransitions {
 
     private final Pool pool;
     private final Outbox outbox;
-    private final TransientFailures transientFailures;
+    private final PatientRetry retry;
     private final OrderMeters meters;
     private final Timer placedToReady;
 
-    public OrderTransitions(Pool pool, Outbox outbox, TransientFailures transientFailures, OrderMeters meters,
+    public OrderTransitions(Pool pool, Outbox outbox, PatientRetry retry, OrderMeters meters,
             MeterRegistry registry) {
         this.pool = pool;
         this.outbox = outbox;
-        this.transientFailures = transientFailures;
+        this.retry = retry;
         this.meters = meters;
         this.placedToReady = Timer.builder("bakery.order.placed.to.ready")
                 .description("from the customer's checkout to the order being ready for pickup")
@@ -83,7 +83,7 @@ public class OrderTransitions {
     /** Applies the step; its status event goes out as the next step of {@code trace} (null: no trace). */
     public Uni<Void> apply(UUID orderId, Step step, Context trace) {
         String traceparent = OrderTrace.traceparent(trace);
-        return transientFailures.retry(step + " on order " + orderId,
+        return retry.run(step + " on order " + orderId,
                 () -> pool.withTransaction(tx -> attempt(tx, orderId, step, traceparent)))
                 .invoke(this::count)
                 .chain(applied -> outbox.publish(applied.staged()));

@@ -98,9 +98,7 @@ class OrderQueriesIT extends BakeryScenario {
 
     @Test
     void anOrdersSnapshotAndTheBoardNameTheCustomerButNeverGiveTheirAddress() {
-        OrderPlaced order = bakery.order(bakery.line("croissant", 1));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("croissant", 1));
         String address = order.customer().email();
 
         String snapshot = given().get("/orders/" + order.orderId()).then().statusCode(200).extract().asString();

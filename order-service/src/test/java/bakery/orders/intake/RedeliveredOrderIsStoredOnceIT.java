@@ -19,14 +19,10 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
 
     @Test
     void theSameOrderDeliveredTwiceIsAcceptedAndBakedOnce() {
-        OrderPlaced order = bakery.order(bakery.line("cinnamon-roll", 3));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("cinnamon-roll", 3));
         bakery.place(order);
         // Written behind the duplicate on the same partition: once it is accepted, the duplicate was handled.
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.placeBehind(order, marker);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitHandled(order);
 
         assertThat(bakery.statuses(order.orderId())).hasSize(1);
         assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);
@@ -39,9 +35,7 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
         bakery.place(first);
         bakery.awaitStatus(first.orderId(), OrderStatus.ACCEPTED);
         bakery.place(retried);
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.placeBehind(retried, marker);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitHandled(retried);
 
         assertThat(bakery.statuses(first.orderId())).hasSize(1);
         assertThat(bakery.statuses(retried.orderId())).isEmpty();
@@ -65,9 +59,7 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
 
         OrderPlaced adaAgain = bakery.order(key, "session-of-ada", bakery.line("brioche", 1));
         bakery.place(adaAgain);
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.placeBehind(adaAgain, marker);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitHandled(adaAgain);
         assertThat(bakery.statuses(adaAgain.orderId())).isEmpty();
         given().get("/orders/" + bob.orderId()).then().statusCode(200);
     }
@@ -81,9 +73,7 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
         bakery.place(ada);
         bakery.placeBehind(ada, bob);
         bakery.placeBehind(ada, adaAgain);
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.placeBehind(ada, marker);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitHandled(ada);
 
         assertThat(bakery.statuses(ada.orderId())).hasSize(1);
         assertThat(bakery.statuses(bob.orderId())).hasSize(1);
@@ -98,9 +88,7 @@ class RedeliveredOrderIsStoredOnceIT extends BakeryScenario {
         bakery.place(order);
         bakery.place(order);
         bakery.placeBehind(order, sameKey);
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.placeBehind(order, marker);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        bakery.awaitHandled(order);
 
         assertThat(bakery.statuses(order.orderId())).hasSize(1);
         assertThat(bakery.bakeRequests(order.orderId())).hasSize(1);

@@ -20,12 +20,8 @@ class CancellationIT extends BakeryScenario {
 
     @Test
     void anOrderCancelledBeforeBakingStaysCancelledWhateverTheOvensSayLater() {
-        OrderPlaced order = bakery.order(bakery.line("lemon-tart", 2));
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.place(order);
-        bakery.place(marker);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("lemon-tart", 2));
+        OrderPlaced marker = bakery.accepted(bakery.line("pretzel", 1));
 
         bakery.staff(order.orderId(), Action.CANCEL);
         bakery.awaitStatus(order.orderId(), OrderStatus.CANCELLED);
@@ -48,9 +44,7 @@ class CancellationIT extends BakeryScenario {
 
     @Test
     void cancellingAfterBakingStartedIsRefusedWithAReasonAndTheOrderBakesOn() {
-        OrderPlaced order = bakery.order(bakery.line("rye-bread", 1));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("rye-bread", 1));
         bakery.ovenStarts(order.orderId());
         bakery.awaitStatus(order.orderId(), OrderStatus.BAKING);
 

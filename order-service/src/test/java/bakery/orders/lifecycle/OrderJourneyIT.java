@@ -58,12 +58,8 @@ class OrderJourneyIT extends BakeryScenario {
 
     @Test
     void redeliveredAndLateBakeEventsNeitherMoveTheOrderBackNorAnnounceTwice() {
-        OrderPlaced order = bakery.order(bakery.line("baguette", 2));
-        OrderPlaced marker = bakery.order(bakery.line("pretzel", 1));
-        bakery.place(order);
-        bakery.place(marker);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
-        bakery.awaitStatus(marker.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("baguette", 2));
+        OrderPlaced marker = bakery.accepted(bakery.line("pretzel", 1));
 
         bakery.ovenStarts(order.orderId());
         bakery.ovenStarts(order.orderId());

@@ -58,9 +58,7 @@ class OrderEventsContinueTheCheckoutTraceIT extends BakeryScenario {
 
     @Test
     void aReadyStatusCarriesTheTraceOfTheOvensReport() {
-        OrderPlaced order = bakery.order(bakery.line("pretzel", 1));
-        bakery.place(order);
-        bakery.awaitStatus(order.orderId(), OrderStatus.ACCEPTED);
+        OrderPlaced order = bakery.accepted(bakery.line("pretzel", 1));
         String oven = Traceparent.fresh();
 
         bakery.kafka.send(Topics.BAKE_EVENTS, BakeEvent.finished(order.orderId(), "oven-test", Instant.now()),

@@ -47,12 +47,12 @@ public class BoardResource {
     private final ActiveOrders active;
     private final StatusFeed feed;
     private final LiveStream live;
-    private final StaffCommands commands;
+    private final StaffCommandSender commands;
     private final SecurityIdentity identity;
     private final Template board;
     private final CurrentStreamSlot slot;
 
-    public BoardResource(ActiveOrders active, StatusFeed feed, LiveStream live, StaffCommands commands,
+    public BoardResource(ActiveOrders active, StatusFeed feed, LiveStream live, StaffCommandSender commands,
             SecurityIdentity identity, Template board, CurrentStreamSlot slot) {
         this.active = active;
         this.feed = feed;

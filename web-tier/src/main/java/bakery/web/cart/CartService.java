@@ -11,7 +11,7 @@ import io.smallrye.mutiny.Uni;
 
 import bakery.contracts.api.Product;
 import bakery.web.Refusal;
-import bakery.web.catalog.Catalog;
+import bakery.web.catalog.CatalogCopy;
 import bakery.web.session.CurrentSession;
 import bakery.web.session.Session;
 
@@ -20,9 +20,9 @@ import bakery.web.session.Session;
 public class CartService {
 
     private final CartStore store;
-    private final Catalog catalog;
+    private final CatalogCopy catalog;
 
-    public CartService(CartStore store, Catalog catalog) {
+    public CartService(CartStore store, CatalogCopy catalog) {
         this.store = store;
         this.catalog = catalog;
     }

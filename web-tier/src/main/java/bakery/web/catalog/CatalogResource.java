@@ -19,10 +19,10 @@ import bakery.contracts.api.Product;
 @Path("/")
 public class CatalogResource {
 
-    private final Catalog catalog;
+    private final CatalogCopy catalog;
     private final Template index;
 
-    public CatalogResource(Catalog catalog, Template index) {
+    public CatalogResource(CatalogCopy catalog, Template index) {
         this.catalog = catalog;
         this.index = index;
     }

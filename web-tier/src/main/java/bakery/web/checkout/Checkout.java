@@ -26,7 +26,7 @@ import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
 import bakery.defaults.OrderTrace;
 import bakery.web.Refusal;
-import bakery.web.catalog.Catalog;
+import bakery.web.catalog.CatalogCopy;
 import bakery.web.session.Session;
 
 /**
@@ -42,12 +42,12 @@ public class Checkout {
     private static final Logger LOG = Logger.getLogger(Checkout.class);
 
     private final CheckoutClaims claims;
-    private final Catalog catalog;
+    private final CatalogCopy catalog;
     private final OrderPlacement placement;
     private final NodeIdentity node;
     private final OrderMeters meters;
 
-    public Checkout(CheckoutClaims claims, Catalog catalog, OrderPlacement placement, NodeIdentity node,
+    public Checkout(CheckoutClaims claims, CatalogCopy catalog, OrderPlacement placement, NodeIdentity node,
             OrderMeters meters) {
         this.claims = claims;
         this.catalog = catalog;

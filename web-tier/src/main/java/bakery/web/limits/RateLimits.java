@@ -9,7 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
-import bakery.web.session.RedisScript;
+import bakery.defaults.RedisScript;
 
 /**
  * Rate limits shared by every web node: one Redis key per bucket holding its "theoretical arrival

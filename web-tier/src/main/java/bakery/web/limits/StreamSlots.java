@@ -13,7 +13,7 @@ import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import bakery.web.session.RedisScript;
+import bakery.defaults.RedisScript;
 import bakery.web.session.SessionId;
 
 /**

@@ -13,7 +13,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.smallrye.mutiny.Uni;
 
-import bakery.web.session.RedisScript;
+import bakery.defaults.RedisScript;
 
 /**
  * The web nodes that are alive, as their heartbeats in Redis say: a hash per node that expires a few

@@ -10,7 +10,7 @@ import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import bakery.web.session.RedisScript;
+import bakery.defaults.RedisScript;
 import bakery.web.session.SessionId;
 
 /**

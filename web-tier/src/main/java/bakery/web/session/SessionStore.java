@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
 
+import bakery.defaults.RedisScript;
+
 /**
  * Sessions in Redis. A session lives while it is used (idle timeout, renewed by every request)
  * but never longer than the absolute timeout: its keys always expire at the earlier of the two,

@@ -18,13 +18,13 @@ import bakery.web.session.CurrentSession;
 /** The customer's order page: rendered with the current state, then kept live by SSE. */
 @PermitAll
 @Path("/orders/{id}")
-public class OrderPage {
+public class CustomerOrderPage {
 
     private final CustomerOrders orders;
     private final CurrentSession session;
     private final Template order;
 
-    public OrderPage(CustomerOrders orders, CurrentSession session, Template order) {
+    public CustomerOrderPage(CustomerOrders orders, CurrentSession session, Template order) {
         this.orders = orders;
         this.session = session;
         this.order = order;

@@ -16,7 +16,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
  * that hold when it is stored (no cache that could be a price change behind).
  */
 @ApplicationScoped
-public class Catalog {
+public class StoredCatalog {
 
     public Uni<Map<String, CatalogEntry>> find(SqlClient client, Collection<String> skus) {
         if (skus.isEmpty()) {

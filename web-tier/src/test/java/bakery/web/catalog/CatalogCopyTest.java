@@ -21,7 +21,7 @@ import bakery.contracts.api.OrderView;
 import bakery.contracts.api.Product;
 
 /** How a node's catalog copy behaves while order-service answers, fails, or is slow. */
-class CatalogTest {
+class CatalogCopyTest {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(30);
     private static final Duration STALE_IF_ERROR = Duration.ofMinutes(10);
@@ -33,7 +33,7 @@ class CatalogTest {
 
     private final AtomicLong now = new AtomicLong();
     private final OrderService orderService = new OrderService();
-    private final Catalog catalog = new Catalog(orderService, MAX_AGE, STALE_IF_ERROR, RETRY, now::get);
+    private final CatalogCopy catalog = new CatalogCopy(orderService, MAX_AGE, STALE_IF_ERROR, RETRY, now::get);
 
     @Test
     void aFreshCopyIsServedWithoutAskingOrderServiceAgain() {

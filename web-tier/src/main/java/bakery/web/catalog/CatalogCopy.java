@@ -33,9 +33,9 @@ import bakery.contracts.api.Product;
  * Concurrent callers share one fetch instead of each asking order-service.
  */
 @ApplicationScoped
-public class Catalog {
+public class CatalogCopy {
 
-    private static final Logger LOG = Logger.getLogger(Catalog.class);
+    private static final Logger LOG = Logger.getLogger(CatalogCopy.class);
 
     private final OrderServiceClient orderService;
     private final long maxAgeNanos;
@@ -47,14 +47,15 @@ public class Catalog {
     private volatile long noFetchBefore;
 
     @Inject
-    public Catalog(@RestClient OrderServiceClient orderService,
+    public CatalogCopy(@RestClient OrderServiceClient orderService,
             @ConfigProperty(name = "bakery.web.catalog.max-age") Duration maxAge,
             @ConfigProperty(name = "bakery.web.catalog.stale-if-error") Duration staleIfError,
             @ConfigProperty(name = "bakery.web.catalog.retry-every") Duration retryEvery) {
         this(orderService, maxAge, staleIfError, retryEvery, System::nanoTime);
     }
 
-    Catalog(OrderServiceClient orderService, Duration maxAge, Duration staleIfError, Duration retryEvery, LongSupplier clock) {
+    CatalogCopy(OrderServiceClient orderService, Duration maxAge, Duration staleIfError, Duration retryEvery,
+            LongSupplier clock) {
         this.orderService = orderService;
         this.maxAgeNanos = maxAge.toNanos();
         this.staleIfErrorNanos = staleIfError.toNanos();

@@ -1,4 +1,4 @@
-package bakery.orders.persistence;
+package bakery.orders.retry;
 
 import java.util.function.Supplier;
 
@@ -15,17 +15,17 @@ import org.jboss.logging.Logger;
  * once: retrying would fail the same way forever.
  */
 @ApplicationScoped
-public class TransientFailures {
+public class PatientRetry {
 
-    private static final Logger LOG = Logger.getLogger(TransientFailures.class);
+    private static final Logger LOG = Logger.getLogger(PatientRetry.class);
 
     private final RetryConfig config;
 
-    public TransientFailures(RetryConfig config) {
+    public PatientRetry(RetryConfig config) {
         this.config = config;
     }
 
-    public <T> Uni<T> retry(String what, Supplier<Uni<T>> work) {
+    public <T> Uni<T> run(String what, Supplier<Uni<T>> work) {
         return Uni.createFrom().<T> deferred(work::get)
                 .onFailure(failure -> !isBadData(failure))
                 .invoke(failure -> LOG.warnf("%s failed, retrying: %s", what, failure.getMessage()))

@@ -1,4 +1,4 @@
-package bakery.orders.persistence;
+package bakery.orders.retry;
 
 import java.time.Duration;
 

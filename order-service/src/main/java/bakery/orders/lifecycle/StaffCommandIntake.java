@@ -17,12 +17,12 @@ import bakery.orders.lifecycle.OrderLifecycle.Step;
 
 /** Staff decisions on {@code orders.commands}: hand an order to its customer, or cancel it before baking. */
 @ApplicationScoped
-public class StaffCommands {
+public class StaffCommandIntake {
 
     private final OrderTransitions transitions;
     private final OrderMeters meters;
 
-    public StaffCommands(OrderTransitions transitions, OrderMeters meters) {
+    public StaffCommandIntake(OrderTransitions transitions, OrderMeters meters) {
         this.transitions = transitions;
         this.meters = meters;
     }

@@ -13,9 +13,9 @@ import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
 
 /** The catalog as order-service serves it, so tests order what the bakery really sells at today's prices. */
-final class Catalog {
+final class ServedCatalog {
 
-    private Catalog() {
+    private ServedCatalog() {
     }
 
     static List<Product> of(String orderServiceUrl) throws IOException, InterruptedException {

@@ -1,4 +1,4 @@
-package bakery.web.session;
+package bakery.defaults;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,10 +13,11 @@ import io.vertx.mutiny.redis.client.Response;
 
 /**
  * A Lua script Redis runs as one step: where a check and a write belong together (a cart limit,
- * an idempotency claim, a session's expiry), no other node can act in between.
+ * an idempotency claim, a session's expiry, an oven lease, an e-mail claim), no other node can act
+ * in between.
  *
  * <p>
- * Every request runs one or more of these, so a script is called by its SHA-1 (EVALSHA): Redis
+ * Requests and records run these all the time, so a script is called by its SHA-1 (EVALSHA): Redis
  * neither receives nor hashes the source again. A Redis that does not know it yet (first use,
  * restart, SCRIPT FLUSH) answers NOSCRIPT, and that one call sends the source (EVAL), which also
  * loads it for the next ones.
