@@ -6,11 +6,11 @@ import java.util.Map;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import bakery.servers.RestartableServer;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.ReadinessFollowsItsServers;
 import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
-import bakery.testkit.RestartableServer;
 
 /** Readiness follows the real servers: a worker without Redis or Kafka leaves rotation, and comes back. */
 @QuarkusTest
@@ -25,7 +25,7 @@ class ReadinessIT extends BakingIT implements ReadinessFollowsItsServers {
     }
 
     @Override
-    public Map<String, RestartableServer> serversByCheck() {
+    public Map<String, RestartableServer<?>> serversByCheck() {
         return Map.of(ReadinessProbe.REDIS_CHECK, RedisServer.shared(), ReadinessProbe.KAFKA_CHECK, KafkaBroker.shared());
     }
 }

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.RestartableServer;
+
 /**
  * What every service's readiness promises, as tests a service's {@code ReadinessIT} takes on by
  * implementing this: the node is ready while the servers it needs answer, alive while its channels
@@ -23,7 +25,7 @@ public interface ReadinessFollowsItsServers {
     /**
      * The servers the node needs, each by the name of the readiness check that reports it ({@link ReadinessProbe}'s constants).
      */
-    Map<String, RestartableServer> serversByCheck();
+    Map<String, RestartableServer<?>> serversByCheck();
 
     @Test
     default void readyWhileItsServersAnswer() {
