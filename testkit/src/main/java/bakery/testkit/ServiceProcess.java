@@ -22,7 +22,7 @@ import bakery.servers.readiness.ReadinessWait;
 public final class ServiceProcess implements ReadinessWait.Starting, AutoCloseable {
 
     /** How long a node may take from launch to ready on a busy machine. */
-    private static final ReadinessWait READY = new ReadinessWait(Duration.ofSeconds(60), Duration.ofMillis(50));
+    private static final ReadinessWait READY = new ReadinessWait(Duration.ofSeconds(120), Duration.ofMillis(50));
     private static final Probes PROBES = new Probes(Duration.ofSeconds(2));
 
     private final String name;

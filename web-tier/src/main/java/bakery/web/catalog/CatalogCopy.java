@@ -10,8 +10,10 @@ import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -62,6 +64,14 @@ public class CatalogCopy {
         this.retryNanos = retryEvery.toNanos();
         this.clock = clock;
         this.noFetchBefore = clock.getAsLong();
+    }
+
+    /** The first customer should not wait for order-service: a node fetches its copy as it starts. */
+    void fetchOnStart(@Observes StartupEvent start) {
+        // a failure is logged by fetch(), and the first caller asks again
+        fetch().subscribe().with(fresh -> {
+        }, failure -> {
+        });
     }
 
     public Uni<List<Product>> products() {
