@@ -60,7 +60,10 @@ final class DeliberateDefaults {
     /** Left to the default in docker-compose.yml only: the local, single-machine shape. */
     static final Map<String, String> COMPOSE_ONLY = Map.of(
             // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
-            "NODE_ID", "replicas take the container hostname");
+            "NODE_ID", "replicas take the container hostname",
+            // One order-service migrates as it starts, as on a developer's machine; Kubernetes runs the migration Job
+            // (docs/upgrades.md).
+            "MIGRATE_AT_START", "one order-service migrates at start, as on a developer's machine");
 
     /**
      * Left unset where the broker speaks plaintext on a network only the bakery reaches (compose, the dev cluster): no

@@ -146,14 +146,19 @@ final class Kustomize {
             } else if (existing instanceof ObjectNode e && value instanceof ObjectNode v) {
                 merge(e, v, builtIn);
             } else if (builtIn && existing instanceof ArrayNode e && value instanceof ArrayNode v && named(e) && named(v)) {
+                // As kustomize orders them: the patch's items first (merged where they existed), then the others.
+                ArrayNode merged = e.arrayNode();
                 for (JsonNode item : v) {
                     Optional<JsonNode> same = stream(e).filter(x -> x.path("name").equals(item.path("name"))).findFirst();
                     if (same.isPresent()) {
                         merge((ObjectNode) same.get(), (ObjectNode) item, true);
+                        merged.add(same.get());
                     } else {
-                        e.add(item.deepCopy());
+                        merged.add(item.deepCopy());
                     }
                 }
+                stream(e).filter(x -> stream(v).noneMatch(p -> p.path("name").equals(x.path("name")))).forEach(merged::add);
+                target.set(field.getKey(), merged);
             } else {
                 target.set(field.getKey(), value.deepCopy());
             }

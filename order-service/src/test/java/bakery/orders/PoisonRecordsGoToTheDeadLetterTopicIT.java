@@ -18,7 +18,11 @@ import bakery.contracts.Topics;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 
-/** Each consumed topic: a record that is not its event goes to {@code <topic>.dlq} as it was, and the next one is handled. */
+/**
+ * Each consumed topic: a record that is not its event goes to {@code <topic>.dlq} as it was, and the next one is handled.
+ * A record a newer release wrote (a stage or staff action this release does not know yet) is no poison: it is
+ * acknowledged without changing the order and never reaches the dead-letter topic.
+ */
 @QuarkusTest
 @OrderServiceTest
 class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
@@ -40,7 +44,7 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
     }
 
     @Test
-    void bakeEventsWithAnUnknownStageAreDeadLetteredAndTheNextEventMovesTheOrder() {
+    void bakeEventsOfANewerReleaseAreLeftAloneAndTheNextEventMovesTheOrder() {
         OrderPlaced order = bakery.accepted(bakery.line("baguette", 1));
         String unknownStage = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
                 + "\",\"stage\":\"BURNT\",\"workerNode\":\"oven-1\",\"at\":\"2026-11-21T10:00:00Z\"}";
@@ -50,12 +54,13 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
         bakery.ovenStarts(order.orderId());
 
         bakery.awaitStatus(order.orderId(), OrderStatus.BAKING);
-        assertDeadLettered(Topics.BAKE_EVENTS, unknownStage, "field 'stage'");
         assertDeadLettered(Topics.BAKE_EVENTS, notJson, "not valid JSON");
+        // Same key, same partition, read in order: the newer record was settled before notJson was dead-lettered.
+        assertNotDeadLettered(Topics.BAKE_EVENTS, unknownStage);
     }
 
     @Test
-    void staffCommandsWithAnUnknownActionAreDeadLetteredAndTheNextCommandApplies() {
+    void staffCommandsOfANewerReleaseAreLeftAloneAndTheNextCommandApplies() {
         OrderPlaced order = bakery.accepted(bakery.line("brioche", 1));
         String unknownAction = "{\"schemaVersion\":1,\"orderId\":\"" + order.orderId()
                 + "\",\"action\":\"EAT\",\"staffUser\":\"mia\",\"at\":\"2026-11-21T10:00:00Z\"}";
@@ -66,8 +71,14 @@ class PoisonRecordsGoToTheDeadLetterTopicIT extends BakeryScenario {
         bakery.staff(order.orderId(), Action.CANCEL);
 
         bakery.awaitStatus(order.orderId(), OrderStatus.CANCELLED);
-        assertDeadLettered(Topics.ORDERS_COMMANDS, unknownAction, "field 'action'");
         assertDeadLettered(Topics.ORDERS_COMMANDS, wrongType, "field 'schemaVersion'");
+        assertNotDeadLettered(Topics.ORDERS_COMMANDS, unknownAction);
+    }
+
+    private void assertNotDeadLettered(String topic, String original) {
+        byte[] bytes = original.getBytes(StandardCharsets.UTF_8);
+        assertThat(bakery.kafka.readAll(Topics.deadLetter(topic))).as("records on " + Topics.deadLetter(topic))
+                .noneMatch(r -> r.value() != null && Arrays.equals(r.value(), bytes));
     }
 
     private void assertDeadLettered(String topic, String original, String reason) {

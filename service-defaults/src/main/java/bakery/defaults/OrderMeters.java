@@ -12,8 +12,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 /**
  * The bakery's business counters, the same names on every service: {@code bakery.orders} by
  * {@code stage} (each service counts the stages it makes happen, once per order), rejections by
- * {@code reason}, and records sent to a dead-letter topic by {@code topic}. Prometheus shows them
- * as {@code bakery_orders_total}, {@code bakery_orders_rejected_total}, {@code bakery_dead_letters_total}.
+ * {@code reason}, records sent to a dead-letter topic by {@code topic}, and records left to a newer
+ * release by {@code topic}. Prometheus shows them as {@code bakery_orders_total},
+ * {@code bakery_orders_rejected_total}, {@code bakery_dead_letters_total}, {@code bakery_records_newer_total}.
  */
 @ApplicationScoped
 public class OrderMeters {
@@ -54,6 +55,11 @@ public class OrderMeters {
 
     public void deadLettered(String topic) {
         registry.counter("bakery.dead.letters", "topic", topic).increment();
+    }
+
+    /** A record a newer release wrote that this node acknowledged without acting on it (see UnreadableRecord). */
+    public void fromNewerRelease(String topic) {
+        registry.counter("bakery.records.newer", "topic", topic).increment();
     }
 
     private synchronized Counter counter(Stage stage) {

@@ -29,6 +29,11 @@ public final class PostgresServer extends bakery.servers.postgres.PostgresServer
         return shared;
     }
 
+    /** A server of a test's own, on a data directory of its own, that the test starts and closes. */
+    public static PostgresServer own(int port, Path dataDir) {
+        return new PostgresServer(port, dataDir);
+    }
+
     public String jdbcUrl() {
         return jdbcUrl(DATABASE);
     }

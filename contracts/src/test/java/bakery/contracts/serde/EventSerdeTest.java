@@ -108,10 +108,11 @@ class EventSerdeTest {
     }
 
     @Test
-    void anUnknownStatusIsRefusedWithItsField() {
+    void anUnknownStatusIsARecordForANewerReaderWithItsField() {
         String json = text(writer.serialize("t", SampleEvents.oneOfEach().get(4))).replace("\"READY\"", "\"BURNT\"");
         assertThatThrownBy(() -> new OrderStatusChangedDeserializer().deserialize("orders.status", bytes(json)))
-                .isInstanceOf(EventFormatException.class)
+                .isInstanceOf(NewerEventException.class)
+                .hasMessageContaining("'BURNT' is not a OrderStatus this release knows")
                 .satisfies(e -> assertThat(((EventFormatException) e).field()).isEqualTo("status"));
     }
 
@@ -121,6 +122,7 @@ class EventSerdeTest {
                 "\"quantity\":\"two\"");
         assertThatThrownBy(() -> new OrderPlacedDeserializer().deserialize("orders.placed", bytes(json)))
                 .isInstanceOf(EventFormatException.class)
+                .isNotInstanceOf(NewerEventException.class)
                 .satisfies(e -> assertThat(((EventFormatException) e).field()).isEqualTo("lines[0].quantity"));
     }
 

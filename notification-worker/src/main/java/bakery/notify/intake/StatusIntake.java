@@ -64,8 +64,7 @@ public class StatusIntake {
     public Uni<Void> onStatus(Message<OrderStatusChanged> message) {
         var unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
-            LOG.warnf("dead-lettering an unreadable status record: %s", unreadable.get().getMessage());
-            return deadLetter(message, unreadable.get());
+            return unreadable.get().settle(message, meters, Topics.ORDERS_STATUS);
         }
         OrderStatusChanged change = message.getPayload();
         if (!Letter.isTold(change.status())) {

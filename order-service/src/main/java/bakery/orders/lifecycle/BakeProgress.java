@@ -31,8 +31,7 @@ public class BakeProgress {
     public Uni<Void> onBakeEvent(Message<BakeEvent> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
-            meters.deadLettered(Topics.deadLetter(Topics.BAKE_EVENTS));
-            return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
+            return unreadable.get().settle(message, meters, Topics.BAKE_EVENTS);
         }
         BakeEvent event = message.getPayload();
         Step step = switch (event.stage()) {

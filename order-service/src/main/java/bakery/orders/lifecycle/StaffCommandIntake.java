@@ -31,8 +31,7 @@ public class StaffCommandIntake {
     public Uni<Void> onCommand(Message<OrderCommand> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
-            meters.deadLettered(Topics.deadLetter(Topics.ORDERS_COMMANDS));
-            return Uni.createFrom().completionStage(() -> message.nack(unreadable.get()));
+            return unreadable.get().settle(message, meters, Topics.ORDERS_COMMANDS);
         }
         OrderCommand command = message.getPayload();
         Step step = switch (command.action()) {

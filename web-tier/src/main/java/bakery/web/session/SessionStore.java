@@ -37,9 +37,17 @@ public class SessionStore {
             return session[2]
             """);
 
-    /** KEYS: session, sessions-seen bucket. ARGV: now ms, csrf token, idle ms, storage key, bucket ttl ms. */
+    /**
+     * The shape of a session hash and of the cart kept under the same storage key, written as the session's field
+     * {@code v}. A session without it was opened by a release before versions (shape 1); a reader reads the fields it
+     * knows whatever the version, so the release before and after read each other's sessions and carts. The cart
+     * hash cannot carry its own: every field of it is a product line to every release (docs/upgrades.md).
+     */
+    static final int SHAPE_VERSION = 1;
+
+    /** KEYS: session, sessions-seen bucket. ARGV: now ms, csrf token, idle ms, storage key, bucket ttl ms, shape version. */
     private static final RedisScript OPEN = new RedisScript("""
-            redis.call('HSET', KEYS[1], 'created', ARGV[1], 'csrf', ARGV[2])
+            redis.call('HSET', KEYS[1], 'created', ARGV[1], 'csrf', ARGV[2], 'v', ARGV[6])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             if redis.call('PFADD', KEYS[2], ARGV[4]) == 1 then redis.call('PEXPIRE', KEYS[2], ARGV[5]) end
             return 1
@@ -74,7 +82,8 @@ public class SessionStore {
         Session session = new Session(id, SessionId.storageKey(id), csrfToken, true);
         long now = System.currentTimeMillis();
         return OPEN.run(redis, List.of(session.sessionKey(), active.bucketKey(now)),
-                now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis())
+                now, session.csrfToken(), config.idleTimeout().toMillis(), session.storageKey(), active.bucketTtl().toMillis(),
+                SHAPE_VERSION)
                 .replaceWith(session);
     }
 }

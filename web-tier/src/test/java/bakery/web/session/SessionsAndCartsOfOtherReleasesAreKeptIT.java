@@ -1,0 +1,91 @@
+package bakery.web.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import bakery.contracts.serde.EventJson;
+import bakery.web.Shopper;
+import bakery.web.WebTierTest;
+
+/**
+ * During a rolling upgrade a customer's next request may land on a node of another release. A session and cart as
+ * the release before wrote them ({@code golden/release-1.0}, no shape version) and as a release after may write them
+ * ({@code golden/next}, a higher version and fields this release does not know) stay the customer's: same session,
+ * same lines, and the cart keeps changing.
+ */
+@QuarkusTest
+@WebTierTest
+class SessionsAndCartsOfOtherReleasesAreKeptIT {
+
+    @TestHTTPResource("/")
+    URL node;
+
+    @Inject
+    RedisDataSource redis;
+
+    @ParameterizedTest
+    @ValueSource(strings = { "release-1.0", "next" })
+    void theCustomerKeepsSessionAndCart(String release) throws IOException {
+        JsonNode fixture = fixture(release);
+        String id = SessionId.next();
+        Session stored = new Session(id, SessionId.storageKey(id), null, false);
+        redis.hash(String.class).hset(stored.sessionKey(), fields(fixture.get("session")));
+        redis.hash(String.class).hset(stored.cartKey(), fields(fixture.get("cart")));
+        redis.key().pexpire(stored.sessionKey(), 600_000);
+        redis.key().pexpire(stored.cartKey(), 600_000);
+
+        Shopper customer = new Shopper(node.toString()).withSessionId(id);
+        JsonNode cart = customer.cart();
+
+        assertThat(customer.sessionId()).as("the session is resumed, not replaced").isEqualTo(id);
+        assertThat(quantities(cart)).containsExactlyInAnyOrderEntriesOf(Map.of("croissant", 2, "sourdough", 1));
+        assertThat(customer.addToCart("croissant", 1).statusCode()).isEqualTo(200);
+        assertThat(quantities(customer.cart())).containsEntry("croissant", 3).containsEntry("sourdough", 1);
+    }
+
+    @Test
+    void aSessionThisReleaseOpensCarriesItsShapeVersion() {
+        Shopper customer = new Shopper(node.toString());
+        assertThat(customer.addToCart("croissant", 1).statusCode()).isEqualTo(200);
+
+        String key = new Session(customer.sessionId(), SessionId.storageKey(customer.sessionId()), null, false).sessionKey();
+        assertThat(redis.hash(String.class).hget(key, "v")).isEqualTo(String.valueOf(SessionStore.SHAPE_VERSION));
+    }
+
+    private static Map<String, Integer> quantities(JsonNode cart) {
+        Map<String, Integer> lines = new HashMap<>();
+        cart.get("lines").forEach(line -> lines.put(line.get("sku").asText(), line.get("quantity").asInt()));
+        return lines;
+    }
+
+    private static Map<String, String> fields(JsonNode object) {
+        Map<String, String> fields = new HashMap<>();
+        object.fields().forEachRemaining(f -> fields.put(f.getKey(),
+                f.getValue().asText().replace("${now}", Long.toString(System.currentTimeMillis()))));
+        return fields;
+    }
+
+    private static JsonNode fixture(String release) throws IOException {
+        String name = "/bakery/web/golden/" + release + "/session-and-cart.json";
+        try (InputStream in = SessionsAndCartsOfOtherReleasesAreKeptIT.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return EventJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}
