@@ -129,7 +129,8 @@ class StrangersStayOutThroughTheBalancerIT {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("j_username=" + user + "&j_password=" + password))
                 .build(), HttpResponse.BodyHandlers.ofString());
-        Matcher cookie = Pattern.compile("FADU_STAFF=([^;]+)").matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
+        Matcher cookie = Pattern.compile("FADU_STAFF=([^;]+)")
+                .matcher(String.join(";", answer.headers().allValues("Set-Cookie")));
         assertThat(cookie.find()).as("a sign-in cookie (%s)", answer.statusCode()).isTrue();
         return cookie.group(1);
     }

@@ -118,6 +118,70 @@ public final class RedisServer implements RestartableServer, AutoCloseable {
         }
     }
 
+    /**
+     * SIGSTOP: the server stops reading its connections, as a node that hangs; commands sent to it
+     * wait unread in its sockets. Only a {@link #crash()} or {@link #stop()} ends that.
+     */
+    public synchronized void freeze() {
+        signal("-STOP");
+    }
+
+    /**
+     * SIGKILL, as when the node dies: the server is gone at once and its data with it (unless kept on
+     * disk). Connections holding commands it never read are reset, the others closed. {@link #start()}
+     * brings it back on the same port.
+     */
+    public synchronized void crash() {
+        signal("-KILL");
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            process = null;
+        }
+    }
+
+    private void signal(String signal) {
+        if (process == null) {
+            throw new IllegalStateException("only a redis-server from the PATH can be sent " + signal);
+        }
+        try {
+            int exit = new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
+            if (exit != 0) {
+                throw new IllegalStateException("kill " + signal + " " + process.pid() + " exited with " + exit);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Bytes clients have sent that the server has not read yet, over all its connections (Linux' /proc/net/tcp). */
+    public long unreadBytes() {
+        try {
+            String localPort = String.format(":%04X", port);
+            long unread = 0;
+            for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
+                Path table = Path.of(file);
+                if (!Files.isReadable(table)) {
+                    continue;
+                }
+                for (String line : Files.readAllLines(table)) {
+                    String[] fields = line.trim().split("\\s+");
+                    // local address, remote address, state (01 = established), tx_queue:rx_queue
+                    if (fields.length > 4 && fields[1].endsWith(localPort) && "01".equals(fields[3])) {
+                        unread += Long.parseLong(fields[4].substring(fields[4].indexOf(':') + 1), 16);
+                    }
+                }
+            }
+            return unread;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -67,6 +67,10 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + httpPort;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
     /** Where probes and Prometheus ask: /q/health and /q/metrics answer here, not on {@link #baseUrl()}. */
     public String managementUrl() {
         return "http://localhost:" + managementPort;

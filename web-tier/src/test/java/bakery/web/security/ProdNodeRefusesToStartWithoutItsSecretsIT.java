@@ -52,9 +52,12 @@ class ProdNodeRefusesToStartWithoutItsSecretsIT {
     @Test
     void withAllThreeItStartsAndStaffCanSignIn() throws Exception {
         int port = FreePort.next();
-        Process node = start(secrets(), LOGS.resolve("with-every-secret.log"), port);
+        ServiceProcess probe = new ServiceProcess("with-every-secret", JAR, port);
+        Map<String, String> secrets = secrets();
+        // readiness answers on the management interface only
+        secrets.put("MANAGEMENT_PORT", Integer.toString(probe.managementPort()));
+        Process node = start(secrets, LOGS.resolve("with-every-secret.log"), port);
         try {
-            ServiceProcess probe = new ServiceProcess("with-every-secret", JAR, port);
             Await.within(Duration.ofSeconds(60), "the node with every secret is ready").until(probe::isReady);
             assertThat(bakery.web.SignedInStaff.signIn("http://localhost:" + port, "ops", "ops-demo").get("/ops").statusCode())
                     .isEqualTo(200);
@@ -85,6 +88,7 @@ class ProdNodeRefusesToStartWithoutItsSecretsIT {
         env.remove("OPS_PASSWORD_HASH");
         env.putAll(secrets);
         env.put("HTTP_PORT", Integer.toString(port));
+        env.putIfAbsent("MANAGEMENT_PORT", Integer.toString(FreePort.next()));
         env.put("NODE_ID", "web-secrets");
         env.put("REDIS_URL", RedisServer.shared().url());
         env.put("KAFKA_BOOTSTRAP_SERVERS", KafkaBroker.shared().bootstrapServers());
