@@ -28,7 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 import bakery.testkit.Await;
 
 /**
- * The bakery as docker-compose.yml runs it, for real, with podman: the images built by ./bakery images,
+ * The bakery as docker-compose.yml runs it, for real, with podman, by the commands of README's Deploy section: the
+ * images built by ./bakery images,
  * compose up, customers through the published balancer only, three bakers of whom one is killed mid-bake,
  * a recreated web tier, and compose down leaving nothing behind. One stack for the whole class, in order.
  * Where podman cannot run, the class is skipped and says why; on CI (CI set) it fails instead.
@@ -68,7 +69,7 @@ class BakeryInContainersIT {
             Assumptions.abort(why);
         }
         long start = System.nanoTime();
-        System.out.println(Command.ok(BUILD, ComposeProject.IMAGES));
+        System.out.println(Command.ok(BUILD, ReadmeDeploySection.line("./bakery", "images").words().toArray(String[]::new)));
         seconds.put("images", elapsed(start));
 
         project = new ComposeProject(PROJECT, BALANCER_PORT, folder,
@@ -76,7 +77,7 @@ class BakeryInContainersIT {
         project.writeSecrets(ContainerImageTest.bakedImages().get("web-tier"));
         project.compose("down", "--volumes", "--remove-orphans");
         start = System.nanoTime();
-        Command.ok(START, project.composeCommand("up", "--detach"));
+        Command.ok(START, project.composeCommand(ReadmeDeploySection.compose(false, "up")));
         seconds.put("compose up", elapsed(start));
         visitor = new Shopper(baseUrl(), "visitor@example.org");
     }
@@ -142,7 +143,9 @@ class BakeryInContainersIT {
     @Order(3)
     void three_bakers_lose_no_order_when_one_is_killed_mid_bake() {
         long start = System.nanoTime();
-        project.compose("up", "--detach", "--no-recreate", "--scale", "baking-worker=" + BAKERS);
+        String[] scale = ReadmeDeploySection.compose(true, "up");
+        assertThat(scale).as("README's scaling line").contains("baking-worker=" + BAKERS);
+        project.compose(scale);
         Await.within(Duration.ofMinutes(3), BAKERS + " healthy bakers").pollInterval(Duration.ofSeconds(2))
                 .until(() -> project.containers("baking-worker").stream().filter(c -> "healthy".equals(project.health(c)))
                         .count() == BAKERS);
@@ -198,7 +201,7 @@ class BakeryInContainersIT {
     @Order(5)
     void compose_down_leaves_nothing_running() {
         long start = System.nanoTime();
-        project.compose("down", "--volumes", "--remove-orphans");
+        project.compose(ReadmeDeploySection.compose(false, "down"));
         down = true;
         seconds.put("compose down", elapsed(start));
         assertThat(project.leftovers()).as("containers, networks and volumes of %s", PROJECT).isEmpty();

@@ -22,9 +22,7 @@ import java.util.TreeSet;
  */
 final class ComposeProject {
 
-    static final String COMPOSE = "deploy/podman/compose";
-    /** Builds every image compose runs (installing podman and its tools where they are missing). */
-    static final String[] IMAGES = { "./bakery", "images" };
+    static final String COMPOSE = ReadmeDeploySection.COMPOSE;
     static final String PODMAN = "deploy/podman/podman";
     private static final Duration STEP = Duration.ofMinutes(5);
     private static final SecureRandom RANDOM = new SecureRandom();
