@@ -77,7 +77,12 @@ class BakeryInContainersIT {
         project.writeSecrets(ContainerImageTest.bakedImages().get("web-tier"));
         project.compose("down", "--volumes", "--remove-orphans");
         start = System.nanoTime();
-        Command.ok(START, project.composeCommand(ReadmeDeploySection.compose(false, "up")));
+        try {
+            Command.ok(START, project.composeCommand(ReadmeDeploySection.compose(false, "up")));
+        } catch (IllegalStateException e) {
+            // compose says only which container was unhealthy: the containers' own words say why.
+            throw new IllegalStateException(e.getMessage() + "\n" + project.diagnosis(), e);
+        }
         seconds.put("compose up", elapsed(start));
         visitor = new Shopper(baseUrl(), "visitor@example.org");
     }

@@ -133,6 +133,21 @@ final class ComposeProject {
         return compose(args.toArray(String[]::new));
     }
 
+    /** Each container's state, health and last log lines: what to read when the bakery did not come up. */
+    String diagnosis() {
+        StringBuilder text = new StringBuilder();
+        for (String container : allContainers()) {
+            text.append("--- ").append(container).append(' ')
+                    .append(Command
+                            .run(STEP, PODMAN, "inspect", "--format", "{{.State.Status}} {{.State.Health.Status}}", container)
+                            .output().strip())
+                    .append('\n');
+            List<String> log = Command.run(STEP, PODMAN, "logs", "--tail", "15", container).output().lines().toList();
+            log.forEach(line -> text.append("    ").append(line).append('\n'));
+        }
+        return text.toString();
+    }
+
     /** Networks and volumes the project left behind. */
     List<String> leftovers() {
         List<String> left = new ArrayList<>(allContainers());
