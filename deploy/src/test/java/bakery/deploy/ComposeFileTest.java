@@ -3,6 +3,7 @@ package bakery.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,9 +69,11 @@ class ComposeFileTest {
             assertThat(config.healthPort(env)).isNotEqualTo(config.httpPort(env));
             assertThat(config.healthPath("ready", env)).isEqualTo("/q/health/ready");
         }
-        String upstream = services.path("balancer").path("environment").path("BALANCER_UPSTREAM").asText();
+        // The balancer sends requests to the web tier by name (deploy/nginx/web-tier-by-name.sh), looked up again
+        // as replicas come and go.
+        String webTier = services.path("balancer").path("environment").path("BALANCER_WEB_TIER").asText();
         int webPort = AppConfig.of("web-tier").httpPort(environment("web-tier"));
-        assertThat(upstream).contains("server web-tier:" + webPort);
+        assertThat(webTier).isEqualTo("web-tier:" + webPort);
         assumeTrue(portless.isEmpty(), "quarkus.http.port not configured yet in " + portless);
     }
 
@@ -194,6 +197,9 @@ class ComposeFileTest {
         assertThat(balancer.path("image").asText()).startsWith("nginx:");
         assertThat(balancer.path("volumes").get(0).asText())
                 .isEqualTo("./deploy/nginx/balancer.conf.template:/etc/nginx/templates/default.conf.template:ro");
+        assertThat(balancer.path("volumes").get(1).asText())
+                .isEqualTo("./deploy/nginx/web-tier-by-name.sh:/docker-entrypoint.d/40-web-tier-by-name.sh:ro");
+        assertThat(Files.isExecutable(Repo.file("deploy/nginx/web-tier-by-name.sh"))).isTrue();
         String template = Repo.read(Repo.file("deploy/nginx/balancer.conf.template"));
         Set<String> variables = new TreeSet<>();
         Matcher m = Pattern.compile("\\$\\{([A-Z_]+)}").matcher(template);
