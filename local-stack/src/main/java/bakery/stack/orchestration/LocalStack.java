@@ -16,6 +16,7 @@ import bakery.servers.process.NodeLauncher;
 import bakery.servers.process.Pids;
 import bakery.servers.readiness.Probes;
 import bakery.servers.readiness.ReadinessWait;
+import bakery.stack.archive.NodeArchive;
 import bakery.stack.balancer.Balancer;
 import bakery.stack.balancer.Nginx;
 import bakery.stack.infra.KafkaNode;
@@ -210,6 +211,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         for (Instance node : planned) {
             Service s = Service.parse(node.service());
             progress.step("starting " + node.id() + " on port " + node.port() + " (management " + node.managementPort() + ")");
+            archive().markStart(node.id(), Instant.now());
             Process p = StackProcesses.launch(nodeCommand(s, node.id()),
                     nodeEnvironment(s, node.id(), node.port(), node.managementPort()), layout.log(node.id()), layout.home());
             state = record(state, node.service(), node.id(), p, node.port(), node.managementPort());
@@ -374,7 +376,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
                     progress.step("nginx no longer sends requests to " + ids(leaving));
                 }
                 progress.step("draining " + ids(leaving) + " (SIGTERM: finish work, commit, leave the group)");
-                stopInParallel(leaving);
+                stopArchived(leaving, "scaled in");
                 state = after;
                 stateFile.save(state);
             }
@@ -388,6 +390,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         for (Instance i : state.nodes(service)) {
             if (!running(i)) {
                 progress.step(i.id() + " is no longer running; it no longer counts");
+                keep(i, false, "found no longer running (crashed or killed) before a replacement");
                 state = state.without(i.id());
             }
         }
@@ -495,7 +498,11 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             List<Instance> group = state.instances().stream().filter(i -> wave.contains(i.service()) && running(i)).toList();
             if (!group.isEmpty()) {
                 progress.step("stopping " + ids(group));
-                stopInParallel(group);
+                if (group.stream().allMatch(LocalStack::isServiceNode)) {
+                    stopArchived(group, "stack stopped");
+                } else {
+                    stopInParallel(group);
+                }
                 stopped += group.size();
             }
         }
@@ -513,6 +520,59 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             return 1;
         }
         return 0;
+    }
+
+    // ---- archive --------------------------------------------------------------------------------
+
+    NodeArchive archive() {
+        return new NodeArchive(layout, probes, settings.duration("archive.thread-dump-timeout"));
+    }
+
+    static boolean isServiceNode(Instance i) {
+        return i.managementPort() > 0;
+    }
+
+    /**
+     * {@code ./bakery collect NODE}: archives a node's thread dump, metrics and log now, leaving it
+     * running. Returns the archive folder.
+     */
+    public Path collect(String nodeId) {
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance node = state.find(nodeId).filter(LocalStack::isServiceNode)
+                    .orElseThrow(() -> new StackException("no node " + nodeId + " in this stack; its nodes are "
+                            + ids(state.instances().stream().filter(LocalStack::isServiceNode).toList())));
+            return keep(node, running(node), "collected on demand");
+        }
+    }
+
+    /** One node's archive, complete: state (when alive) and log. */
+    private Path keep(Instance node, boolean alive, String reason) {
+        NodeArchive archive = archive();
+        Path folder = archive.takeState(node, alive, reason, Instant.now());
+        archive.keepLog(folder, node);
+        progress.step(String.format("%-22s archived in %s", node.id(), folder));
+        return folder;
+    }
+
+    /**
+     * Stops service nodes the way {@link #stopInParallel} does, first keeping each one's thread dump
+     * and metrics, then its log with the shutdown in it.
+     */
+    private void stopArchived(List<Instance> nodes, String reason) {
+        NodeArchive archive = archive();
+        Map<Instance, Path> folders = new LinkedHashMap<>();
+        CompletableFuture.allOf(nodes.stream().map(i -> CompletableFuture.runAsync(() -> {
+            Path folder = archive.takeState(i, running(i), reason, Instant.now());
+            synchronized (folders) {
+                folders.put(i, folder);
+            }
+        })).toArray(CompletableFuture[]::new)).join();
+        stopInParallel(nodes);
+        folders.forEach((node, folder) -> {
+            archive.keepLog(folder, node);
+            progress.step(String.format("%-22s archived in %s", node.id(), folder));
+        });
     }
 
     private void stopInParallel(List<Instance> instances) {

@@ -2,7 +2,13 @@ package bakery.stack.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import bakery.stack.BakeryCli;
+import bakery.stack.archive.NodeArchive;
 
 /**
  * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a
@@ -53,6 +60,53 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     @Test
     void bakersKilledUnderLoadLoseAndRepeatNoOrder() throws Exception {
         assertCleanVerdict(BAKERY.run("chaos", "kill-baker", "--duration", SHORT));
+
+        // Each killed baker was replaced by a node of the same name; what the dead one logged is archived.
+        List<Path> killed = archives("baking-worker-").stream()
+                .filter(folder -> read(folder.resolve(NodeArchive.ABOUT)).contains("running-when-archived: false")).toList();
+        assertThat(killed).as("archives of killed bakers").isNotEmpty();
+        for (Path folder : killed) {
+            assertThat(read(folder.resolve(NodeArchive.LOG))).as(folder.toString()).contains("started in");
+            assertThat(read(folder.resolve(NodeArchive.THREADS))).startsWith("no thread dump: ");
+        }
+    }
+
+    @Test
+    void collectArchivesALiveNodesThreadsMetricsAndLogAndLeavesItRunning() throws Exception {
+        BAKERY.succeeds("collect", "web-1");
+
+        Path folder = archives("web-1-").stream()
+                .filter(f -> read(f.resolve(NodeArchive.ABOUT)).contains("reason: collected on demand")).findFirst()
+                .orElseThrow();
+        assertThat(read(folder.resolve(NodeArchive.THREADS))).contains("Full thread dump");
+        assertThat(read(folder.resolve(NodeArchive.METRICS))).contains("http_server_requests");
+        assertThat(read(folder.resolve(NodeArchive.LOG))).contains("started in");
+        assertThat(BakeryCli.instances(BAKERY.status())).anySatisfy(node -> {
+            assertThat(node.get("id").asText()).isEqualTo("web-1");
+            assertThat(node.get("ready").asBoolean()).isTrue();
+        });
+
+        BakeryCli.Result unknown = BAKERY.run("collect", "baking-worker-99");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.output()).contains("no node baking-worker-99");
+    }
+
+    private static List<Path> archives(String prefix) throws IOException {
+        Path archive = BAKERY.home().resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return List.of();
+        }
+        try (var folders = Files.list(archive)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
