@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.metrics.MetricsPage;
 import bakery.stack.BakeryCli;
 import bakery.stack.archive.NodeArchive;
 
@@ -25,6 +30,8 @@ import bakery.stack.archive.NodeArchive;
  * under load. Each scenario must end with nothing lost and nothing baked, readied or e-mailed twice.
  * On the same stack, the verdict itself: ovens too slow to finish within the wait leave orders late,
  * not lost, and the run passes; orders skipped behind the bakery's back are lost, and the run fails.
+ * Also on this stack: a killed baker's log is archived, not lost behind its replacement; collect keeps
+ * a live node's threads, metrics and log; a drained web node gets no requests and stays up.
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
@@ -79,16 +86,61 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
                 .filter(f -> read(f.resolve(NodeArchive.ABOUT)).contains("reason: collected on demand")).findFirst()
                 .orElseThrow();
         assertThat(read(folder.resolve(NodeArchive.THREADS))).contains("Full thread dump");
-        assertThat(read(folder.resolve(NodeArchive.METRICS))).contains("http_server_requests");
+        assertThat(read(folder.resolve(NodeArchive.METRICS))).contains("jvm_threads_live_threads").contains("node=\"web-1\"");
         assertThat(read(folder.resolve(NodeArchive.LOG))).contains("started in");
-        assertThat(BakeryCli.instances(BAKERY.status())).anySatisfy(node -> {
-            assertThat(node.get("id").asText()).isEqualTo("web-1");
-            assertThat(node.get("ready").asBoolean()).isTrue();
-        });
+        JsonNode status = BAKERY.status();
+        assertThat(node(status, "web-1").get("ready").asBoolean()).isTrue();
+        // Every node runs the one release ./bakery up kept, and says so itself.
+        assertThat(node(status, "web-1").get("release").asText()).startsWith("1.")
+                .matches(".*-(\\p{XDigit}{7}|nogit)(-dirty)?");
+        assertThat(status.get("mixedReleases").asBoolean()).isFalse();
 
         BakeryCli.Result unknown = BAKERY.run("collect", "baking-worker-99");
         assertThat(unknown.exit()).isEqualTo(1);
         assertThat(unknown.output()).contains("no node baking-worker-99");
+    }
+
+    @Test
+    void aDrainedWebNodeGetsNoRequestsAndKeepsRunningUntilPutBack() throws Exception {
+        BAKERY.succeeds("drain", "web-2");
+        try {
+            JsonNode web2 = node(BAKERY.status(), "web-2");
+            assertThat(web2.get("drained").asBoolean()).isTrue();
+            assertThat(web2.get("ready").asBoolean()).as("kept running for diagnosis").isTrue();
+            double before = pagesServed(web2);
+            HttpClient http = HttpClient.newHttpClient();
+            for (int n = 0; n < 20; n++) {
+                HttpResponse<Void> page = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BAKERY.port(8080) + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(page.statusCode()).isEqualTo(200);
+            }
+            assertThat(pagesServed(web2)).as("requests web-2 served while drained").isEqualTo(before);
+        } finally {
+            BAKERY.succeeds("undrain", "web-2");
+        }
+        assertThat(node(BAKERY.status(), "web-2").get("drained").asBoolean()).isFalse();
+
+        BakeryCli.Result worker = BAKERY.run("drain", "baking-worker-1");
+        assertThat(worker.exit()).isEqualTo(1);
+        assertThat(worker.output()).contains("only web nodes can be taken out of rotation");
+    }
+
+    /** What the node itself counted on its public port (its management port's /q/* is not counted there). */
+    private static double pagesServed(JsonNode node) throws IOException, InterruptedException {
+        String page = HttpClient.newHttpClient()
+                .send(HttpRequest
+                        .newBuilder(URI.create("http://127.0.0.1:" + node.get("managementPort").asInt() + "/q/metrics"))
+                        .build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        return MetricsPage.parse(page).samples().stream()
+                .filter(s -> s.name().equals("http_server_requests_seconds_count")
+                        && !s.labels().getOrDefault("uri", "").startsWith("/q"))
+                .mapToDouble(MetricsPage.Sample::value).sum();
+    }
+
+    private static JsonNode node(JsonNode status, String id) {
+        return BakeryCli.instances(status).stream().filter(i -> i.get("id").asText().equals(id)).findFirst().orElseThrow();
     }
 
     private static List<Path> archives(String prefix) throws IOException {
