@@ -10,7 +10,10 @@ import bakery.stack.process.StackLayout;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-/** nginx as the stack's balancer: its upstreams are always the web and order-service nodes in the state. */
+/**
+ * nginx as the stack's balancer: its upstreams are always the web and order-service nodes in the
+ * state, but for those drained (out of rotation).
+ */
 public final class Balancer {
 
     public static final String NAME = "nginx";
@@ -50,7 +53,8 @@ public final class Balancer {
         state.find(NAME).ifPresent(n -> nginx.reload(n.pid(), drain, poll));
     }
 
-    static List<String> addresses(StackState state, Service service) {
-        return state.nodes(service).stream().map(Instance::port).map(p -> "127.0.0.1:" + p).toList();
+    public static List<String> addresses(StackState state, Service service) {
+        return state.nodes(service).stream().filter(i -> !state.isDrained(i.id())).map(Instance::port)
+                .map(p -> "127.0.0.1:" + p).toList();
     }
 }

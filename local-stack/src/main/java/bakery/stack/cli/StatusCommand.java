@@ -16,9 +16,10 @@ import bakery.stack.orchestration.LocalStack;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
+import bakery.stack.release.Release;
 import bakery.stack.scaling.GroupBacklog;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime), every consumer group's lag per topic, "
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime, release; a warning while nodes run mixed releases), every consumer group's lag per topic, "
         + "each worker group's backlog and the time to drain it at its current pace, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {
@@ -26,14 +27,37 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--json", description = "one JSON object: instances and consumerGroups")
     boolean json;
 
-    /** One process as status shows it; managementPort is 0 for a server, rssKb is null when the process is gone. */
+    /**
+     * One process as status shows it; managementPort is 0 for a server, rssKb is null when the process
+     * is gone; release is what a running service node runs, read from the node's own command line.
+     */
     record InstanceStatus(String service, String id, long pid, int port, int managementPort, boolean running, boolean ready,
-            Long rssKb, Long uptimeSeconds) {
+            Long rssKb, Long uptimeSeconds, String release, boolean drained) {
+
+        InstanceStatus(String service, String id, long pid, int port, int managementPort, boolean running, boolean ready,
+                Long rssKb, Long uptimeSeconds, String release) {
+            this(service, id, pid, port, managementPort, running, ready, rssKb, uptimeSeconds, release, false);
+        }
     }
 
+    /** {@code releases}: every release the running service nodes run; more than one while a rollout is under way. */
     record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
-            KeyFigures.Figures figures, List<GroupBacklog> backlogs) {
+            KeyFigures.Figures figures, List<GroupBacklog> backlogs, List<String> releases, boolean mixedReleases) {
+
+        Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
+                KeyFigures.Figures figures, List<GroupBacklog> backlogs) {
+            this(running, instances, consumerGroups, kafkaError, figures, backlogs, releasesOf(instances),
+                    releasesOf(instances).size() > 1);
+        }
     }
+
+    static List<String> releasesOf(List<InstanceStatus> instances) {
+        return instances.stream().filter(i -> i.running() && i.managementPort() > 0)
+                .map(i -> i.release() == null ? UNKNOWN_RELEASE : i.release()).distinct().sorted().toList();
+    }
+
+    /** A node started from the working tree itself, not from a release (a stack started before releases were kept). */
+    static final String UNKNOWN_RELEASE = "working-tree";
 
     @Override
     public Integer call() throws Exception {
@@ -57,7 +81,11 @@ final class StatusCommand implements Callable<Integer> {
             return new InstanceStatus(i.service(), i.id(), i.pid(), i.port(), i.managementPort(), running,
                     running && stack.ready(i),
                     running ? (Long) Pids.rssKb(i.pid()).stream().boxed().findFirst().orElse(null) : null,
-                    running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null);
+                    running && i.startedAt() != null ? Duration.between(i.startedAt(), now).toSeconds() : null,
+                    running && i.managementPort() > 0
+                            ? stack.releases().runBy(i.pid()).map(Release::name).orElse(UNKNOWN_RELEASE)
+                            : null,
+                    state.isDrained(i.id()));
         }).toList();
         Duration window = stack.settings().duration("status.figures-window");
         List<ConsumerLag.TopicLag> before = List.of();
@@ -103,14 +131,18 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     private static void print(Report report) {
-        System.out.printf("%-20s %-22s %8s %6s %6s %-6s %9s %9s%n", "SERVICE", "ID", "PID", "PORT", "MGMT", "READY", "RSS",
-                "UPTIME");
+        System.out.printf("%-20s %-22s %8s %6s %6s %-7s %9s %9s  %s%n", "SERVICE", "ID", "PID", "PORT", "MGMT", "READY", "RSS",
+                "UPTIME", "RELEASE");
         for (InstanceStatus i : report.instances()) {
-            System.out.printf("%-20s %-22s %8d %6d %6s %-6s %9s %9s%n", i.service(), i.id(), i.pid(), i.port(),
+            System.out.printf("%-20s %-22s %8d %6d %6s %-7s %9s %9s  %s%n", i.service(), i.id(), i.pid(), i.port(),
                     i.managementPort() > 0 ? Integer.toString(i.managementPort()) : "-",
-                    !i.running() ? "gone" : i.ready() ? "yes" : "no",
+                    !i.running() ? "gone" : i.drained() ? "DRAINED" : i.ready() ? "yes" : "no",
                     i.rssKb() == null ? "-" : (i.rssKb() / 1024) + " MB",
-                    i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()));
+                    i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()), i.release() == null ? "-" : i.release());
+        }
+        if (report.mixedReleases()) {
+            System.out.println("WARNING: the nodes run " + report.releases().size() + " releases side by side "
+                    + report.releases() + " (a rollout under way, or one left half done)");
         }
         System.out.println();
         printFigures(report.figures());

@@ -16,6 +16,7 @@ import bakery.servers.process.NodeLauncher;
 import bakery.servers.process.Pids;
 import bakery.servers.readiness.Probes;
 import bakery.servers.readiness.ReadinessWait;
+import bakery.stack.archive.NodeArchive;
 import bakery.stack.balancer.Balancer;
 import bakery.stack.balancer.Nginx;
 import bakery.stack.infra.KafkaNode;
@@ -32,6 +33,8 @@ import bakery.stack.process.StackProcesses;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
+import bakery.stack.release.Release;
+import bakery.stack.release.Releases;
 import bakery.stack.secrets.CookieKey;
 
 /**
@@ -77,7 +80,10 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
                     settings);
             refuseTakenPorts(balancer);
-            StackState state = new StackState(Instant.now(), settings.portOffset(), List.of());
+            Release release = releases().fromWorkingTree();
+            progress.step("release " + release.name() + " (every service's build, kept in " + releases().dir()
+                    .resolve(release.name()) + ")");
+            StackState state = new StackState(Instant.now(), settings.portOffset(), List.of(), release.name());
             stateFile.save(state);
             try {
                 state = startServers(state);
@@ -203,26 +209,34 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         int port = PortPlan.next(settings.port(s.module()), held, Probes::free);
         held.add(port);
         int managementPort = PortPlan.next(settings.port("management." + s.module()), held, Probes::free);
-        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null);
+        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null,
+                state.release());
     }
 
     private StackState launchNodes(StackState state, List<Instance> planned) {
         for (Instance node : planned) {
             Service s = Service.parse(node.service());
             progress.step("starting " + node.id() + " on port " + node.port() + " (management " + node.managementPort() + ")");
-            Process p = StackProcesses.launch(nodeCommand(s, node.id()),
+            archive().markStart(node.id(), Instant.now());
+            Process p = StackProcesses.launch(nodeCommand(s, node.release()),
                     nodeEnvironment(s, node.id(), node.port(), node.managementPort()), layout.log(node.id()), layout.home());
             state = record(state, node.service(), node.id(), p, node.port(), node.managementPort());
         }
         return state;
     }
 
-    List<String> nodeCommand(Service s, String id) {
+    /** The node runs its release's copy of the service; a stack recorded before releases existed runs the working tree's. */
+    List<String> nodeCommand(Service s, String release) {
         List<String> command = new ArrayList<>();
         command.add(NodeLauncher.java());
         command.addAll(settings.words("node.java-options"));
-        command.addAll(List.of("-jar", s.jar(layout.root()).toString()));
+        Path jar = release == null ? s.jar(layout.root()) : releases().jar(new Release(release), s);
+        command.addAll(List.of("-jar", jar.toString()));
         return command;
+    }
+
+    public Releases releases() {
+        return new Releases(layout);
     }
 
     /** Each node learns every address from the environment, as on compose and Kubernetes. */
@@ -263,8 +277,9 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     private StackState record(StackState state, String service, String id, Process process, int port, int managementPort) {
         Instant processStart = process.info().startInstant().orElse(Pids.startOf(process.pid()).orElse(null));
+        String release = state.find(id).map(Instance::release).orElse(null);
         StackState next = state
-                .with(new Instance(service, id, process.pid(), port, managementPort, Instant.now(), processStart));
+                .with(new Instance(service, id, process.pid(), port, managementPort, Instant.now(), processStart, release));
         stateFile.save(next);
         return next;
     }
@@ -374,7 +389,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
                     progress.step("nginx no longer sends requests to " + ids(leaving));
                 }
                 progress.step("draining " + ids(leaving) + " (SIGTERM: finish work, commit, leave the group)");
-                stopInParallel(leaving);
+                stopArchived(leaving, "scaled in");
                 state = after;
                 stateFile.save(state);
             }
@@ -388,6 +403,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         for (Instance i : state.nodes(service)) {
             if (!running(i)) {
                 progress.step(i.id() + " is no longer running; it no longer counts");
+                keep(i, false, "found no longer running (crashed or killed) before a replacement");
                 state = state.without(i.id());
             }
         }
@@ -405,6 +421,73 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     static String ids(List<Instance> nodes) {
         return nodes.stream().map(Instance::id).toList().toString();
+    }
+
+    // ---- drain ----------------------------------------------------------------------------------
+
+    /**
+     * Takes a web node out of nginx's upstream and keeps it running for diagnosis: the reload lets
+     * its in-flight requests finish, and nginx closes the live streams it still carries after its
+     * {@code worker_shutdown_timeout}, so their browsers reconnect to another node.
+     */
+    public void drain(String nodeId) {
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance node = webNode(state, nodeId);
+            if (state.isDrained(nodeId)) {
+                progress.step(nodeId + " is already out of rotation");
+                return;
+            }
+            StackState after = state.drain(nodeId);
+            if (Balancer.addresses(after, Service.WEB_TIER).isEmpty()) {
+                throw new StackException("draining " + nodeId
+                        + " would leave no web node in rotation: start another first (./bakery scale web=N)");
+            }
+            stateFile.save(after);
+            balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+            progress.step(node.id() + " is out of rotation: nginx sends it no more requests; it keeps running for"
+                    + " diagnosis (./bakery collect " + node.id() + ", ./bakery undrain " + node.id() + ")");
+        }
+    }
+
+    /** Puts a drained web node back into nginx's upstream, once it answers ready. */
+    public void undrain(String nodeId) {
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance node = webNode(state, nodeId);
+            if (!state.isDrained(nodeId)) {
+                progress.step(nodeId + " is already in rotation");
+                return;
+            }
+            if (!running(node) || !ready(node)) {
+                throw new StackException(nodeId + " is not ready, so it stays out of rotation; see ./bakery logs " + nodeId);
+            }
+            StackState after = state.undrain(nodeId);
+            stateFile.save(after);
+            balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+            progress.step(nodeId + " is back in rotation");
+        }
+    }
+
+    /**
+     * Only web nodes can be drained here: a worker leaves its consumer group only as it stops, and
+     * order-service is a consumer too.
+     */
+    private Instance webNode(StackState state, String nodeId) {
+        Instance node = state.find(nodeId).filter(LocalStack::isServiceNode)
+                .orElseThrow(() -> new StackException("no node " + nodeId + " in this stack; its nodes are "
+                        + ids(state.instances().stream().filter(LocalStack::isServiceNode).toList())));
+        if (!node.isService(Service.WEB_TIER)) {
+            throw new StackException(nodeId + " is a " + node.service()
+                    + " node: only web nodes can be taken out of rotation and kept running; a worker leaves its"
+                    + " consumer group when it stops (./bakery collect " + nodeId
+                    + " keeps what it knows, ./bakery scale stops it with its archive)");
+        }
+        return node;
+    }
+
+    private Balancer balancer() {
+        return new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout, settings);
     }
 
     // ---- chaos ----------------------------------------------------------------------------------
@@ -495,7 +578,11 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             List<Instance> group = state.instances().stream().filter(i -> wave.contains(i.service()) && running(i)).toList();
             if (!group.isEmpty()) {
                 progress.step("stopping " + ids(group));
-                stopInParallel(group);
+                if (group.stream().allMatch(LocalStack::isServiceNode)) {
+                    stopArchived(group, "stack stopped");
+                } else {
+                    stopInParallel(group);
+                }
                 stopped += group.size();
             }
         }
@@ -513,6 +600,59 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             return 1;
         }
         return 0;
+    }
+
+    // ---- archive --------------------------------------------------------------------------------
+
+    NodeArchive archive() {
+        return new NodeArchive(layout, probes, settings.duration("archive.thread-dump-timeout"));
+    }
+
+    static boolean isServiceNode(Instance i) {
+        return i.managementPort() > 0;
+    }
+
+    /**
+     * {@code ./bakery collect NODE}: archives a node's thread dump, metrics and log now, leaving it
+     * running. Returns the archive folder.
+     */
+    public Path collect(String nodeId) {
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance node = state.find(nodeId).filter(LocalStack::isServiceNode)
+                    .orElseThrow(() -> new StackException("no node " + nodeId + " in this stack; its nodes are "
+                            + ids(state.instances().stream().filter(LocalStack::isServiceNode).toList())));
+            return keep(node, running(node), "collected on demand");
+        }
+    }
+
+    /** One node's archive, complete: state (when alive) and log. */
+    private Path keep(Instance node, boolean alive, String reason) {
+        NodeArchive archive = archive();
+        Path folder = archive.takeState(node, alive, reason, Instant.now());
+        archive.keepLog(folder, node);
+        progress.step(String.format("%-22s archived in %s", node.id(), folder));
+        return folder;
+    }
+
+    /**
+     * Stops service nodes the way {@link #stopInParallel} does, first keeping each one's thread dump
+     * and metrics, then its log with the shutdown in it.
+     */
+    private void stopArchived(List<Instance> nodes, String reason) {
+        NodeArchive archive = archive();
+        Map<Instance, Path> folders = new LinkedHashMap<>();
+        CompletableFuture.allOf(nodes.stream().map(i -> CompletableFuture.runAsync(() -> {
+            Path folder = archive.takeState(i, running(i), reason, Instant.now());
+            synchronized (folders) {
+                folders.put(i, folder);
+            }
+        })).toArray(CompletableFuture[]::new)).join();
+        stopInParallel(nodes);
+        folders.forEach((node, folder) -> {
+            archive.keepLog(folder, node);
+            progress.step(String.format("%-22s archived in %s", node.id(), folder));
+        });
     }
 
     private void stopInParallel(List<Instance> instances) {

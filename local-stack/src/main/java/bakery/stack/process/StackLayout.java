@@ -30,6 +30,11 @@ public record StackLayout(Path root, Path home) {
         return logs().resolve(nodeId + ".log");
     }
 
+    /** What each node knew when it stopped or was collected: one folder per node and moment. */
+    public Path archive() {
+        return home.resolve("archive");
+    }
+
     public Path kafka() {
         return home.resolve("kafka");
     }

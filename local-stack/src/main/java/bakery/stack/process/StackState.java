@@ -7,24 +7,57 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** What runs: every server and node of the stack, in the order they were started. */
-public record StackState(Instant startedAt, int portOffset, List<Instance> instances) {
+/**
+ * What runs: every server and node of the stack, in the order they were started, the release a node
+ * started now runs ({@code release}; null in a state written before releases were) and the nodes
+ * taken out of rotation ({@code drained}: running, but nginx sends them nothing).
+ */
+public record StackState(Instant startedAt, int portOffset, List<Instance> instances, String release,
+        List<String> drained) {
 
     public StackState {
         instances = List.copyOf(instances);
+        drained = drained == null ? List.of() : List.copyOf(drained);
+    }
+
+    public StackState(Instant startedAt, int portOffset, List<Instance> instances) {
+        this(startedAt, portOffset, instances, null, List.of());
+    }
+
+    public StackState(Instant startedAt, int portOffset, List<Instance> instances, String release) {
+        this(startedAt, portOffset, instances, release, List.of());
+    }
+
+    public boolean isDrained(String id) {
+        return drained.contains(id);
+    }
+
+    /** The node stays recorded and running; only the balancer leaves it out. */
+    public StackState drain(String id) {
+        List<String> all = new ArrayList<>(drained);
+        if (!all.contains(id)) {
+            all.add(id);
+        }
+        return new StackState(startedAt, portOffset, instances, release, all);
+    }
+
+    public StackState undrain(String id) {
+        List<String> all = new ArrayList<>(drained);
+        all.remove(id);
+        return new StackState(startedAt, portOffset, instances, release, all);
     }
 
     public StackState with(Instance instance) {
         List<Instance> all = new ArrayList<>(instances);
         all.removeIf(i -> i.id().equals(instance.id()));
         all.add(instance);
-        return new StackState(startedAt, portOffset, all);
+        return new StackState(startedAt, portOffset, all, release, drained);
     }
 
     public StackState without(String id) {
         List<Instance> all = new ArrayList<>(instances);
         all.removeIf(i -> i.id().equals(id));
-        return new StackState(startedAt, portOffset, all);
+        return new StackState(startedAt, portOffset, all, release, drained).undrain(id);
     }
 
     public Optional<Instance> find(String id) {

@@ -2,7 +2,17 @@ package bakery.stack.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,7 +20,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import bakery.servers.metrics.MetricsPage;
 import bakery.stack.BakeryCli;
+import bakery.stack.archive.NodeArchive;
 
 /**
  * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a
@@ -18,6 +30,8 @@ import bakery.stack.BakeryCli;
  * under load. Each scenario must end with nothing lost and nothing baked, readied or e-mailed twice.
  * On the same stack, the verdict itself: ovens too slow to finish within the wait leave orders late,
  * not lost, and the run passes; orders skipped behind the bakery's back are lost, and the run fails.
+ * Also on this stack: a killed baker's log is archived, not lost behind its replacement; collect keeps
+ * a live node's threads, metrics and log; a drained web node gets no requests and stays up.
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
@@ -53,6 +67,102 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     @Test
     void bakersKilledUnderLoadLoseAndRepeatNoOrder() throws Exception {
         assertCleanVerdict(BAKERY.run("chaos", "kill-baker", "--duration", SHORT));
+
+        // Each killed baker was replaced by a node of the same name; what the dead one logged is archived.
+        List<Path> killed = archives("baking-worker-").stream()
+                .filter(folder -> read(folder.resolve(NodeArchive.ABOUT)).contains("running-when-archived: false")).toList();
+        assertThat(killed).as("archives of killed bakers").isNotEmpty();
+        for (Path folder : killed) {
+            assertThat(read(folder.resolve(NodeArchive.LOG))).as(folder.toString()).contains("started in");
+            assertThat(read(folder.resolve(NodeArchive.THREADS))).startsWith("no thread dump: ");
+        }
+    }
+
+    @Test
+    void collectArchivesALiveNodesThreadsMetricsAndLogAndLeavesItRunning() throws Exception {
+        BAKERY.succeeds("collect", "web-1");
+
+        Path folder = archives("web-1-").stream()
+                .filter(f -> read(f.resolve(NodeArchive.ABOUT)).contains("reason: collected on demand")).findFirst()
+                .orElseThrow();
+        assertThat(read(folder.resolve(NodeArchive.THREADS))).contains("Full thread dump");
+        assertThat(read(folder.resolve(NodeArchive.METRICS))).contains("jvm_threads_live_threads").contains("node=\"web-1\"");
+        assertThat(read(folder.resolve(NodeArchive.LOG))).contains("started in");
+        JsonNode status = BAKERY.status();
+        assertThat(node(status, "web-1").get("ready").asBoolean()).isTrue();
+        // Every node runs the one release ./bakery up kept, and says so itself.
+        assertThat(node(status, "web-1").get("release").asText()).startsWith("1.")
+                .matches(".*-(\\p{XDigit}{7}|nogit)(-dirty)?");
+        assertThat(status.get("mixedReleases").asBoolean()).isFalse();
+
+        BakeryCli.Result unknown = BAKERY.run("collect", "baking-worker-99");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.output()).contains("no node baking-worker-99");
+    }
+
+    @Test
+    void aDrainedWebNodeGetsNoRequestsAndKeepsRunningUntilPutBack() throws Exception {
+        BAKERY.succeeds("drain", "web-2");
+        try {
+            JsonNode web2 = node(BAKERY.status(), "web-2");
+            assertThat(web2.get("drained").asBoolean()).isTrue();
+            assertThat(web2.get("ready").asBoolean()).as("kept running for diagnosis").isTrue();
+            JsonNode web1 = node(BAKERY.status(), "web-1");
+            double web1Before = pagesServed(web1);
+            double web2Before = pagesServed(web2);
+            HttpClient http = HttpClient.newHttpClient();
+            for (int n = 0; n < 20; n++) {
+                // Any answer of a node will do (the shop page is 503 while the catalog is not reachable yet).
+                HttpResponse<Void> page = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + BAKERY.port(8080) + "/")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                assertThat(page.statusCode()).as("answered by a web node, not by nginx").isNotIn(502, 504);
+            }
+            assertThat(pagesServed(web1)).as("requests web-1 served").isGreaterThanOrEqualTo(web1Before + 20);
+            assertThat(pagesServed(web2)).as("requests web-2 served while drained").isEqualTo(web2Before);
+        } finally {
+            BAKERY.succeeds("undrain", "web-2");
+        }
+        assertThat(node(BAKERY.status(), "web-2").get("drained").asBoolean()).isFalse();
+
+        BakeryCli.Result worker = BAKERY.run("drain", "baking-worker-1");
+        assertThat(worker.exit()).isEqualTo(1);
+        assertThat(worker.output()).contains("only web nodes can be taken out of rotation");
+    }
+
+    /** What the node itself counted on its public port (its management port's /q/* is not counted there). */
+    private static double pagesServed(JsonNode node) throws IOException, InterruptedException {
+        String page = HttpClient.newHttpClient()
+                .send(HttpRequest
+                        .newBuilder(URI.create("http://127.0.0.1:" + node.get("managementPort").asInt() + "/q/metrics"))
+                        .build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+        return MetricsPage.parse(page).samples().stream()
+                .filter(s -> s.name().equals("http_server_requests_seconds_count")
+                        && !s.labels().getOrDefault("uri", "").startsWith("/q"))
+                .mapToDouble(MetricsPage.Sample::value).sum();
+    }
+
+    private static JsonNode node(JsonNode status, String id) {
+        return BakeryCli.instances(status).stream().filter(i -> i.get("id").asText().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static List<Path> archives(String prefix) throws IOException {
+        Path archive = BAKERY.home().resolve("archive");
+        if (!Files.isDirectory(archive)) {
+            return List.of();
+        }
+        try (var folders = Files.list(archive)) {
+            return folders.filter(f -> f.getFileName().toString().startsWith(prefix)).sorted().toList();
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

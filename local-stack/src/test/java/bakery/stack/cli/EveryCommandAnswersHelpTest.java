@@ -39,7 +39,9 @@ class EveryCommandAnswersHelpTest {
     void theTopLevelHelpListsEveryCommandTheScriptRunsIncludingTest() {
         String usage = run(List.of("--help")).out();
 
-        for (String command : List.of("up", "status", "scale", "autoscale", "logs", "down", "bench", "chaos", "test")) {
+        for (String command : List.of("up", "status", "scale", "autoscale", "logs", "collect", "drain", "undrain", "down",
+                "bench", "chaos",
+                "test")) {
             assertThat(usage).containsPattern("(?m)^\\s+" + command + "\\s");
         }
     }

@@ -23,7 +23,9 @@ class StackStateTest {
         StateFile file = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock"));
         StackState state = new StackState(NOW, 20000, List.of(
                 new Instance("kafka", "kafka", 42, 9092, NOW, NOW.minusSeconds(1)),
-                node(Service.WEB_TIER, 1, 8081)));
+                node(Service.WEB_TIER, 1, 8081),
+                new Instance("baking-worker", "baking-worker-1", 7, 8100, 9200, NOW, NOW, "1.0.0-SNAPSHOT-3f2a9c1")),
+                "1.0.0-SNAPSHOT-3f2a9c1").drain("web-1");
 
         file.save(state);
 
@@ -69,6 +71,9 @@ class StackStateTest {
 
         assertThat(web.port()).isEqualTo(8081);
         assertThat(web.managementPort()).isZero();
+        assertThat(web.release()).as("a node started before releases were kept").isNull();
+        assertThat(new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock")).load().orElseThrow().drained())
+                .as("a state written before nodes could be drained").isEmpty();
     }
 
     @Test
