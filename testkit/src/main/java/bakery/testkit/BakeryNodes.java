@@ -82,7 +82,13 @@ public final class BakeryNodes implements AutoCloseable {
 
     /** Waits until every node started so far reports ready. */
     public void awaitReady() {
-        started.forEach(ServiceProcess::awaitReady);
+        try {
+            started.forEach(ServiceProcess::awaitReady);
+        } catch (RuntimeException | Error notReady) {
+            // a caller whose constructor fails here never gets to close them: no node outlives the test
+            close();
+            throw notReady;
+        }
     }
 
     /** Kills every node started so far: the servers stay up for the next test. */

@@ -97,7 +97,10 @@ public final class ServiceProcess implements ReadinessWait.Starting, AutoCloseab
         List<String> command = new ArrayList<>(List.of(NodeLauncher.java(), "-Xmx256m", "-XX:+UseSerialGC"));
         config.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
-        process = NodeLauncher.child(command, log);
+        Process node = NodeLauncher.child(command, log);
+        // a test JVM that ends early (a failed set-up, an interrupted run) leaves no node behind
+        Runtime.getRuntime().addShutdownHook(new Thread(node::destroyForcibly, name + "-stop"));
+        process = node;
         return this;
     }
 
