@@ -39,10 +39,7 @@ class CustomerIsEmailedWhenOrderIsReadyRejectedOrCancelledIT extends NotifyIT {
 
     @Test
     void aRejectedOrderIsEmailedWithTheReason() {
-        OrderStatusChanged rejected = change(OrderIds.next(), OrderStatus.REJECTED, "we do not bake rye bread on Sundays");
-        publish(rejected);
-
-        MimeMessage mail = awaitMailAbout(rejected.orderId());
+        MimeMessage mail = mailForAnOrderThatTurns(OrderStatus.REJECTED, "we do not bake rye bread on Sundays");
 
         assertThat(subject(mail)).startsWith("We could not accept your FADU Bakery order");
         assertThat(body(mail)).contains("The reason: we do not bake rye bread on Sundays").contains("Total: €16.00");
@@ -50,10 +47,7 @@ class CustomerIsEmailedWhenOrderIsReadyRejectedOrCancelledIT extends NotifyIT {
 
     @Test
     void aCancelledOrderIsEmailed() {
-        OrderStatusChanged cancelled = change(OrderIds.next(), OrderStatus.CANCELLED, "cancelled at the customer's request");
-        publish(cancelled);
-
-        MimeMessage mail = awaitMailAbout(cancelled.orderId());
+        MimeMessage mail = mailForAnOrderThatTurns(OrderStatus.CANCELLED, "cancelled at the customer's request");
 
         assertThat(subject(mail)).endsWith("has been cancelled");
         assertThat(body(mail)).contains("has been cancelled").contains("cancelled at the customer's request");
@@ -68,5 +62,11 @@ class CustomerIsEmailedWhenOrderIsReadyRejectedOrCancelledIT extends NotifyIT {
         awaitSettled(order);
 
         assertThat(mailsAbout(order)).isEmpty();
+    }
+
+    private MimeMessage mailForAnOrderThatTurns(OrderStatus status, String reason) {
+        OrderStatusChanged change = change(OrderIds.next(), status, reason);
+        publish(change);
+        return awaitMailAbout(change.orderId());
     }
 }

@@ -1,9 +1,7 @@
 package bakery.notify;
 
-import java.net.URL;
 import java.util.Map;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import bakery.servers.RestartableServer;
@@ -15,14 +13,6 @@ import bakery.testkit.RedisServer;
 /** Readiness follows the real servers: the notifier without Redis or Kafka leaves rotation, and comes back. */
 @QuarkusTest
 class ReadinessIT extends NotifyIT implements ReadinessFollowsItsServers {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL node;
-
-    @Override
-    public String managementUrl() {
-        return node.toString();
-    }
 
     @Override
     public Map<String, RestartableServer<?>> serversByCheck() {

@@ -1,9 +1,7 @@
 package bakery.orders;
 
-import java.net.URL;
 import java.util.Map;
 
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import bakery.servers.RestartableServer;
@@ -16,14 +14,6 @@ import bakery.testkit.ReadinessProbe;
 @QuarkusTest
 @OrderServiceTest
 class ReadinessIT implements ReadinessFollowsItsServers {
-
-    @TestHTTPResource(value = "/", management = true)
-    URL node;
-
-    @Override
-    public String managementUrl() {
-        return node.toString();
-    }
 
     @Override
     public Map<String, RestartableServer<?>> serversByCheck() {

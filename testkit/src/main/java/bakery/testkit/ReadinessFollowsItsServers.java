@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import io.quarkus.test.common.http.TestHTTPResourceManager;
 import org.junit.jupiter.api.Test;
 
 import bakery.servers.RestartableServer;
@@ -16,11 +17,10 @@ import bakery.servers.RestartableServer;
  */
 public interface ReadinessFollowsItsServers {
 
-    /**
-     * Any URL on the node's management port, where probes ask (what {@code @TestHTTPResource(value = "/", management = true)}
-     * injects).
-     */
-    String managementUrl();
+    /** The node's management port, where probes ask: the one the running {@code @QuarkusTest} application listens on. */
+    default String managementUrl() {
+        return TestHTTPResourceManager.getManagementUri();
+    }
 
     /**
      * The servers the node needs, each by the name of the readiness check that reports it ({@link ReadinessProbe}'s constants).
