@@ -37,6 +37,18 @@ public record Prices(String currency, Map<String, BigDecimal> perHour) {
         });
     }
 
+    /** The prices as this build ships them in the contracts jar (a copy of {@link #FILE}). */
+    public static Prices shipped() {
+        try (InputStream in = Prices.class.getResourceAsStream("prices.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("prices.yaml is not in the contracts jar");
+            }
+            return YAML.readValue(in, Prices.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static Prices read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             return YAML.readValue(in, Prices.class);

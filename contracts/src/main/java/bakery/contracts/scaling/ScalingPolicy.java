@@ -62,6 +62,18 @@ public record ScalingPolicy(ZoneId timezone, Map<String, ServicePolicy> services
         }
     }
 
+    /** The policy as this build ships it in the contracts jar (a copy of {@link #FILE}). */
+    public static ScalingPolicy shipped() {
+        try (InputStream in = ScalingPolicy.class.getResourceAsStream("scaling.yaml")) {
+            if (in == null) {
+                throw new IllegalStateException("scaling.yaml is not in the contracts jar");
+            }
+            return read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Reads a policy file; anything it cannot use is refused with the reason. */
     public static ScalingPolicy read(Path file) {
         try (InputStream in = Files.newInputStream(file)) {

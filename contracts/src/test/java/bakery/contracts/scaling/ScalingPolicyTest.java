@@ -137,6 +137,12 @@ class ScalingPolicyTest {
     }
 
     @Test
+    void theJarCarriesThePolicyAndPricesAsTheRepositoryHasThem() {
+        assertThat(ScalingPolicy.shipped()).isEqualTo(SHIPPED);
+        assertThat(Prices.shipped()).isEqualTo(Prices.read(Path.of("..").resolve(Prices.FILE)));
+    }
+
+    @Test
     void theJarsLagNumbersAreThePolicys() {
         Map<String, WorkerScaling> shipped = WorkerScaling.shipped();
         assertThat(shipped.keySet()).containsExactlyInAnyOrderElementsOf(
