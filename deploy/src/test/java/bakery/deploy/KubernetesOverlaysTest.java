@@ -28,7 +28,7 @@ import bakery.contracts.scaling.WorkerScaling;
 
 /**
  * Both overlays, rendered as kustomize renders them, against the services' own configuration and the shipped scaling rules
- * (contracts' scaling.properties).
+ * (contracts' scaling.properties; the scalers themselves against deploy/scaling.yaml in ScalingPolicyOnKubernetesTest).
  */
 class KubernetesOverlaysTest {
 
@@ -145,35 +145,6 @@ class KubernetesOverlaysTest {
 
     @ParameterizedTest
     @ValueSource(strings = { "dev", "prod" })
-    void workers_scale_on_their_consumer_lag_as_scaling_properties_says(String overlay) {
-        Map<String, WorkerScaling> rules = WorkerScaling.shipped();
-        assertThat(rules.keySet()).containsExactlyInAnyOrderElementsOf(Repo.WORKERS);
-        assertThat(kind(overlay, "ScaledObject")).hasSize(Repo.WORKERS.size());
-        for (WorkerScaling rule : rules.values()) {
-            JsonNode spec = named(overlay, "ScaledObject", rule.worker()).path("spec");
-            assertThat(spec.path("scaleTargetRef").path("name").asText()).isEqualTo(rule.worker());
-            assertThat(spec.path("minReplicaCount").asInt()).as("%s min", rule.worker()).isEqualTo(rule.min());
-            assertThat(spec.path("maxReplicaCount").asInt()).as("%s max", rule.worker()).isEqualTo(rule.max());
-
-            List<JsonNode> kafka = triggers(spec, "kafka");
-            assertThat(kafka).as("%s kafka triggers", rule.worker()).hasSize(1);
-            JsonNode meta = kafka.get(0).path("metadata");
-            Map<String, String> env = environment(overlay, rule.worker());
-            assertThat(meta.path("consumerGroup").asText()).isEqualTo(rule.consumerGroup());
-            assertThat(meta.path("lagThreshold").asLong()).as("%s lagThreshold", rule.worker()).isEqualTo(rule.lagThreshold());
-            assertThat(meta.path("bootstrapServers").asText()).isEqualTo(env.get("KAFKA_BOOTSTRAP_SERVERS"));
-            assertThat(meta.path("allowIdleConsumers").asText()).isEqualTo("false");
-            // One topic: that topic. Several: no topic, so KEDA sums the lag over all the group reads, as the rule does.
-            if (rule.topics().size() == 1) {
-                assertThat(meta.path("topic").asText()).isEqualTo(rule.topics().get(0));
-            } else {
-                assertThat(meta.has("topic")).as("%s reads several topics", rule.worker()).isFalse();
-            }
-        }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
     void consumer_groups_and_topics_are_the_ones_the_workers_consume(String overlay) {
         List<String> notYetConsuming = new ArrayList<>();
         for (WorkerScaling rule : WorkerScaling.shipped().values()) {
@@ -237,23 +208,6 @@ class KubernetesOverlaysTest {
             assertThat(named(overlay, "ScaledObject", rule.worker()).path("spec").path("maxReplicaCount").asInt())
                     .as("%s maxReplicaCount against %d partitions", rule.worker(), widest).isLessThanOrEqualTo(widest);
         }
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = { "dev", "prod" })
-    void business_hours_bring_more_bakers(String overlay) {
-        WorkerScaling bakers = WorkerScaling.shipped().get("baking-worker");
-        WorkerScaling.BusinessHours hours = bakers.businessHours().orElseThrow();
-        List<JsonNode> cron = triggers(named(overlay, "ScaledObject", "baking-worker").path("spec"), "cron");
-        assertThat(cron).hasSize(1);
-        JsonNode meta = cron.get(0).path("metadata");
-        assertThat(meta.path("start").asText()).isEqualTo(hours.start());
-        assertThat(meta.path("end").asText()).isEqualTo(hours.end());
-        assertThat(meta.path("desiredReplicas").asInt()).isEqualTo(hours.replicas()).isBetween(bakers.min() + 1, bakers.max());
-        assertThat(meta.path("timezone").asText()).isEqualTo(hours.timezone())
-                .as("the bakery's own zone").isEqualTo(environment(overlay, "web-tier").get("BAKERY_ZONE"));
-        assertThat(hours.start()).isEqualTo("0 6 * * *");
-        assertThat(hours.end()).isEqualTo("0 14 * * *");
     }
 
     @ParameterizedTest

@@ -55,22 +55,35 @@ public record BakeryCli(Path root, Path home, int portOffset, Map<String, String
     }
 
     public Result run(String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(root.resolve("bakery").toString()));
-        command.addAll(List.of(args));
         Path log = Files.createTempFile("bakery-" + args[0], ".log");
-        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        pb.environment().put("BAKERY_HOME", home.toString());
-        pb.environment().put("BAKERY_PORT_OFFSET", Integer.toString(portOffset));
-        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = command(log, args).start();
         if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             p.destroyForcibly();
         }
         String output = Files.readString(log, StandardCharsets.UTF_8);
         System.out.println("$ ./bakery " + String.join(" ", args) + "\n" + output);
         return new Result(p.isAlive() ? -1 : p.exitValue(), output);
+    }
+
+    /**
+     * Starts the command in the background (the stack's controller, {@code autoscale}), its output in {@code log};
+     * the caller stops it.
+     */
+    public Process start(Path log, String... args) throws IOException {
+        return command(log, args).start();
+    }
+
+    /** {@code ./bakery args} against this stack's home and ports, its output to {@code log}. */
+    private ProcessBuilder command(Path log, String... args) {
+        List<String> command = new ArrayList<>(List.of(root.resolve("bakery").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        pb.environment().put("BAKERY_HOME", home.toString());
+        pb.environment().put("BAKERY_PORT_OFFSET", Integer.toString(portOffset));
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().putAll(env);
+        return pb;
     }
 
     /** Runs the command and asserts that it succeeded, showing what it said when it did not. */

@@ -69,7 +69,6 @@ class WorkerScalingTest {
         WorkerScaling baking = shipped.get("baking-worker");
         assertThat(baking.consumerGroup()).isEqualTo("baking-worker");
         assertThat(baking.topics()).containsExactly("bake.requests");
-        assertThat(baking.businessHours()).isPresent();
         assertThat(shipped.get("order-service").topics()).containsExactly("orders.placed", "orders.commands", "bake.events");
         assertThat(shipped.values()).allSatisfy(rule -> assertThat(rule.min()).isGreaterThanOrEqualTo(2));
     }

@@ -42,7 +42,7 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "chaos", mixinStandardHelpOptions = true, description = "Breaks the running bakery under steady load (kill-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
+@Command(name = "chaos", mixinStandardHelpOptions = true, description = "Breaks the running bakery under steady load (kill-baker, crash-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
         + "sized to what its ovens bake, and ends with a verdict line: lost=N late=N duplicated=N ...; "
         + "exit code 1 when an order was lost or duplicated or a cart lost a change (late orders are still on their way).")
 final class ChaosCommand implements Callable<Integer> {

@@ -18,8 +18,9 @@ import bakery.stack.process.StackState;
 import bakery.stack.process.StateFile;
 import bakery.stack.release.Release;
 import bakery.stack.scaling.GroupBacklog;
+import bakery.stack.scaling.ServiceCount;
 
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime, release; a warning while nodes run mixed releases), every consumer group's lag per topic, "
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Every process of the stack (service, id, pid, port, management port, ready, RSS, uptime, release; a warning while nodes run mixed releases), desired and running nodes per service, every consumer group's lag per topic, "
         + "each worker group's backlog and the time to drain it at its current pace, "
         + "and from the nodes' /q/metrics: orders per second by stage and p99 latencies over a window ending now.")
 final class StatusCommand implements Callable<Integer> {
@@ -40,14 +41,20 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code releases}: every release the running service nodes run; more than one while a rollout is under way. */
+    /**
+     * {@code releases}: every release the running service nodes run; more than one while a rollout is under way.
+     * {@code services}: per service the nodes the stack keeps (desired) and those running; fewer running is a node
+     * that died and waits for the stack's controller ({@code ./bakery autoscale}) to replace it.
+     */
     record Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
-            KeyFigures.Figures figures, List<GroupBacklog> backlogs, List<String> releases, boolean mixedReleases) {
+            KeyFigures.Figures figures, List<GroupBacklog> backlogs, List<String> releases, boolean mixedReleases,
+            List<ServiceCount> services) {
 
         Report(boolean running, List<InstanceStatus> instances, List<ConsumerLag.TopicLag> consumerGroups, String kafkaError,
                 KeyFigures.Figures figures, List<GroupBacklog> backlogs) {
             this(running, instances, consumerGroups, kafkaError, figures, backlogs, releasesOf(instances),
-                    releasesOf(instances).size() > 1);
+                    releasesOf(instances).size() > 1,
+                    ServiceCount.of(instances, InstanceStatus::service, InstanceStatus::running));
         }
     }
 
@@ -139,6 +146,12 @@ final class StatusCommand implements Callable<Integer> {
                     !i.running() ? "gone" : i.drained() ? "DRAINED" : i.ready() ? "yes" : "no",
                     i.rssKb() == null ? "-" : (i.rssKb() / 1024) + " MB",
                     i.uptimeSeconds() == null ? "-" : uptime(i.uptimeSeconds()), i.release() == null ? "-" : i.release());
+        }
+        System.out.println();
+        System.out.printf("%-20s %8s %8s%n", "SERVICE", "DESIRED", "RUNNING");
+        for (ServiceCount c : report.services()) {
+            System.out.printf("%-20s %8d %8d%s%n", c.service(), c.desired(), c.running(),
+                    c.missingNodes() ? "  (a dead node waits for ./bakery autoscale to replace it)" : "");
         }
         if (report.mixedReleases()) {
             System.out.println("WARNING: the nodes run " + report.releases().size() + " releases side by side "

@@ -30,6 +30,30 @@ public enum ChaosScenario {
             }
         }
     },
+    CRASH_BAKER("crash-baker", "SIGKILL one baking-worker and leave it to the stack's controller (./bakery autoscale, running "
+            + "beside) to archive it and start a replacement within chaos.replace-within (10 s)") {
+        @Override
+        public void disturb(LocalStack stack, Duration duration) {
+            Instant end = Instant.now().plus(duration);
+            int bakers = stack.requireRunning().nodes(Service.BAKING_WORKER).size();
+            Instance victim = killOne(stack, Service.BAKING_WORKER);
+            Instant killed = Instant.now();
+            Duration within = stack.settings().duration("chaos.replace-within");
+            while (!replaced(stack, victim, bakers)) {
+                if (Instant.now().isAfter(killed.plus(within))) {
+                    throw new StackException(victim.id() + " was not replaced within " + within.toSeconds()
+                            + " s: the stack's controller (./bakery autoscale) replaces dead nodes; is it running?");
+                }
+                Pids.pause(stack.settings().duration("probe-interval"));
+            }
+            stack.progress().step(String.format("%s replaced by the stack's controller %.1f s after the kill", victim.id(),
+                    Duration.between(killed, Instant.now()).toMillis() / 1000.0));
+            Duration rest = Duration.between(Instant.now(), end);
+            if (!rest.isNegative()) {
+                Pids.pause(rest);
+            }
+        }
+    },
     KILL_WEB("kill-web", "SIGKILL one web node; nginx routes around it; a replacement after half the duration") {
         @Override
         public void disturb(LocalStack stack, Duration duration) {
@@ -153,7 +177,14 @@ public enum ChaosScenario {
         Pids.pause(duration);
     }
 
-    static void killOne(LocalStack stack, Service service) {
+    /** Whether the service is back at {@code count} running nodes, none of them the dead one. */
+    static boolean replaced(LocalStack stack, Instance dead, int count) {
+        List<Instance> nodes = stack.stateFile().load().map(s -> s.nodes(Service.parse(dead.service()))).orElse(List.of());
+        return nodes.size() == count && nodes.stream().allMatch(stack::running)
+                && nodes.stream().noneMatch(n -> n.pid() == dead.pid());
+    }
+
+    static Instance killOne(LocalStack stack, Service service) {
         List<Instance> nodes = stack.requireRunning().nodes(service).stream().filter(stack::running).toList();
         if (nodes.isEmpty()) {
             throw new StackException("no running " + service.module() + " node to kill");
@@ -161,5 +192,6 @@ public enum ChaosScenario {
         Instance victim = nodes.get(ThreadLocalRandom.current().nextInt(nodes.size()));
         stack.progress().step("SIGKILL " + victim.id() + " (pid " + victim.pid() + ")");
         stack.kill(victim);
+        return victim;
     }
 }

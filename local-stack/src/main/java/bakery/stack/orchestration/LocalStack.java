@@ -357,45 +357,64 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         if (target < 0) {
             throw new StackException("an instance count cannot be negative");
         }
-        Map<String, Duration> added = Map.of();
         try (var lock = stateFile.lock()) {
-            StackState state = dropVanished(requireRunning(), service);
-            Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
-                    settings);
-            List<Instance> nodes = state.nodes(service);
-            if (target > nodes.size()) {
-                List<Instance> planned = new ArrayList<>();
-                for (int n = nodes.size(); n < target; n++) {
-                    Instance p = planned(state, service);
-                    planned.add(p);
-                    state = state.with(p);
-                }
-                state = launchNodes(state, planned);
-                final StackState launched = state;
-                added = awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
-                if (fronted(service)) {
-                    balancer.follow(state, drainOfReload(), settings.duration("probe-interval"));
-                    progress.step(
-                            "nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
-                }
-            } else if (target < nodes.size()) {
-                List<Instance> leaving = new ArrayList<>(nodes.subList(target, nodes.size()));
-                StackState after = state;
-                for (Instance i : leaving) {
-                    after = after.without(i.id());
-                }
-                if (fronted(service)) {
-                    balancer.follow(after, drainOfReload(), settings.duration("probe-interval"));
-                    progress.step("nginx no longer sends requests to " + ids(leaving));
-                }
-                progress.step("draining " + ids(leaving) + " (SIGTERM: finish work, commit, leave the group)");
-                stopArchived(leaving, "scaled in");
-                state = after;
-                stateFile.save(state);
-            }
-            followNodes(state);
-            progress.step(service.module() + ": " + state.nodes(service).size() + " node(s) " + ids(state.nodes(service)));
+            return scaleHeld(service, target);
         }
+    }
+
+    /**
+     * Keeps the service at the count the state lists: each listed node that died is archived and replaced
+     * (the stack's controller, {@code ./bakery autoscale}, calls this). Decided under the state's lock, so a
+     * node a scale-in is stopping is never taken for a dead one. Returns the replacements' start times.
+     */
+    public Map<String, Duration> replaceDead(Service service) {
+        try (var lock = stateFile.lock()) {
+            List<Instance> listed = requireRunning().nodes(service);
+            if (listed.stream().allMatch(this::running)) {
+                return Map.of();
+            }
+            return scaleHeld(service, listed.size());
+        }
+    }
+
+    private Map<String, Duration> scaleHeld(Service service, int target) {
+        Map<String, Duration> added = Map.of();
+        StackState state = dropVanished(requireRunning(), service);
+        Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
+                settings);
+        List<Instance> nodes = state.nodes(service);
+        if (target > nodes.size()) {
+            List<Instance> planned = new ArrayList<>();
+            for (int n = nodes.size(); n < target; n++) {
+                Instance p = planned(state, service);
+                planned.add(p);
+                state = state.with(p);
+            }
+            state = launchNodes(state, planned);
+            final StackState launched = state;
+            added = awaitReady(state, planned.stream().map(p -> launched.find(p.id()).orElseThrow()).toList());
+            if (fronted(service)) {
+                balancer.follow(state, drainOfReload(), settings.duration("probe-interval"));
+                progress.step(
+                        "nginx now balances over " + state.nodes(service).size() + " " + service.module() + " node(s)");
+            }
+        } else if (target < nodes.size()) {
+            List<Instance> leaving = new ArrayList<>(nodes.subList(target, nodes.size()));
+            StackState after = state;
+            for (Instance i : leaving) {
+                after = after.without(i.id());
+            }
+            if (fronted(service)) {
+                balancer.follow(after, drainOfReload(), settings.duration("probe-interval"));
+                progress.step("nginx no longer sends requests to " + ids(leaving));
+            }
+            progress.step("draining " + ids(leaving) + " (SIGTERM: finish work, commit, leave the group)");
+            stopArchived(leaving, "scaled in");
+            state = after;
+            stateFile.save(state);
+        }
+        followNodes(state);
+        progress.step(service.module() + ": " + state.nodes(service).size() + " node(s) " + ids(state.nodes(service)));
         return added;
     }
 

@@ -2,30 +2,37 @@ package bakery.stack.scaling;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
+import bakery.contracts.scaling.ScalingPolicy;
+import bakery.contracts.scaling.ServicePolicy;
 import bakery.contracts.scaling.WorkerScaling;
 import bakery.stack.process.Service;
 
 /**
- * How one consumer service of the stack scales: the shared rule ({@link WorkerScaling}, the numbers
- * the KEDA ScaledObjects carry too), so one machine and Kubernetes behave alike.
+ * How one lag-scaled service of the stack scales: its entry of the capacity policy
+ * ({@code deploy/scaling.yaml}, the numbers the KEDA ScaledObjects carry too), so one machine and
+ * Kubernetes behave alike. The web tier scales on CPU, which only Kubernetes measures: locally it
+ * keeps its floor.
  */
-public record AutoscalePolicy(Service service, WorkerScaling scaling) {
+public record AutoscalePolicy(Service service, ServicePolicy policy) {
 
-    /** Every service the shipped rules name, with {@code --min}/{@code --max} overrides when given. */
-    public static List<AutoscalePolicy> shipped(Integer minOverride, Integer maxOverride) {
-        return of(WorkerScaling.shipped(), minOverride, maxOverride);
-    }
-
-    static List<AutoscalePolicy> of(Map<String, WorkerScaling> rules, Integer minOverride, Integer maxOverride) {
+    /** Every lag-scaled service the policy names, in the stack's order. */
+    public static List<AutoscalePolicy> of(ScalingPolicy policy) {
         List<AutoscalePolicy> policies = new ArrayList<>();
         for (Service service : Service.values()) {
-            WorkerScaling rule = rules.get(service.module());
-            if (rule != null) {
-                policies.add(new AutoscalePolicy(service, rule.bounded(minOverride, maxOverride)));
+            ServicePolicy p = policy.services().get(service.module());
+            if (p != null && p.signal().lagScaled()) {
+                policies.add(new AutoscalePolicy(service, p));
             }
         }
         return policies;
+    }
+
+    /**
+     * The lag rule while the calendar gives {@code floor}: never fewer than the floor, never more than the
+     * policy's max; {@code --min}/{@code --max} from the command line replace both when given.
+     */
+    public WorkerScaling ruleAt(int floor, Integer minOverride, Integer maxOverride) {
+        return policy.lagRule(floor).bounded(minOverride, maxOverride);
     }
 }

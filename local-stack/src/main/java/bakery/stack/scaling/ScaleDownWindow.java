@@ -25,6 +25,11 @@ public final class ScaleDownWindow {
     }
 
     public Decision decide(Instant now, int current, long totalLag, int partitions) {
+        return decide(now, scaling, current, totalLag, partitions);
+    }
+
+    /** As {@link #decide(Instant, int, long, int)} with the rule of this moment (the calendar moves its floor). */
+    public Decision decide(Instant now, WorkerScaling scaling, int current, long totalLag, int partitions) {
         int recommended = scaling.recommended(totalLag, partitions);
         recent.addLast(new Recommendation(now, recommended));
         while (!recent.isEmpty() && recent.peekFirst().at().isBefore(now.minus(cooldown))) {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import bakery.servers.metrics.MetricsPage;
 import bakery.stack.BakeryCli;
 import bakery.stack.archive.NodeArchive;
+import bakery.testkit.Await;
 
 /**
  * The short CI version of ./bakery chaos: one stack (its own home and ports, fast ovens), then a
@@ -61,7 +62,8 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     @Test
     void listsEveryScenarioOnePerLine() throws Exception {
         assertThat(BAKERY.run("chaos", "--list").output().lines())
-                .containsExactly("kill-baker", "kill-web", "restart-kafka", "stop-postgres", "stop-redis", "scale-bakers");
+                .containsExactly("kill-baker", "crash-baker", "kill-web", "restart-kafka", "stop-postgres", "stop-redis",
+                        "scale-bakers");
     }
 
     @Test
@@ -76,6 +78,34 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
             assertThat(read(folder.resolve(NodeArchive.LOG))).as(folder.toString()).contains("started in");
             assertThat(read(folder.resolve(NodeArchive.THREADS))).startsWith("no thread dump: ");
         }
+    }
+
+    @Test
+    void aBakerKilledUnderLoadIsReplacedByTheStacksControllerWithinTenSecondsAndNoOrderIsLost() throws Exception {
+        Path log = Files.createTempFile("bakery-autoscale", ".log");
+        // The stack's controller keeps the counts; --keep-only leaves the calendar and the lag out of this test.
+        Process controller = BAKERY.start(log, "autoscale", "--keep-only");
+        try {
+            Await.within(Duration.ofSeconds(60), "the controller watching")
+                    .until(() -> read(log).contains("replacing a dead node within"));
+            BakeryCli.Result chaos = BAKERY.run("chaos", "crash-baker", "--duration", SHORT);
+            assertCleanVerdict(chaos);
+            assertThat(chaos.output()).contains("replaced by the stack's controller");
+            assertThat(read(log)).containsPattern("baking-worker: \\d+ of \\d+ running; replacing the dead node\\(s\\)");
+        } finally {
+            controller.destroy();
+            controller.waitFor();
+            System.out.println("$ ./bakery autoscale --keep-only\n" + read(log));
+        }
+        JsonNode status = BAKERY.status();
+        JsonNode bakers = null;
+        for (JsonNode service : status.get("services")) {
+            if (service.get("service").asText().equals("baking-worker")) {
+                bakers = service;
+            }
+        }
+        assertThat(bakers).isNotNull();
+        assertThat(bakers.get("running").asInt()).isEqualTo(bakers.get("desired").asInt()).isPositive();
     }
 
     @Test

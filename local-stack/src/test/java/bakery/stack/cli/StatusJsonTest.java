@@ -39,6 +39,26 @@ class StatusJsonTest {
     }
 
     @Test
+    void aDeadNodeCountsAsDesiredButNotRunning() throws Exception {
+        var report = new StatusCommand.Report(true,
+                List.of(new StatusCommand.InstanceStatus("baking-worker", "baking-worker-1", 4242, 8100, 9200, true, true,
+                        180_000L, 12L, "r"),
+                        new StatusCommand.InstanceStatus("baking-worker", "baking-worker-2", 4243, 8101, 9201, false, false,
+                                null, null, null),
+                        new StatusCommand.InstanceStatus("kafka", "kafka", 2, 9092, 0, true, true, 300_000L, 300L, null)),
+                List.of(), null, null, List.of());
+
+        JsonNode json = StateFile.JSON.readTree(StateFile.JSON.writeValueAsString(report));
+
+        Map<String, JsonNode> services = new java.util.HashMap<>();
+        json.get("services").forEach(s -> services.put(s.get("service").asText(), s));
+        assertThat(services.get("baking-worker").get("desired").asInt()).isEqualTo(2);
+        assertThat(services.get("baking-worker").get("running").asInt()).isEqualTo(1);
+        assertThat(services.get("web-tier").get("desired").asInt()).isZero();
+        assertThat(services).doesNotContainKey("kafka");
+    }
+
+    @Test
     void ratesAreReadFromTheServiceNodesNotThroughTheBalancer() {
         // The balancer hands each read to another web node: two reads through it are two nodes' counters.
         List<StatusCommand.InstanceStatus> rows = List.of(

@@ -22,4 +22,7 @@ public interface OpsConfig {
 
     /** How often the console page gets a fresh snapshot. */
     Duration pushEvery();
+
+    /** How far ahead the console looks for the capacity policy's next change. */
+    Duration capacityHorizon();
 }

@@ -1,5 +1,7 @@
 package bakery.web.ops;
 
+import java.time.Instant;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 
 import bakery.web.limits.CurrentStreamSlot;
 import bakery.web.limits.LimitedStream;
@@ -33,8 +36,11 @@ public class OpsPage {
     private final OpsConfig config;
     private final LiveStream live;
     private final CurrentStreamSlot slot;
+    private final CapacityOutlook capacity;
 
-    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live, CurrentStreamSlot slot) {
+    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live, CurrentStreamSlot slot,
+            CapacityOutlook capacity) {
+        this.capacity = capacity;
         this.ops = ops;
         this.console = console;
         this.config = config;
@@ -45,7 +51,11 @@ public class OpsPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<TemplateInstance> page() {
-        return console.snapshot().map(snapshot -> ops.data("snapshot", snapshot));
+        // The policy's month and next change are counted minute by minute: off the event loop.
+        Uni<CapacityOutlook.View> outlook = Uni.createFrom().item(() -> capacity.at(Instant.now()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.combine().all().unis(console.snapshot(), outlook).asTuple()
+                .map(both -> ops.data("snapshot", both.getItem1()).data("capacity", both.getItem2()));
     }
 
     @GET

@@ -91,6 +91,17 @@ class OpsConsoleIT {
     }
 
     @Test
+    void theConsoleShowsWhatTheCapacityPolicyGivesNowWhatItCostsAndItsNextChange() {
+        SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
+
+        String page = ops.get("/ops").body();
+
+        assertThat(page).contains("data-testid=\"capacity-web-tier\"", "data-testid=\"capacity-baking-worker\"",
+                "data-testid=\"capacity-monthly\"", "EUR");
+        assertThat(page).containsPattern("data-testid=\"capacity-next\">[^<]* from \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+    }
+
+    @Test
     void aNodeThatStopsBeatingDropsOffTheList() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         String gone = "web-gone-" + UUID.randomUUID();
