@@ -28,6 +28,7 @@ import bakery.contracts.BakeRequest;
 import bakery.defaults.NodeIdentity;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
+import bakery.defaults.WorkInHand;
 
 /**
  * Bakes orders, one lease per bake. Timers are Mutiny delays and ticks, so no thread waits for
@@ -39,7 +40,7 @@ import bakery.defaults.OrderMeters.Stage;
  */
 @Startup
 @ApplicationScoped
-public class Oven {
+public class Oven implements WorkInHand {
 
     private static final Logger LOG = Logger.getLogger(Oven.class);
 
@@ -105,6 +106,12 @@ public class Oven {
             // an attempt only gives up waiting for a busy order when the oven closes
             return Multi.createFrom().item(new HandedBack());
         });
+    }
+
+    /** Orders holding a lease here: a node taken out of rotation lets them finish before it calls itself drained. */
+    @Override
+    public int inHand() {
+        return load.inOven();
     }
 
     /** The order's BakeFinished is on Kafka: remember it as baked so it is never baked again, and free the lease. */

@@ -445,64 +445,89 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
     // ---- drain ----------------------------------------------------------------------------------
 
     /**
-     * Takes a web node out of nginx's upstream and keeps it running for diagnosis: the reload lets
-     * its in-flight requests finish, and nginx closes the live streams it still carries after its
-     * {@code worker_shutdown_timeout}, so their browsers reconnect to another node.
+     * Takes a node out of rotation and keeps it running for diagnosis. A web node leaves nginx's
+     * upstream: the reload lets its in-flight requests finish, and nginx closes the live streams it
+     * still carries after its {@code worker_shutdown_timeout}, so their browsers reconnect to another
+     * node. A worker or order-service node leaves its consumer groups through its management port
+     * ({@link RotationControl}): its partitions move to the other nodes of its service, the work in
+     * hand finishes, and its readiness says DOWN until it is undrained.
      */
     public void drain(String nodeId) {
         try (var lock = stateFile.lock()) {
             StackState state = requireRunning();
-            Instance node = webNode(state, nodeId);
+            Instance node = serviceNode(state, nodeId);
             if (state.isDrained(nodeId)) {
                 progress.step(nodeId + " is already out of rotation");
                 return;
             }
             StackState after = state.drain(nodeId);
-            if (Balancer.addresses(after, Service.WEB_TIER).isEmpty()) {
-                throw new StackException("draining " + nodeId
-                        + " would leave no web node in rotation: start another first (./bakery scale web=N)");
+            if (node.isService(Service.WEB_TIER)) {
+                if (Balancer.addresses(after, Service.WEB_TIER).isEmpty()) {
+                    throw new StackException("draining " + nodeId
+                            + " would leave no web node in rotation: start another first (./bakery scale web=N)");
+                }
+                stateFile.save(after);
+                balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+                progress.step(node.id() + " is out of rotation: nginx sends it no more requests; it keeps running for"
+                        + " diagnosis (./bakery collect " + node.id() + ", ./bakery undrain " + node.id() + ")");
+                return;
             }
+            if (!running(node)) {
+                throw new StackException(nodeId + " is not running; ./bakery scale replaces it");
+            }
+            boolean othersServe = after.instances().stream()
+                    .anyMatch(i -> i.service().equals(node.service()) && !after.isDrained(i.id()) && running(i));
+            if (!othersServe) {
+                throw new StackException("draining " + nodeId + " would leave no " + node.service()
+                        + " node in its consumer groups: start another first (./bakery scale " + node.service() + "=N)");
+            }
+            progress.step("asking " + nodeId + " to leave its consumer groups once the work in hand is done");
+            String answer = rotation().drain(node);
             stateFile.save(after);
-            balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
-            progress.step(node.id() + " is out of rotation: nginx sends it no more requests; it keeps running for"
-                    + " diagnosis (./bakery collect " + node.id() + ", ./bakery undrain " + node.id() + ")");
+            progress.step(nodeId + " is out of rotation: its partitions moved to the other " + node.service()
+                    + " nodes; it keeps running for diagnosis (./bakery collect " + nodeId + ", ./bakery undrain " + nodeId
+                    + "); it says " + answer);
         }
     }
 
-    /** Puts a drained web node back into nginx's upstream, once it answers ready. */
+    /** Puts a drained node back: a web node into nginx's upstream once it answers ready, a consumer into its groups. */
     public void undrain(String nodeId) {
         try (var lock = stateFile.lock()) {
             StackState state = requireRunning();
-            Instance node = webNode(state, nodeId);
+            Instance node = serviceNode(state, nodeId);
             if (!state.isDrained(nodeId)) {
                 progress.step(nodeId + " is already in rotation");
                 return;
             }
-            if (!running(node) || !ready(node)) {
-                throw new StackException(nodeId + " is not ready, so it stays out of rotation; see ./bakery logs " + nodeId);
-            }
             StackState after = state.undrain(nodeId);
+            if (node.isService(Service.WEB_TIER)) {
+                if (!running(node) || !ready(node)) {
+                    throw new StackException(
+                            nodeId + " is not ready, so it stays out of rotation; see ./bakery logs " + nodeId);
+                }
+                stateFile.save(after);
+                balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+                progress.step(nodeId + " is back in rotation");
+                return;
+            }
+            if (!running(node)) {
+                throw new StackException(nodeId + " is not running, so it stays out of rotation; ./bakery scale replaces it");
+            }
+            rotation().undrain(node);
+            awaitReady(after, List.of(node));
             stateFile.save(after);
-            balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
-            progress.step(nodeId + " is back in rotation");
+            progress.step(nodeId + " is back in rotation: it joined its consumer groups again");
         }
     }
 
-    /**
-     * Only web nodes can be drained here: a worker leaves its consumer group only as it stops, and
-     * order-service is a consumer too.
-     */
-    private Instance webNode(StackState state, String nodeId) {
-        Instance node = state.find(nodeId).filter(LocalStack::isServiceNode)
+    private Instance serviceNode(StackState state, String nodeId) {
+        return state.find(nodeId).filter(LocalStack::isServiceNode)
                 .orElseThrow(() -> new StackException("no node " + nodeId + " in this stack; its nodes are "
                         + ids(state.instances().stream().filter(LocalStack::isServiceNode).toList())));
-        if (!node.isService(Service.WEB_TIER)) {
-            throw new StackException(nodeId + " is a " + node.service()
-                    + " node: only web nodes can be taken out of rotation and kept running; a worker leaves its"
-                    + " consumer group when it stops (./bakery collect " + nodeId
-                    + " keeps what it knows, ./bakery scale stops it with its archive)");
-        }
-        return node;
+    }
+
+    private RotationControl rotation() {
+        return new RotationControl(settings.duration("probe-timeout"), settings.duration("rotation-timeout"));
     }
 
     private Balancer balancer() {

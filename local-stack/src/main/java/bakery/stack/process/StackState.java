@@ -10,7 +10,8 @@ import java.util.stream.Stream;
 /**
  * What runs: every server and node of the stack, in the order they were started, the release a node
  * started now runs ({@code release}; null in a state written before releases were) and the nodes
- * taken out of rotation ({@code drained}: running, but nginx sends them nothing).
+ * taken out of rotation ({@code drained}: running, but nginx sends them nothing, or, for a consumer
+ * node, out of its consumer groups).
  */
 public record StackState(Instant startedAt, int portOffset, List<Instance> instances, String release,
         List<String> drained) {
@@ -32,7 +33,7 @@ public record StackState(Instant startedAt, int portOffset, List<Instance> insta
         return drained.contains(id);
     }
 
-    /** The node stays recorded and running; only the balancer leaves it out. */
+    /** The node stays recorded and running; the balancer, or its consumer groups, leave it out. */
     public StackState drain(String id) {
         List<String> all = new ArrayList<>(drained);
         if (!all.contains(id)) {

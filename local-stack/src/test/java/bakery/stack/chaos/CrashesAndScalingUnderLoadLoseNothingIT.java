@@ -32,7 +32,8 @@ import bakery.testkit.Await;
  * On the same stack, the verdict itself: ovens too slow to finish within the wait leave orders late,
  * not lost, and the run passes; orders skipped behind the bakery's back are lost, and the run fails.
  * Also on this stack: a killed baker's log is archived, not lost behind its replacement; collect keeps
- * a live node's threads, metrics and log; a drained web node gets no requests and stays up.
+ * a live node's threads, metrics and log; a drained web node gets no requests and stays up, a drained
+ * baker leaves its consumer group and stays up.
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
@@ -131,7 +132,7 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     }
 
     @Test
-    void aDrainedWebNodeGetsNoRequestsAndKeepsRunningUntilPutBack() throws Exception {
+    void aDrainedNodeGetsNoWorkAndKeepsRunningUntilPutBack() throws Exception {
         BAKERY.succeeds("drain", "web-2");
         try {
             JsonNode web2 = node(BAKERY.status(), "web-2");
@@ -155,9 +156,19 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
         }
         assertThat(node(BAKERY.status(), "web-2").get("drained").asBoolean()).isFalse();
 
-        BakeryCli.Result worker = BAKERY.run("drain", "baking-worker-1");
-        assertThat(worker.exit()).isEqualTo(1);
-        assertThat(worker.output()).contains("only web nodes can be taken out of rotation");
+        // A baker leaves its consumer group and stays up: alive, not ready, until put back.
+        BAKERY.succeeds("drain", "baking-worker-1");
+        try {
+            JsonNode baker = node(BAKERY.status(), "baking-worker-1");
+            assertThat(baker.get("drained").asBoolean()).isTrue();
+            assertThat(baker.get("running").asBoolean()).as("kept running for diagnosis").isTrue();
+            assertThat(baker.get("ready").asBoolean()).as("out of its consumer group, so not ready").isFalse();
+        } finally {
+            BAKERY.succeeds("undrain", "baking-worker-1");
+        }
+        JsonNode baker = node(BAKERY.status(), "baking-worker-1");
+        assertThat(baker.get("drained").asBoolean()).isFalse();
+        assertThat(baker.get("ready").asBoolean()).as("back in its consumer group").isTrue();
     }
 
     /** What the node itself counted on its public port (its management port's /q/* is not counted there). */
