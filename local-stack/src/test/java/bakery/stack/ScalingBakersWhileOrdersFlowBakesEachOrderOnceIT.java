@@ -3,6 +3,7 @@ package bakery.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -38,7 +39,8 @@ import bakery.testkit.KafkaProbe;
  * The whole bakery started by {@code ./bakery up} as separate processes, on ports moved by an offset
  * and with its own home, so it never meets a developer's running stack. Orders go in through nginx
  * while the bakers are scaled 1 -> 3 -> 1; every order comes out READY exactly once, and
- * {@code ./bakery down} leaves no process behind.
+ * {@code ./bakery down} leaves no process behind. The schema was migrated by one run before the
+ * order-service node started.
  */
 class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
@@ -66,6 +68,17 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         assertThat(pidsSeen).as("processes of the stack still running after down")
                 .noneMatch(pid -> Pids.isRunning(pid, null));
         assertThat(BAKERY.home().resolve("stack.json")).doesNotExist();
+    }
+
+    @Test
+    void theSchemaWasMigratedOnceByTheReleasesRunAndTheOrderServiceNodeOnlyValidatedIt() throws Exception {
+        String migration = Files.readString(BAKERY.home().resolve("logs/order-service-migrate.log"));
+        assertThat(migration).as("the migration run of up").contains("Successfully applied");
+
+        String node = Files.readString(BAKERY.home().resolve("logs/order-service-1.log"));
+        assertThat(node).as("order-service-1 checks the schema its release expects").contains("Successfully validated");
+        assertThat(node).as("but leaves migrating to the release's one run").doesNotContain("Successfully applied",
+                "No migration necessary");
     }
 
     @Test

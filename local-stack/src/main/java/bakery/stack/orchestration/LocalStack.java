@@ -36,6 +36,7 @@ import bakery.stack.process.StateFile;
 import bakery.stack.release.Release;
 import bakery.stack.release.Releases;
 import bakery.stack.secrets.CookieKey;
+import bakery.stack.upgrade.Migration;
 
 /**
  * The whole bakery on one machine: starts its servers and service nodes as separate processes,
@@ -87,6 +88,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             stateFile.save(state);
             try {
                 state = startServers(state);
+                migrate(release);
                 state = planNodes(state, counts);
                 balancer.configure(state);
                 Process nginx = balancer.launch();
@@ -239,6 +241,20 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         return new Releases(layout);
     }
 
+    /**
+     * The release's schema migration, run once to its end before any order-service node of it starts
+     * (the nodes only validate); a failed one stops the caller with the tail of its log.
+     */
+    public void migrate(Release release) {
+        progress.step("migrating the schema for release " + release.name() + " (order-service, once)");
+        Instant began = Instant.now();
+        String runId = Service.ORDER_SERVICE.module() + "-migrate";
+        new Migration(layout.log(runId), layout.home(), settings.duration("migration-timeout")).run(
+                nodeCommand(Service.ORDER_SERVICE, release.name()), nodeEnvironment(Service.ORDER_SERVICE, runId, 0, 0));
+        progress.step(String.format("schema migrated for %s (%.1f s; log %s)", release.name(),
+                Duration.between(began, Instant.now()).toMillis() / 1000.0, layout.log(runId)));
+    }
+
     /** Each node learns every address from the environment, as on compose and Kubernetes. */
     Map<String, String> nodeEnvironment(Service s, String id, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
@@ -261,6 +277,11 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         env.put("ORDER_SERVICE_URL", "http://" + LOOPBACK + ":" + settings.port("order-service-balancer"));
         env.put("SMTP_HOST", LOOPBACK);
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
+        if (s == Service.ORDER_SERVICE) {
+            // The release's migration ran once before (migrate); a node racing the others at start could
+            // change the schema under the release before it.
+            env.putAll(Migration.FLEET_NODE);
+        }
         if (s == Service.WEB_TIER) {
             // Web nodes refuse to start without these: the stack's own cookie key and the demo accounts.
             env.put("AUTH_ENCRYPTION_KEY", CookieKey.of(layout.cookieKey()));
