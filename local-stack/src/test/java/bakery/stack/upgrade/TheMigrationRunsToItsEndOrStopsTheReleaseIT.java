@@ -31,7 +31,8 @@ class TheMigrationRunsToItsEndOrStopsTheReleaseIT {
 
     @Test
     void theRunMigratesAndExitsWhateverTheNodeEnvironmentSays() throws Exception {
-        Map<String, String> node = Map.of("DB_URL", "postgresql://127.0.0.1:1/bakery", "MIGRATE_AT_START", "false");
+        Map<String, String> node = Map.of("DB_URL", "postgresql://127.0.0.1:1/bakery", "MIGRATE_AT_START", "false",
+                "QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
 
         migration(Duration.ofSeconds(30)).run(List.of("sh", "-c", "env | sort"), node);
 
