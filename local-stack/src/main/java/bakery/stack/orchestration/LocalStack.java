@@ -207,12 +207,15 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     /** Two ports per node: the public one and the management one, neither held by the stack nor taken on the machine. */
     private Instance planned(StackState state, Service s) {
+        return planned(state, s, state.release());
+    }
+
+    private Instance planned(StackState state, Service s, String release) {
         List<Integer> held = new ArrayList<>(state.ports());
         int port = PortPlan.next(settings.port(s.module()), held, Probes::free);
         held.add(port);
         int managementPort = PortPlan.next(settings.port("management." + s.module()), held, Probes::free);
-        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null,
-                state.release());
+        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null, release);
     }
 
     private StackState launchNodes(StackState state, List<Instance> planned) {
@@ -442,6 +445,66 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     static String ids(List<Instance> nodes) {
         return nodes.stream().map(Instance::id).toList().toString();
+    }
+
+    // ---- upgrade steps --------------------------------------------------------------------------
+
+    /**
+     * One more node of {@code service}, run from {@code release}: started, waited for until ready and,
+     * for a fronted service, put into nginx. A node that does not become ready is archived, stopped
+     * and forgotten before the failure is thrown, so the stack is as it was.
+     */
+    public Instance startNode(Service service, Release release) {
+        if (!releases().kept(release)) {
+            throw new StackException("the release " + release.name() + " is not kept in " + releases().dir());
+        }
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance planned = planned(state, service, release.name());
+            state = launchNodes(state.with(planned), List.of(planned));
+            Instance launched = state.find(planned.id()).orElseThrow();
+            try {
+                awaitReady(state, List.of(launched));
+            } catch (StackException e) {
+                stopArchived(List.of(launched), "not ready when started from " + release.name());
+                stateFile.save(state.without(launched.id()));
+                throw e;
+            }
+            if (fronted(service)) {
+                balancer().follow(state, drainOfReload(), settings.duration("probe-interval"));
+                progress.step("nginx now also sends requests to " + launched.id());
+            }
+            followNodes(state);
+            return launched;
+        }
+    }
+
+    /**
+     * Stops a node for good: out of nginx first when fronted (its in-flight requests finish), then
+     * archived and stopped gracefully (SIGTERM: a consumer finishes what it holds, commits and leaves
+     * its group).
+     */
+    public void retire(Instance node, String reason) {
+        try (var lock = stateFile.lock()) {
+            StackState after = requireRunning().without(node.id());
+            Service service = Service.parse(node.service());
+            if (fronted(service)) {
+                balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+                progress.step("nginx no longer sends requests to " + node.id());
+            }
+            stopArchived(List.of(node), reason);
+            stateFile.save(after);
+            followNodes(after);
+        }
+    }
+
+    /** Records that new nodes start from {@code release} from now on, and the release before it for rollback. */
+    public StackState moveTo(Release release) {
+        try (var lock = stateFile.lock()) {
+            StackState after = requireRunning().movedTo(release.name());
+            stateFile.save(after);
+            return after;
+        }
     }
 
     // ---- drain ----------------------------------------------------------------------------------
