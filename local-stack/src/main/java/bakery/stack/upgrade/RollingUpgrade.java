@@ -156,7 +156,7 @@ public final class RollingUpgrade {
             Optional<String> worse = watchBeside(fresh, service);
             if (worse.isPresent()) {
                 stack.retire(fresh, "answered worse than the old nodes: " + worse.get());
-                throw new StepFailed(fresh.id() + " " + worse.get());
+                throw new StepFailed(fresh.id() + " answered worse than the old nodes: " + worse.get());
             }
         }
         stack.retire(old, "replaced by " + fresh.id() + " of " + to.name());
