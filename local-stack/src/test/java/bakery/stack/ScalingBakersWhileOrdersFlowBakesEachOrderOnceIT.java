@@ -3,6 +3,7 @@ package bakery.stack;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.CookieManager;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,6 +17,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +26,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
@@ -31,6 +37,7 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.servers.kafka.KafkaAdmin;
 import bakery.servers.process.Pids;
+import bakery.stack.process.StateFile;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 
@@ -38,17 +45,24 @@ import bakery.testkit.KafkaProbe;
  * The whole bakery started by {@code ./bakery up} as separate processes, on ports moved by an offset
  * and with its own home, so it never meets a developer's running stack. Orders go in through nginx
  * while the bakers are scaled 1 -> 3 -> 1; every order comes out READY exactly once, and
- * {@code ./bakery down} leaves no process behind.
+ * {@code ./bakery down} leaves no process behind. The schema was migrated by one run before the
+ * order-service node started; {@code ./bakery upgrade} and {@code ./bakery rollback} replace every node
+ * while customers order, and lose none of their orders.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
     static final BakeryCli BAKERY = BakeryCli.stack("stack-it", 20000, Map.of(
             // Bakes of a second or less: the orders placed in a minute must be baked within the test's patience.
-            "OVEN_SPEED_FACTOR", "0.05"), Duration.ofMinutes(6));
+            "OVEN_SPEED_FACTOR", "0.05",
+            // Each new web or order-service node is watched beside the old ones this long, not the default 10 s.
+            "BAKERY_UPGRADE_WATCH", "3s"), Duration.ofMinutes(6));
     static final Storefront SHOP = new Storefront(BAKERY.port(8080), Duration.ofSeconds(10));
     static final String KAFKA = "localhost:" + BAKERY.port(9092);
     static final Duration ORDERS_READY = Duration.ofMinutes(3);
     static final Duration CUSTOMER_PACE = Duration.ofMillis(300);
+    static final Duration UPGRADE_TIMEOUT = Duration.ofMinutes(15);
+    static final Pattern REPLACED = Pattern.compile("(\\S+) replaced by");
 
     static final List<Long> pidsSeen = Collections.synchronizedList(new ArrayList<>());
 
@@ -69,6 +83,19 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
     }
 
     @Test
+    @Order(1)
+    void theSchemaWasMigratedOnceByTheReleasesRunAndTheOrderServiceNodeOnlyValidatedIt() throws Exception {
+        String migration = Files.readString(BAKERY.home().resolve("logs/order-service-migrate.log"));
+        assertThat(migration).as("the migration run of up").contains("Successfully applied");
+
+        String node = Files.readString(BAKERY.home().resolve("logs/order-service-1.log"));
+        assertThat(node).as("order-service-1 checks the schema its release expects").contains("Successfully validated");
+        assertThat(node).as("but leaves migrating to the release's one run").doesNotContain("Successfully applied",
+                "No migration necessary");
+    }
+
+    @Test
+    @Order(2)
     void everyOrderPlacedWhileBakersScaleIsReadyExactlyOnce() throws Exception {
         JsonNode before = BAKERY.status();
         pidsSeen.addAll(pids(before));
@@ -78,39 +105,17 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         assertThat(count(before, "baking-worker")).isEqualTo(1);
 
         String sku = firstSku();
-        List<PlacedOrder> placed = Collections.synchronizedList(new ArrayList<>());
-        AtomicBoolean ordering = new AtomicBoolean(true);
-        ExecutorService customers = Executors.newSingleThreadExecutor();
-        Future<?> flow = customers.submit(() -> {
-            while (ordering.get()) {
-                placed.add(placeOrder(sku));
-                // A steady trickle the ovens keep up with even at one baker: this tests scaling, not a backlog.
-                Thread.sleep(CUSTOMER_PACE.toMillis());
-            }
-            return null;
-        });
-        try {
-            Await.within(Duration.ofSeconds(60), "first orders placed").until(() -> placed.size() >= 5);
+        List<PlacedOrder> placed = whileCustomersOrder(sku, orders -> {
+            Await.within(Duration.ofSeconds(60), "first orders placed").until(() -> orders.size() >= 5);
             scaleBakersTo(3);
-            Await.within(Duration.ofSeconds(60), "orders placed while 3 bakers run").until(() -> placed.size() >= 15);
+            Await.within(Duration.ofSeconds(60), "orders placed while 3 bakers run").until(() -> orders.size() >= 15);
             scaleBakersTo(1);
-            int atScaleIn = placed.size();
+            int atScaleIn = orders.size();
             Await.within(Duration.ofSeconds(60), "orders placed after the scale-in")
-                    .until(() -> placed.size() >= atScaleIn + 5);
-        } finally {
-            ordering.set(false);
-            flow.get(1, TimeUnit.MINUTES);
-            customers.shutdown();
-        }
+                    .until(() -> orders.size() >= atScaleIn + 5);
+        });
 
-        List<UUID> ids = placed.stream().map(PlacedOrder::id).toList();
-        try (KafkaProbe kafka = new KafkaProbe(KAFKA)) {
-            Map<UUID, Long> readyCount = Await.within(ORDERS_READY, "every placed order READY on " + Topics.ORDERS_STATUS)
-                    .until(
-                            () -> readyEvents(kafka),
-                            ready -> ready.keySet().containsAll(ids));
-            assertThat(ids).allSatisfy(id -> assertThat(readyCount.get(id)).as("READY events of order " + id).isEqualTo(1L));
-        }
+        everyOrderIsReadyExactlyOnce(placed);
         // The customer, in their own session through the balancer, sees the order ready.
         PlacedOrder first = placed.get(0);
         JsonNode order = SHOP.get("/api/orders/" + first.id(), first.session()).body();
@@ -125,6 +130,100 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
                 .satisfies(g -> assertThat(g.get("committed").asBoolean()).isTrue());
         assertThat(groups).filteredOn(g -> g.get("group").asText().startsWith("web-")).hasSize(2)
                 .allSatisfy(g -> assertThat(g.get("committed").asBoolean()).as(g.get("group").asText()).isFalse());
+    }
+
+    /**
+     * Last, as it gives every node a new id and leaves the replaced web nodes' live-feed groups behind.
+     * With no change the upgrade is a rolling restart: every node is replaced by one of the working
+     * tree's release while customers keep ordering, and rollback replaces them all again.
+     */
+    @Test
+    @Order(3)
+    void anUpgradeAndARollbackReplaceEveryNodeOneAtATimeWhileCustomersOrder() throws Exception {
+        JsonNode before = BAKERY.status();
+        Map<String, Long> servicesBefore = countsByService(before);
+        List<Long> pidsBefore = pids(before);
+        pidsSeen.addAll(pidsBefore);
+        String startRelease = StateFile.JSON.readTree(BAKERY.home().resolve("stack.json").toFile()).get("release").asText();
+
+        // The upgrade packages the working tree first: minutes on a busy machine.
+        BakeryCli patient = new BakeryCli(BAKERY.root(), BAKERY.home(), BAKERY.portOffset(), BAKERY.env(), UPGRADE_TIMEOUT);
+        List<BakeryCli.Result> runs = new ArrayList<>();
+        List<PlacedOrder> placed = whileCustomersOrder(firstSku(), orders -> {
+            runs.add(patient.succeeds("upgrade"));
+            pidsSeen.addAll(pids(BAKERY.status()));
+            runs.add(patient.succeeds("rollback"));
+        });
+
+        JsonNode upgradedState = StateFile.JSON.readTree(BAKERY.home().resolve("stack.json").toFile());
+        assertThat(upgradedState.get("release").asText()).as("rollback returned to the release up started")
+                .isEqualTo(startRelease);
+        String upgradeOutput = runs.get(0).output();
+        assertThat(upgradeOutput).contains("migrating the schema for release", "owns partitions of the group baking-worker",
+                "owns partitions of the group notification-worker", "owns partitions of the group order-service");
+        // Workers first, then order-service, then the web tier; each old node leaves only after its replacement is in.
+        assertThat(upgradeOutput.indexOf("baking-worker-1 replaced by"))
+                .isLessThan(upgradeOutput.indexOf("notification-worker-1 replaced by"));
+        assertThat(upgradeOutput.indexOf("notification-worker-1 replaced by"))
+                .isLessThan(upgradeOutput.indexOf("order-service-1 replaced by"));
+        assertThat(upgradeOutput.indexOf("order-service-1 replaced by")).isLessThan(upgradeOutput.indexOf("web-1 replaced by"));
+        Matcher firstBack = REPLACED.matcher(runs.get(1).output());
+        assertThat(firstBack.find()).as("rollback replaced nodes").isTrue();
+        assertThat(firstBack.group(1)).as("rollback starts with the web tier").startsWith("web-");
+
+        JsonNode after = BAKERY.status();
+        pidsSeen.addAll(pids(after));
+        assertThat(countsByService(after)).as("as many nodes of each service as before").isEqualTo(servicesBefore);
+        assertThat(instances(after)).filteredOn(i -> i.get("managementPort").asInt() > 0).allSatisfy(i -> {
+            assertThat(i.get("ready").asBoolean()).as(i.get("id").asText() + " ready").isTrue();
+            assertThat(pidsBefore).as(i.get("id").asText() + " is a new process").doesNotContain(i.get("pid").asLong());
+            assertThat(i.get("release").asText()).as(i.get("id").asText()).isEqualTo(startRelease);
+        });
+        everyOrderIsReadyExactlyOnce(placed);
+    }
+
+    private static Map<String, Long> countsByService(JsonNode status) {
+        return instances(status).stream().filter(i -> i.get("managementPort").asInt() > 0)
+                .collect(Collectors.groupingBy(i -> i.get("service").asText(), Collectors.counting()));
+    }
+
+    /** What the test does while customers keep placing orders through nginx, given the orders placed so far. */
+    interface Change {
+        void during(List<PlacedOrder> placed) throws Exception;
+    }
+
+    /** A steady trickle of customers placing orders while {@code change} runs; every checkout must be accepted. */
+    private static List<PlacedOrder> whileCustomersOrder(String sku, Change change) throws Exception {
+        List<PlacedOrder> placed = Collections.synchronizedList(new ArrayList<>());
+        AtomicBoolean ordering = new AtomicBoolean(true);
+        ExecutorService customers = Executors.newSingleThreadExecutor();
+        Future<?> flow = customers.submit(() -> {
+            while (ordering.get()) {
+                placed.add(placeOrder(sku));
+                // A steady trickle the ovens keep up with even at one baker: this tests scaling, not a backlog.
+                Thread.sleep(CUSTOMER_PACE.toMillis());
+            }
+            return null;
+        });
+        try {
+            change.during(placed);
+        } finally {
+            ordering.set(false);
+            flow.get(1, TimeUnit.MINUTES);
+            customers.shutdown();
+        }
+        return List.copyOf(placed);
+    }
+
+    private static void everyOrderIsReadyExactlyOnce(List<PlacedOrder> placed) throws Exception {
+        List<UUID> ids = placed.stream().map(PlacedOrder::id).toList();
+        try (KafkaProbe kafka = new KafkaProbe(KAFKA)) {
+            Map<UUID, Long> readyCount = Await.within(ORDERS_READY, "every placed order READY on " + Topics.ORDERS_STATUS)
+                    .until(
+                            () -> readyEvents(kafka),
+                            ready -> ready.keySet().containsAll(ids));
+            assertThat(ids).allSatisfy(id -> assertThat(readyCount.get(id)).as("READY events of order " + id).isEqualTo(1L));
+        }
     }
 
     private static Map<UUID, Long> readyEvents(KafkaProbe kafka) {

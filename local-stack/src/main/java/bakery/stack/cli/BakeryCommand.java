@@ -17,7 +17,8 @@ import bakery.stack.process.StackSettings;
         "",
         "Settings: BAKERY_HOME (default .bakery), BAKERY_PORT_OFFSET, BAKERY_NODE_JAVA_OPTIONS; see docs/local-stack.md." }, subcommands = {
                 UpCommand.class, StatusCommand.class, ScaleCommand.class, AutoscaleCommand.class, LogsCommand.class,
-                CollectCommand.class, DrainCommand.class, UndrainCommand.class, DownCommand.class,
+                CollectCommand.class, DrainCommand.class, UndrainCommand.class, UpgradeCommand.class, RollbackCommand.class,
+                DownCommand.class,
                 BenchCommand.class, ChaosCommand.class, TestCommand.class })
 public final class BakeryCommand {
 

@@ -36,6 +36,7 @@ import bakery.stack.process.StateFile;
 import bakery.stack.release.Release;
 import bakery.stack.release.Releases;
 import bakery.stack.secrets.CookieKey;
+import bakery.stack.upgrade.Migration;
 
 /**
  * The whole bakery on one machine: starts its servers and service nodes as separate processes,
@@ -87,6 +88,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             stateFile.save(state);
             try {
                 state = startServers(state);
+                migrate(release);
                 state = planNodes(state, counts);
                 balancer.configure(state);
                 Process nginx = balancer.launch();
@@ -205,12 +207,15 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     /** Two ports per node: the public one and the management one, neither held by the stack nor taken on the machine. */
     private Instance planned(StackState state, Service s) {
+        return planned(state, s, state.release());
+    }
+
+    private Instance planned(StackState state, Service s, String release) {
         List<Integer> held = new ArrayList<>(state.ports());
         int port = PortPlan.next(settings.port(s.module()), held, Probes::free);
         held.add(port);
         int managementPort = PortPlan.next(settings.port("management." + s.module()), held, Probes::free);
-        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null,
-                state.release());
+        return new Instance(s.module(), s.nodeId(state.nextOrdinal(s)), 0, port, managementPort, null, null, release);
     }
 
     private StackState launchNodes(StackState state, List<Instance> planned) {
@@ -239,6 +244,20 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         return new Releases(layout);
     }
 
+    /**
+     * The release's schema migration, run once to its end before any order-service node of it starts
+     * (the nodes only validate); a failed one stops the caller with the tail of its log.
+     */
+    public void migrate(Release release) {
+        progress.step("migrating the schema for release " + release.name() + " (order-service, once)");
+        Instant began = Instant.now();
+        String runId = Service.ORDER_SERVICE.module() + "-migrate";
+        new Migration(layout.log(runId), layout.home(), settings.duration("migration-timeout")).run(
+                nodeCommand(Service.ORDER_SERVICE, release.name()), nodeEnvironment(Service.ORDER_SERVICE, runId, 0, 0));
+        progress.step(String.format("schema migrated for %s (%.1f s; log %s)", release.name(),
+                Duration.between(began, Instant.now()).toMillis() / 1000.0, layout.log(runId)));
+    }
+
     /** Each node learns every address from the environment, as on compose and Kubernetes. */
     Map<String, String> nodeEnvironment(Service s, String id, int port, int managementPort) {
         Map<String, String> env = new HashMap<>();
@@ -261,6 +280,11 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         env.put("ORDER_SERVICE_URL", "http://" + LOOPBACK + ":" + settings.port("order-service-balancer"));
         env.put("SMTP_HOST", LOOPBACK);
         env.put("SMTP_PORT", Integer.toString(settings.port("smtp")));
+        if (s == Service.ORDER_SERVICE) {
+            // The release's migration ran once before (migrate); a node racing the others at start could
+            // change the schema under the release before it.
+            env.putAll(Migration.FLEET_NODE);
+        }
         if (s == Service.WEB_TIER) {
             // Web nodes refuse to start without these: the stack's own cookie key and the demo accounts.
             env.put("AUTH_ENCRYPTION_KEY", CookieKey.of(layout.cookieKey()));
@@ -440,6 +464,66 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     static String ids(List<Instance> nodes) {
         return nodes.stream().map(Instance::id).toList().toString();
+    }
+
+    // ---- upgrade steps --------------------------------------------------------------------------
+
+    /**
+     * One more node of {@code service}, run from {@code release}: started, waited for until ready and,
+     * for a fronted service, put into nginx. A node that does not become ready is archived, stopped
+     * and forgotten before the failure is thrown, so the stack is as it was.
+     */
+    public Instance startNode(Service service, Release release) {
+        if (!releases().kept(release)) {
+            throw new StackException("the release " + release.name() + " is not kept in " + releases().dir());
+        }
+        try (var lock = stateFile.lock()) {
+            StackState state = requireRunning();
+            Instance planned = planned(state, service, release.name());
+            state = launchNodes(state.with(planned), List.of(planned));
+            Instance launched = state.find(planned.id()).orElseThrow();
+            try {
+                awaitReady(state, List.of(launched));
+            } catch (StackException e) {
+                stopArchived(List.of(launched), "not ready when started from " + release.name());
+                stateFile.save(state.without(launched.id()));
+                throw e;
+            }
+            if (fronted(service)) {
+                balancer().follow(state, drainOfReload(), settings.duration("probe-interval"));
+                progress.step("nginx now also sends requests to " + launched.id());
+            }
+            followNodes(state);
+            return launched;
+        }
+    }
+
+    /**
+     * Stops a node for good: out of nginx first when fronted (its in-flight requests finish), then
+     * archived and stopped gracefully (SIGTERM: a consumer finishes what it holds, commits and leaves
+     * its group).
+     */
+    public void retire(Instance node, String reason) {
+        try (var lock = stateFile.lock()) {
+            StackState after = requireRunning().without(node.id());
+            Service service = Service.parse(node.service());
+            if (fronted(service)) {
+                balancer().follow(after, drainOfReload(), settings.duration("probe-interval"));
+                progress.step("nginx no longer sends requests to " + node.id());
+            }
+            stopArchived(List.of(node), reason);
+            stateFile.save(after);
+            followNodes(after);
+        }
+    }
+
+    /** Records that new nodes start from {@code release} from now on, and the release before it for rollback. */
+    public StackState moveTo(Release release) {
+        try (var lock = stateFile.lock()) {
+            StackState after = requireRunning().movedTo(release.name());
+            stateFile.save(after);
+            return after;
+        }
     }
 
     // ---- drain ----------------------------------------------------------------------------------

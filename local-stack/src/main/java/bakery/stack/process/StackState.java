@@ -7,14 +7,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
 /**
  * What runs: every server and node of the stack, in the order they were started, the release a node
- * started now runs ({@code release}; null in a state written before releases were) and the nodes
- * taken out of rotation ({@code drained}: running, but nginx sends them nothing, or, for a consumer
- * node, out of its consumer groups).
+ * started now runs ({@code release}; null in a state written before releases were), the nodes
+ * taken out of rotation ({@code drained}: running, but nginx sends them nothing, or, for a consumer node, out of its consumer
+ * groups) and the release
+ * the last upgrade or rollback moved away from ({@code previousRelease}, where rollback returns; null
+ * before the first).
  */
+@JsonIgnoreProperties(ignoreUnknown = true)
 public record StackState(Instant startedAt, int portOffset, List<Instance> instances, String release,
-        List<String> drained) {
+        List<String> drained, String previousRelease) {
 
     public StackState {
         instances = List.copyOf(instances);
@@ -22,11 +27,16 @@ public record StackState(Instant startedAt, int portOffset, List<Instance> insta
     }
 
     public StackState(Instant startedAt, int portOffset, List<Instance> instances) {
-        this(startedAt, portOffset, instances, null, List.of());
+        this(startedAt, portOffset, instances, null, List.of(), null);
     }
 
     public StackState(Instant startedAt, int portOffset, List<Instance> instances, String release) {
-        this(startedAt, portOffset, instances, release, List.of());
+        this(startedAt, portOffset, instances, release, List.of(), null);
+    }
+
+    /** New nodes start from {@code release} from now on; {@code rollback} would return to the one before. */
+    public StackState movedTo(String next) {
+        return new StackState(startedAt, portOffset, instances, next, drained, release);
     }
 
     public boolean isDrained(String id) {
@@ -39,26 +49,26 @@ public record StackState(Instant startedAt, int portOffset, List<Instance> insta
         if (!all.contains(id)) {
             all.add(id);
         }
-        return new StackState(startedAt, portOffset, instances, release, all);
+        return new StackState(startedAt, portOffset, instances, release, all, previousRelease);
     }
 
     public StackState undrain(String id) {
         List<String> all = new ArrayList<>(drained);
         all.remove(id);
-        return new StackState(startedAt, portOffset, instances, release, all);
+        return new StackState(startedAt, portOffset, instances, release, all, previousRelease);
     }
 
     public StackState with(Instance instance) {
         List<Instance> all = new ArrayList<>(instances);
         all.removeIf(i -> i.id().equals(instance.id()));
         all.add(instance);
-        return new StackState(startedAt, portOffset, all, release, drained);
+        return new StackState(startedAt, portOffset, all, release, drained, previousRelease);
     }
 
     public StackState without(String id) {
         List<Instance> all = new ArrayList<>(instances);
         all.removeIf(i -> i.id().equals(id));
-        return new StackState(startedAt, portOffset, all, release, drained).undrain(id);
+        return new StackState(startedAt, portOffset, all, release, drained, previousRelease).undrain(id);
     }
 
     public Optional<Instance> find(String id) {

@@ -11,8 +11,15 @@ import java.util.Optional;
  */
 public record Release(String name) {
 
+    private static final String DIRTY = "-dirty";
+
     public static Release of(String version, String commit, boolean dirty) {
-        return new Release(version + "-" + commit + (dirty ? "-dirty" : ""));
+        return new Release(version + "-" + commit + (dirty ? DIRTY : ""));
+    }
+
+    /** Built from changes not committed: {@code -dirty}, or {@code -dirty2}... when an earlier copy was still in use. */
+    public boolean dirty() {
+        return name.matches(".*" + DIRTY + "\\d*");
     }
 
     /**

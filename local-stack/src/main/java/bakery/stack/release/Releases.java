@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
@@ -50,12 +51,36 @@ public record Releases(StackLayout layout) {
      * committed ({@code -dirty}): that one is copied again, as the changes may have moved on.
      */
     public Release fromWorkingTree() {
+        return fromWorkingTree(Set.of());
+    }
+
+    /**
+     * As {@link #fromWorkingTree()}, but a {@code -dirty} release named in {@code inUse} (nodes run
+     * from it, or rollback returns to it) is never copied over: the new copy takes the next free
+     * name, {@code -dirty2}, {@code -dirty3}...
+     */
+    public Release fromWorkingTree(Set<String> inUse) {
         Path root = layout.root();
-        String version = version(Service.ORDER_SERVICE.jar(root));
-        Release release = Release.of(version, git(root, "rev-parse", "--short=7", "HEAD").orElse(UNKNOWN_COMMIT),
+        Release release = Release.of(version(Service.ORDER_SERVICE.jar(root)),
+                git(root, "rev-parse", "--short=7", "HEAD").orElse(UNKNOWN_COMMIT),
                 git(root, "status", "--porcelain").map(s -> !s.isBlank()).orElse(false));
+        if (release.dirty()) {
+            String name = release.name();
+            for (int n = 2; inUse.contains(release.name()); n++) {
+                release = new Release(name + n);
+            }
+        }
+        return keep(root, release);
+    }
+
+    /** The services packaged in {@code tree} (a checkout of {@code commit} built apart) as a release. */
+    public Release fromBuild(Path tree, String commit) {
+        return keep(tree, Release.of(version(Service.ORDER_SERVICE.jar(tree)), commit, false));
+    }
+
+    private Release keep(Path root, Release release) {
         Path target = dir().resolve(release.name());
-        if (Files.isDirectory(target) && !release.name().endsWith("-dirty")) {
+        if (Files.isDirectory(target) && !release.dirty()) {
             return release;
         }
         Path staging = dir().resolve("." + release.name() + ".copying");
@@ -71,6 +96,11 @@ public record Releases(StackLayout layout) {
             throw new UncheckedIOException("cannot keep the release " + release.name() + " in " + target, e);
         }
         return release;
+    }
+
+    /** Whether the release's copy is kept here, so nodes can start from it. */
+    public boolean kept(Release release) {
+        return Files.isRegularFile(jar(release, Service.ORDER_SERVICE));
     }
 
     /** The service's version as its build wrote it into the runner jar's manifest. */
@@ -115,7 +145,8 @@ public record Releases(StackLayout layout) {
         }
     }
 
-    private static void delete(Path dir) throws IOException {
+    /** Deletes a folder and all it holds; a folder that is not there is fine. */
+    public static void delete(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

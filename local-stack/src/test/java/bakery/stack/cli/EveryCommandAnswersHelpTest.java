@@ -39,7 +39,8 @@ class EveryCommandAnswersHelpTest {
     void theTopLevelHelpListsEveryCommandTheScriptRunsIncludingTest() {
         String usage = run(List.of("--help")).out();
 
-        for (String command : List.of("up", "status", "scale", "autoscale", "logs", "collect", "drain", "undrain", "down",
+        for (String command : List.of("up", "status", "scale", "autoscale", "logs", "collect", "drain", "undrain", "upgrade",
+                "rollback", "down",
                 "bench", "chaos",
                 "test")) {
             assertThat(usage).containsPattern("(?m)^\\s+" + command + "\\s");

@@ -77,6 +77,33 @@ class StackStateTest {
     }
 
     @Test
+    void anUpgradeRecordsTheReleaseRollbackReturnsToAndKeepsItThroughChanges(@TempDir Path dir) {
+        StateFile file = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock"));
+        StackState upgraded = new StackState(NOW, 0, List.of(node(Service.WEB_TIER, 1, 8081)), "1.0.0-a")
+                .movedTo("1.1.0-b").with(node(Service.WEB_TIER, 2, 8082)).without("web-1").drain("web-2");
+
+        file.save(upgraded);
+
+        StackState read = file.load().orElseThrow();
+        assertThat(read.release()).isEqualTo("1.1.0-b");
+        assertThat(read.previousRelease()).isEqualTo("1.0.0-a");
+        assertThat(read.movedTo("1.0.0-a").previousRelease()).as("a rollback's own way back").isEqualTo("1.1.0-b");
+    }
+
+    @Test
+    void aStateFileWithFieldsOfALaterReleaseStillReads(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("stack.json"), """
+                {"startedAt": "2026-11-22T06:00:00Z", "portOffset": 0, "instances": [], "release": "1.0.0-a",
+                 "somethingLater": {"x": 1}}
+                """);
+
+        StackState read = new StateFile(dir.resolve("stack.json"), dir.resolve("stack.lock")).load().orElseThrow();
+
+        assertThat(read.release()).isEqualTo("1.0.0-a");
+        assertThat(read.previousRelease()).as("no upgrade yet").isNull();
+    }
+
+    @Test
     void reusesTheLowestFreeNodeNumber() {
         StackState state = new StackState(NOW, 0,
                 List.of(node(Service.BAKING_WORKER, 1, 8100), node(Service.BAKING_WORKER, 3, 8102)));

@@ -19,6 +19,14 @@ class ReleaseTest {
     }
 
     @Test
+    void aCopyOfChangesNotCommittedStaysDirtyUnderItsNextName() {
+        assertThat(Release.of("1.1.0", "3f2a9c1", true).dirty()).isTrue();
+        assertThat(new Release("1.1.0-3f2a9c1-dirty2").dirty()).isTrue();
+        assertThat(Release.of("1.1.0", "3f2a9c1", false).dirty()).isFalse();
+        assertThat(new Release("1.1.0-dirtyfix-3f2a9c1").dirty()).isFalse();
+    }
+
+    @Test
     void aNodesReleaseIsTheFolderItsJarWasStartedFrom() {
         List<String> node = List.of("/usr/lib/jvm/java-17/bin/java", "-Xmx160m", "-jar",
                 RELEASES + "/1.0.0-SNAPSHOT-3f2a9c1/baking-worker/quarkus-app/quarkus-run.jar");
