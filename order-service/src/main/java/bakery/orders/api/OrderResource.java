@@ -15,10 +15,13 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
 import bakery.contracts.OrderStatus;
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.defaults.ErrorBody;
 import bakery.defaults.ErrorMappers;
 import bakery.orders.persistence.OrderEntity;
@@ -34,10 +37,30 @@ public class OrderResource {
 
     static final List<OrderStatus> ACTIVE = List.of(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY);
 
-    private final BoardPaging paging;
+    /** One batch per order: its slowest line. Accepted and baking orders sit on the partial index of active orders. */
+    private static final String OVEN_QUEUE = """
+            SELECT count(*) AS orders, coalesce(sum(slowest), 0) AS oven_seconds FROM (
+              SELECT max(coalesce(l.bake_seconds, 0)) AS slowest
+              FROM orders o JOIN order_line l ON l.order_id = o.order_id
+              WHERE o.status IN ('ACCEPTED', 'BAKING')
+              GROUP BY o.order_id) queued""";
 
-    public OrderResource(BoardPaging paging) {
+    private final BoardPaging paging;
+    private final Pool pool;
+
+    public OrderResource(BoardPaging paging, Pool pool) {
         this.paging = paging;
+        this.pool = pool;
+    }
+
+    /** What the ovens still have to bake, for the pickup slots checkout offers. */
+    @GET
+    @Path("/oven-queue")
+    public Uni<OvenQueue> ovenQueue() {
+        return pool.query(OVEN_QUEUE).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new OvenQueue(row.getLong("orders"), row.getLong("oven_seconds"));
+        });
     }
 
     @GET

@@ -20,6 +20,7 @@ import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
 import bakery.orders.BakeryScenario;
@@ -97,6 +98,22 @@ class OrderQueriesIT extends BakeryScenario {
     }
 
     @Test
+    void theOvenQueueCountsEachWaitingOrderOnceAtItsSlowestBakeAndForgetsItOnceBaked() {
+        OvenQueue before = ovenQueue();
+        OrderPlaced mixed = bakery.accepted(bakery.line("croissant", 3), bakery.line("baguette", 1));
+        long slowest = Math.max(bakery.product("croissant").bakeSeconds(), bakery.product("baguette").bakeSeconds());
+
+        OvenQueue waiting = ovenQueue();
+        assertThat(waiting.orders()).isEqualTo(before.orders() + 1);
+        assertThat(waiting.ovenSeconds()).isEqualTo(before.ovenSeconds() + slowest);
+
+        bakery.ovenStarts(mixed.orderId());
+        bakery.ovenFinishes(mixed.orderId());
+        bakery.awaitStatus(mixed.orderId(), OrderStatus.READY);
+        assertThat(ovenQueue()).isEqualTo(before);
+    }
+
+    @Test
     void anOrdersSnapshotAndTheBoardNameTheCustomerButNeverGiveTheirAddress() {
         OrderPlaced order = bakery.accepted(bakery.line("croissant", 1));
         String address = order.customer().email();
@@ -108,6 +125,10 @@ class OrderQueriesIT extends BakeryScenario {
         assertThat(board).contains(order.orderId().toString()).doesNotContain(address);
         assertThat(page(0, 200).items()).filteredOn(v -> v.orderId().equals(order.orderId())).singleElement()
                 .satisfies(v -> assertThat(v.customer().name()).isEqualTo(order.customer().name()));
+    }
+
+    private static OvenQueue ovenQueue() {
+        return given().get("/orders/oven-queue").then().statusCode(200).extract().as(OvenQueue.class);
     }
 
     private static OrderPage page(int page, int size) {

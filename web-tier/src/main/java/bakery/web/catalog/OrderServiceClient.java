@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 
 /** The order-service's internal query API: the catalog and order snapshots. Timeouts in application.properties. */
@@ -26,6 +27,10 @@ public interface OrderServiceClient {
     @GET
     @Path("/orders/{id}")
     Uni<OrderView> order(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/orders/oven-queue")
+    Uni<OvenQueue> ovenQueue();
 
     @GET
     @Path("/orders/active")
