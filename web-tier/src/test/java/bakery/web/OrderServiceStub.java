@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +89,13 @@ public final class OrderServiceStub {
                     .filter(o -> !o.status().isFinal())
                     .sorted(Comparator.comparing(OrderView::orderId))
                     .toList();
-            List<OrderView> items = active.stream().skip((long) page * size).limit(size).toList();
+            // "after" names the last order read (placed at, id); this stub orders by id alone
+            String after = query.get("after");
+            List<OrderView> items = after == null
+                    ? active.stream().skip((long) page * size).limit(size).toList()
+                    : active.stream().filter(o -> o.orderId().compareTo(UUID.fromString(
+                            URLDecoder.decode(after, StandardCharsets.UTF_8).split(",")[1])) > 0)
+                            .limit(size).toList();
             reply(ex, 200, new OrderPage(items, page, size, active.size()));
             return;
         }

@@ -34,5 +34,5 @@ public interface OrderServiceClient {
 
     @GET
     @Path("/orders/active")
-    Uni<OrderPage> active(@QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<OrderPage> active(@QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("after") String after);
 }

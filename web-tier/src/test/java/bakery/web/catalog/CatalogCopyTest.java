@@ -150,7 +150,7 @@ class CatalogCopyTest {
         }
 
         @Override
-        public Uni<OrderPage> active(int page, int size) {
+        public Uni<OrderPage> active(int page, int size, String after) {
             throw new UnsupportedOperationException();
         }
     }
