@@ -22,6 +22,8 @@ final class DeliberateDefaults {
             Map.entry("OVEN_FETCH_AHEAD", "tuned with the oven code"),
             // Real bake times (1.0) in every deployment; only the dev profile and tests speed ovens up.
             Map.entry("OVEN_SPEED_FACTOR", "real bake times in containers"),
+            // The oven slots the pickup slots share the queue over: the shipped shapes' usual fleet (2 bakers x 4).
+            Map.entry("PICKUP_OVEN_SLOTS", "the shipped shapes' usual baking fleet; set it where the fleet differs"),
             // Redis pool sized in web-tier's application.properties for 64+ concurrent requests per node.
             Map.entry("REDIS_POOL_SIZE", "sized in web-tier's application.properties"),
             Map.entry("REDIS_POOL_WAITING", "sized in web-tier's application.properties"),

@@ -4,14 +4,19 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian's packages (chromium, chromium-driver), driven by Selenium.
@@ -22,7 +27,32 @@ final class Browsers {
     private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
 
+    /** How long a person would wait for a page to show something before calling it broken. */
+    static final Duration PATIENCE = Duration.ofSeconds(60);
+
     private Browsers() {
+    }
+
+    static WebDriverWait waiting(WebDriver browser) {
+        return new WebDriverWait(browser, PATIENCE);
+    }
+
+    /** The element the page marks {@code data-testid=id}, once it is there. */
+    static WebElement testId(WebDriver browser, String id) {
+        return waiting(browser).until(ExpectedConditions.presenceOfElementLocated(byTestId(id)));
+    }
+
+    static By byTestId(String id) {
+        return By.cssSelector("[data-testid='" + id + "']");
+    }
+
+    /** Closes every browser that was opened (a failed start leaves some null). */
+    static void quit(WebDriver... browsers) {
+        for (WebDriver browser : browsers) {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
     }
 
     /** On a developer machine without Chromium the browser test is skipped; in CI it must run. */

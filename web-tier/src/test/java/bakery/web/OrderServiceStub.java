@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,13 +18,14 @@ import com.sun.net.httpserver.HttpServer;
 
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
 import bakery.testkit.FreePort;
 
 /**
  * A small HTTP server speaking the order-service's query contract (GET /catalog, /orders/{id},
- * /orders/active), so web-tier tests control what order-service "knows".
+ * /orders/active, /orders/oven-queue), so web-tier tests control what order-service "knows".
  */
 public final class OrderServiceStub {
 
@@ -36,6 +39,7 @@ public final class OrderServiceStub {
 
     private final HttpServer server;
     private final Map<UUID, OrderView> orders = new ConcurrentHashMap<>();
+    private volatile OvenQueue ovenQueue = new OvenQueue(0, 0);
 
     private OrderServiceStub(int port) {
         try {
@@ -66,8 +70,17 @@ public final class OrderServiceStub {
         orders.put(order.orderId(), order);
     }
 
+    /** The ovens have this much ahead of them (an empty queue until a test says otherwise). */
+    public void ovensHaveAhead(OvenQueue queue) {
+        ovenQueue = queue;
+    }
+
     private void orders(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath();
+        if (path.equals("/orders/oven-queue")) {
+            reply(ex, 200, ovenQueue);
+            return;
+        }
         if (path.equals("/orders/active")) {
             Map<String, String> query = query(ex.getRequestURI());
             int page = Integer.parseInt(query.getOrDefault("page", "0"));
@@ -76,7 +89,13 @@ public final class OrderServiceStub {
                     .filter(o -> !o.status().isFinal())
                     .sorted(Comparator.comparing(OrderView::orderId))
                     .toList();
-            List<OrderView> items = active.stream().skip((long) page * size).limit(size).toList();
+            // "after" names the last order read (placed at, id); this stub orders by id alone
+            String after = query.get("after");
+            List<OrderView> items = after == null
+                    ? active.stream().skip((long) page * size).limit(size).toList()
+                    : active.stream().filter(o -> o.orderId().compareTo(UUID.fromString(
+                            URLDecoder.decode(after, StandardCharsets.UTF_8).split(",")[1])) > 0)
+                            .limit(size).toList();
             reply(ex, 200, new OrderPage(items, page, size, active.size()));
             return;
         }

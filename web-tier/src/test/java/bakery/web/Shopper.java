@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -89,7 +90,12 @@ public final class Shopper {
     }
 
     public HttpResponse<String> postForm(String path, Map<String, String> fields, String... headers) {
-        String body = fields.entrySet().stream()
+        return postForm(path, fields.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue())).toList(), headers);
+    }
+
+    /** A form whose fields may repeat (several boxes ticked under one name). */
+    public HttpResponse<String> postForm(String path, List<Map.Entry<String, String>> fields, String... headers) {
+        String body = fields.stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));

@@ -1,5 +1,6 @@
 package bakery.orders.api;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,12 +14,16 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 
 import bakery.contracts.OrderStatus;
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.defaults.ErrorBody;
 import bakery.defaults.ErrorMappers;
 import bakery.orders.persistence.OrderEntity;
@@ -34,10 +39,30 @@ public class OrderResource {
 
     static final List<OrderStatus> ACTIVE = List.of(OrderStatus.ACCEPTED, OrderStatus.BAKING, OrderStatus.READY);
 
-    private final BoardPaging paging;
+    /** One batch per order: its slowest line. Accepted and baking orders sit on the partial index of active orders. */
+    private static final String OVEN_QUEUE = """
+            SELECT count(*) AS orders, coalesce(sum(slowest), 0) AS oven_seconds FROM (
+              SELECT max(coalesce(l.bake_seconds, 0)) AS slowest
+              FROM orders o JOIN order_line l ON l.order_id = o.order_id
+              WHERE o.status IN ('ACCEPTED', 'BAKING')
+              GROUP BY o.order_id) queued""";
 
-    public OrderResource(BoardPaging paging) {
+    private final BoardPaging paging;
+    private final Pool pool;
+
+    public OrderResource(BoardPaging paging, Pool pool) {
         this.paging = paging;
+        this.pool = pool;
+    }
+
+    /** What the ovens still have to bake, for the pickup slots checkout offers. */
+    @GET
+    @Path("/oven-queue")
+    public Uni<OvenQueue> ovenQueue() {
+        return pool.query(OVEN_QUEUE).execute().map(rows -> {
+            Row row = rows.iterator().next();
+            return new OvenQueue(row.getLong("orders"), row.getLong("oven_seconds"));
+        });
     }
 
     @GET
@@ -52,16 +77,39 @@ public class OrderResource {
         });
     }
 
+    /**
+     * Active orders oldest first, a page at a time. With {@code after} (the placed-at instant and order id of the
+     * last order read, {@code 2026-12-07T09:00:00.123456Z,<uuid>}) the page starts right after that order, whatever
+     * left the board meanwhile; without it {@code page} counts pages from the oldest order (the release before reads
+     * that way, and ignores {@code after}). {@code total} is every active order.
+     */
     @GET
     @Path("/active")
     public Uni<OrderPage> active(@QueryParam("page") @DefaultValue("0") String pageText,
-            @QueryParam("size") @DefaultValue("50") String sizeText) {
+            @QueryParam("size") @DefaultValue("50") String sizeText, @QueryParam("after") String afterText) {
         int page = parseInt("page", pageText, 0, Integer.MAX_VALUE);
         int size = parseInt("size", sizeText, 1, paging.maxPageSize());
-        var query = OrderEntity.<OrderEntity> find("status in ?1", Sort.by("placedAt").and("orderId"), ACTIVE);
-        return query.page(page, size).list()
-                .chain(orders -> query.count()
-                        .map(total -> new OrderPage(orders.stream().map(OrderEntity::toView).toList(), page, size, total)));
+        Sort oldestFirst = Sort.by("placedAt").and("orderId");
+        var query = afterText == null
+                ? OrderEntity.<OrderEntity> find("status in ?1", oldestFirst, ACTIVE).page(page, size)
+                : after(afterText, oldestFirst).page(0, size);
+        return query.list().chain(orders -> OrderEntity.count("status in ?1", ACTIVE)
+                .map(total -> new OrderPage(orders.stream().map(OrderEntity::toView).toList(), page, size, total)));
+    }
+
+    private static PanacheQuery<OrderEntity> after(String text, Sort sort) {
+        int comma = text.indexOf(',');
+        try {
+            Instant placedAt = Instant.parse(text.substring(0, Math.max(comma, 0)).strip());
+            UUID orderId = UUID.fromString(text.substring(comma + 1).strip());
+            return OrderEntity.find("status in ?1 and (placedAt > ?2 or (placedAt = ?2 and orderId > ?3))", sort, ACTIVE,
+                    placedAt, orderId);
+        } catch (RuntimeException e) {
+            String shown = text.length() > 80 ? text.substring(0, 80) + "…" : text;
+            throw fail(Response.Status.BAD_REQUEST, new ErrorBody("invalid request", "after",
+                    "after must be the placed-at instant and id of an order, as 2026-12-07T09:00:00Z,<order id>, not '"
+                            + shown + "'"));
+        }
     }
 
     private static UUID parseId(String id) {

@@ -20,6 +20,7 @@ import bakery.contracts.OrderPlaced;
 import bakery.contracts.OrderStatus;
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 import bakery.contracts.serde.EventJson;
 import bakery.orders.BakeryScenario;
@@ -57,7 +58,8 @@ class OrderQueriesIT extends BakeryScenario {
     }
 
     @ParameterizedTest
-    @CsvSource({ "size, 0", "size, 201", "size, many", "page, -1", "page, first" })
+    @CsvSource(delimiter = '|', value = { "size|0", "size|201", "size|many", "page|-1", "page|first", "after|yesterday",
+            "after|2026-12-07T09:00:00Z", "after|2026-12-07T09:00:00Z,not-an-order", "after|,", "after|<script>" })
     void badPagingIs400NamingTheParameter(String parameter, String value) {
         given().queryParam(parameter, value).get("/orders/active").then().statusCode(400)
                 .body("title", equalTo("invalid request")).body("field", equalTo(parameter));
@@ -97,6 +99,41 @@ class OrderQueriesIT extends BakeryScenario {
     }
 
     @Test
+    void theOvenQueueCountsEachWaitingOrderOnceAtItsSlowestBakeAndForgetsItOnceBaked() {
+        OvenQueue before = ovenQueue();
+        OrderPlaced mixed = bakery.accepted(bakery.line("croissant", 3), bakery.line("baguette", 1));
+        long slowest = Math.max(bakery.product("croissant").bakeSeconds(), bakery.product("baguette").bakeSeconds());
+
+        OvenQueue waiting = ovenQueue();
+        assertThat(waiting.orders()).isEqualTo(before.orders() + 1);
+        assertThat(waiting.ovenSeconds()).isEqualTo(before.ovenSeconds() + slowest);
+
+        bakery.ovenStarts(mixed.orderId());
+        bakery.ovenFinishes(mixed.orderId());
+        bakery.awaitStatus(mixed.orderId(), OrderStatus.READY);
+        assertThat(ovenQueue()).isEqualTo(before);
+    }
+
+    @Test
+    void readingOnAfterTheLastOrderSeenSkipsNothingWhenOrdersLeaveTheBoardMeanwhile() {
+        List<OrderPlaced> orders = List.of(bakery.accepted(bakery.line("croissant", 1)),
+                bakery.accepted(bakery.line("croissant", 2)), bakery.accepted(bakery.line("croissant", 3)),
+                bakery.accepted(bakery.line("croissant", 4)));
+        List<UUID> ids = page(0, 200).items().stream().map(OrderView::orderId).toList();
+        int first = ids.indexOf(orders.get(0).orderId());
+        OrderPage upToFirst = page(0, first + 1);
+        OrderView last = upToFirst.items().get(first);
+
+        // the first order leaves the board between two reads: an offset would now skip the second
+        bakery.staff(orders.get(0).orderId(), Action.CANCEL);
+        bakery.awaitStatus(orders.get(0).orderId(), OrderStatus.CANCELLED);
+
+        OrderPage next = given().queryParam("size", 2).queryParam("after", last.placedAt() + "," + last.orderId())
+                .get("/orders/active").then().statusCode(200).extract().as(OrderPage.class);
+        assertThat(next.items()).extracting(OrderView::orderId).containsExactly(ids.get(first + 1), ids.get(first + 2));
+    }
+
+    @Test
     void anOrdersSnapshotAndTheBoardNameTheCustomerButNeverGiveTheirAddress() {
         OrderPlaced order = bakery.accepted(bakery.line("croissant", 1));
         String address = order.customer().email();
@@ -108,6 +145,10 @@ class OrderQueriesIT extends BakeryScenario {
         assertThat(board).contains(order.orderId().toString()).doesNotContain(address);
         assertThat(page(0, 200).items()).filteredOn(v -> v.orderId().equals(order.orderId())).singleElement()
                 .satisfies(v -> assertThat(v.customer().name()).isEqualTo(order.customer().name()));
+    }
+
+    private static OvenQueue ovenQueue() {
+        return given().get("/orders/oven-queue").then().statusCode(200).extract().as(OvenQueue.class);
     }
 
     private static OrderPage page(int page, int size) {

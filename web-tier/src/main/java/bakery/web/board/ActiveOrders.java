@@ -1,6 +1,6 @@
 package bakery.web.board;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +12,12 @@ import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
 import bakery.web.catalog.OrderServiceClient;
 
-/** Every order still on the board (not picked up, cancelled or rejected), page by page from order-service. */
+/**
+ * Every order still on the board (not picked up, cancelled or rejected), page by page from order-service, oldest
+ * first. Each page after the first is asked for as "after the last order read" (and by its number, for an
+ * order-service of the release before), so orders that leave the board while the pages are read move nothing along
+ * and no order still waiting is skipped.
+ */
 @ApplicationScoped
 public class ActiveOrders {
 
@@ -27,12 +32,24 @@ public class ActiveOrders {
 
     public Multi<OrderView> all() {
         return Multi.createBy().repeating()
-                .uni(AtomicInteger::new, page -> orderService.active(page.getAndIncrement(), pageSize))
-                .whilst(ActiveOrders::morePages)
+                .uni(Reading::new, reading -> orderService.active(reading.page, pageSize, reading.after)
+                        .invoke(reading::read))
+                .whilst(page -> page.items().size() == page.size())
                 .onItem().transformToIterable(OrderPage::items);
     }
 
-    private static boolean morePages(OrderPage page) {
-        return page.items().size() == page.size() && (long) (page.page() + 1) * page.size() < page.total();
+    /** Where the reading of the board has got to. */
+    private static final class Reading {
+        int page;
+        String after;
+
+        void read(OrderPage page) {
+            this.page++;
+            List<OrderView> items = page.items();
+            if (!items.isEmpty()) {
+                OrderView last = items.get(items.size() - 1);
+                after = last.placedAt() + "," + last.orderId();
+            }
+        }
     }
 }

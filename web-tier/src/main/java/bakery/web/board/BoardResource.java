@@ -1,6 +1,10 @@
 package bakery.web.board;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,9 +28,13 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
 
 import bakery.contracts.OrderCommand;
+import bakery.contracts.OrderStatus;
 import bakery.contracts.api.OrderView;
+import bakery.web.Refusal;
 import bakery.web.limits.CurrentStreamSlot;
 import bakery.web.limits.LimitedStream;
 import bakery.web.limits.StreamSlots;
@@ -36,13 +44,19 @@ import bakery.web.orders.StatusFeed;
 
 /**
  * The staff board: columns filled by an SSE stream of every active order and every change, and
- * the pick-up and cancel actions. Role staff, checked here and by path (application.properties).
+ * the pick-up and cancel actions, one order at a time or many ready orders at once. Role staff,
+ * checked here and by path (application.properties).
  */
 @RolesAllowed("staff")
 @Path("/")
 public class BoardResource {
 
     static final String ORDER_EVENT = "order";
+
+    /** The board's columns, left to right: an order moves through them. */
+    static final List<Column> COLUMNS = List.of(new Column(OrderStatus.PLACED, "Placed"),
+            new Column(OrderStatus.ACCEPTED, "Accepted"), new Column(OrderStatus.BAKING, "Baking"),
+            new Column(OrderStatus.READY, "Ready"));
 
     private final ActiveOrders active;
     private final StatusFeed feed;
@@ -51,9 +65,15 @@ public class BoardResource {
     private final SecurityIdentity identity;
     private final Template board;
     private final CurrentStreamSlot slot;
+    private final int rowsPerPage;
+    private final int maxBulk;
 
     public BoardResource(ActiveOrders active, StatusFeed feed, LiveStream live, StaffCommandSender commands,
-            SecurityIdentity identity, Template board, CurrentStreamSlot slot) {
+            SecurityIdentity identity, Template board, CurrentStreamSlot slot,
+            @ConfigProperty(name = "bakery.web.board.rows-per-column-page") int rowsPerPage,
+            @ConfigProperty(name = "bakery.web.board.max-bulk") int maxBulk) {
+        this.rowsPerPage = rowsPerPage;
+        this.maxBulk = maxBulk;
         this.active = active;
         this.feed = feed;
         this.live = live;
@@ -67,7 +87,8 @@ public class BoardResource {
     @Path("/board")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance page() {
-        return board.data("staff", identity.getPrincipal().getName()).data("ops", identity.hasRole("ops"));
+        return board.data("staff", identity.getPrincipal().getName()).data("ops", identity.hasRole("ops"))
+                .data("columns", COLUMNS).data("pageSize", rowsPerPage);
     }
 
     /** Every active order first, then every change; per order, only versions newer than the last one sent. */
@@ -103,6 +124,42 @@ public class BoardResource {
         return act(id, OrderCommand.Action.CANCEL);
     }
 
+    /**
+     * Many ready orders collected at once: one pick-up per order, each its own command (order-service applies
+     * each one only to an order that is ready). All are sent before the answer; a bad id refuses the whole request
+     * before anything is sent. Nothing chosen is nothing to do: back to the board.
+     */
+    @POST
+    @Path("/board/orders/pick-up")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> pickUpMany(@RestForm("id") List<String> ids) {
+        if (ids == null || ids.isEmpty()) {
+            return Uni.createFrom().item(Response.seeOther(URI.create("/board")).build());
+        }
+        if (ids.size() > maxBulk) {
+            throw Refusal.badRequest("id", "at most " + maxBulk + " orders at once, not " + ids.size());
+        }
+        LinkedHashSet<UUID> orders = new LinkedHashSet<>();
+        for (String id : ids) {
+            orders.add(orderId(id));
+        }
+        String staff = identity.getPrincipal().getName();
+        List<Uni<Void>> sends = new ArrayList<>();
+        for (UUID id : orders) {
+            sends.add(commands.send(id, OrderCommand.Action.PICK_UP, staff));
+        }
+        return Uni.join().all(sends).andFailFast().replaceWith(Response.seeOther(URI.create("/board")).build());
+    }
+
+    private static UUID orderId(String id) {
+        try {
+            return UUID.fromString(id == null ? "" : id.strip());
+        } catch (IllegalArgumentException e) {
+            String shown = id == null ? "" : id.length() > 40 ? id.substring(0, 40) + "…" : id;
+            throw Refusal.badRequest("id", "'" + shown + "' is not an order id");
+        }
+    }
+
     private Uni<Response> act(UUID id, OrderCommand.Action action) {
         return commands.send(id, action, identity.getPrincipal().getName())
                 .replaceWith(Response.seeOther(URI.create("/board")).build());
@@ -112,5 +169,18 @@ public class BoardResource {
         long before = sent.getOrDefault(view.orderId(), -1L);
         sent.merge(view.orderId(), view.version(), Math::max);
         return view.version() > before;
+    }
+
+    /** One column of the board; {@code testId} names it in lower case, as pages and tests always have. */
+    public record Column(OrderStatus status, String title) {
+
+        public String testId() {
+            return status.name().toLowerCase(Locale.ROOT);
+        }
+
+        /** Ready orders can be selected and collected together. */
+        public boolean ready() {
+            return status == OrderStatus.READY;
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 
 /** The order-service's internal query API: the catalog and order snapshots. Timeouts in application.properties. */
@@ -28,6 +29,10 @@ public interface OrderServiceClient {
     Uni<OrderView> order(@PathParam("id") UUID id);
 
     @GET
+    @Path("/orders/oven-queue")
+    Uni<OvenQueue> ovenQueue();
+
+    @GET
     @Path("/orders/active")
-    Uni<OrderPage> active(@QueryParam("page") int page, @QueryParam("size") int size);
+    Uni<OrderPage> active(@QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("after") String after);
 }

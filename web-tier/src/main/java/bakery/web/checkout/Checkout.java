@@ -46,9 +46,11 @@ public class Checkout {
     private final OrderPlacement placement;
     private final NodeIdentity node;
     private final OrderMeters meters;
+    private final PickupSlots slots;
 
     public Checkout(CheckoutClaims claims, CatalogCopy catalog, OrderPlacement placement, NodeIdentity node,
-            OrderMeters meters) {
+            OrderMeters meters, PickupSlots slots) {
+        this.slots = slots;
         this.claims = claims;
         this.catalog = catalog;
         this.placement = placement;
@@ -78,7 +80,9 @@ public class Checkout {
         // the checkout's HTTP span is current: OrderPlaced carries its trace to order-service
         OrderTrace.inLogs(orderId, Context.current());
         return catalog.bySku()
-                .map(products -> order(orderId, key, session.idempotencyScope(), request, claim.cart(), products))
+                .chain(products -> slots.earliest(claim.cart(), products)
+                        .map(earliest -> order(orderId, key, session.idempotencyScope(), request, claim.cart(), products,
+                                earliest)))
                 .onFailure().call(() -> claims.release(session, key))
                 .chain(order -> placement.send(order)
                         .onFailure().call(e -> {
@@ -96,13 +100,16 @@ public class Checkout {
     }
 
     private OrderPlaced order(UUID orderId, String key, String scope, CheckoutRequest request, Map<String, Integer> cart,
-            Map<String, Product> products) {
+            Map<String, Product> products, Instant earliest) {
         if (cart.isEmpty()) {
             throw emptyCart();
         }
         List<String> unknown = cart.keySet().stream().filter(sku -> !products.containsKey(sku)).sorted().toList();
         if (!unknown.isEmpty()) {
             throw Refusal.badRequest("sku", "no longer sold: " + String.join(", ", unknown) + "; remove it from your cart");
+        }
+        if (request.pickupAt().isBefore(earliest)) {
+            throw new TooEarly(earliest);
         }
         List<OrderLine> lines = cart.entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())

@@ -4,9 +4,14 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.ConstraintViolation;
@@ -28,13 +33,16 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import bakery.web.Refusal;
 import bakery.web.cart.CartService;
+import bakery.web.cart.PricedCart;
+import bakery.web.catalog.CatalogCopy;
 import bakery.web.limits.Limited;
 import bakery.web.session.CurrentSession;
 import bakery.web.session.SessionId;
 
 /**
  * The checkout form. Each rendering carries a fresh idempotency key, so a double-clicked or
- * resubmitted form places one order.
+ * resubmitted form places one order, and the pickup slots the ovens can meet for the cart, the
+ * earliest chosen. Slots are shown and sent in the bakery's own time zone.
  */
 @PermitAll
 @Path("/checkout")
@@ -42,6 +50,8 @@ import bakery.web.session.SessionId;
 public class CheckoutPage {
 
     private static final int FORM_KEY_BYTES = 18;
+    private static final DateTimeFormatter SLOT_LABEL = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm", Locale.ENGLISH);
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
 
     private final Checkout checkout;
     private final CartService carts;
@@ -49,10 +59,15 @@ public class CheckoutPage {
     private final Template checkoutTemplate;
     private final Validator validator;
     private final ZoneId zone;
+    private final CatalogCopy catalog;
+    private final PickupSlots slots;
 
     public CheckoutPage(Checkout checkout, CartService carts, CurrentSession session,
             @io.quarkus.qute.Location("checkout") Template checkoutTemplate,
-            Validator validator, @ConfigProperty(name = "bakery.web.zone") ZoneId zone) {
+            Validator validator, @ConfigProperty(name = "bakery.web.zone") ZoneId zone, CatalogCopy catalog,
+            PickupSlots slots) {
+        this.catalog = catalog;
+        this.slots = slots;
         this.checkout = checkout;
         this.carts = carts;
         this.session = session;
@@ -86,6 +101,10 @@ public class CheckoutPage {
         }
         return checkout.place(session.existing(), idempotencyKey, request)
                 .map(receipt -> Response.seeOther(URI.create(receipt.orderPage())).build())
+                .onFailure(TooEarly.class).recoverWithUni(e -> page(Refusal.UNPROCESSABLE, form, Map.of(),
+                        "The ovens cannot have your order ready by " + CLOCK.format(pickup.atZone(zone))
+                                + " any more. The earliest pickup now is "
+                                + CLOCK.format(((TooEarly) e).next().atZone(zone)) + ", chosen below."))
                 .onFailure(WebApplicationException.class).recoverWithUni(e -> {
                     int status = ((WebApplicationException) e).getResponse().getStatus();
                     // the key belongs to another cart: this form may place the cart as it is now, under a new key
@@ -105,7 +124,7 @@ public class CheckoutPage {
         try {
             return LocalDateTime.parse(local).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
-            errors.put("pickupAt", "choose a date and time");
+            errors.put("pickupAt", "choose one of the pickup times offered");
             return null;
         }
     }
@@ -115,11 +134,33 @@ public class CheckoutPage {
     }
 
     private Uni<TemplateInstance> render(Form form, Map<String, String> errors, String problem) {
-        return carts.view(session.existing()).map(cart -> checkoutTemplate
+        return carts.view(session.existing()).chain(cart -> offered(cart, form).map(offer -> checkoutTemplate
                 .data("cart", cart)
                 .data("form", form)
+                .data("slots", offer)
                 .data("errors", errors)
-                .data("problem", problem));
+                .data("problem", problem)));
+    }
+
+    /** The slots for this cart; the one the customer chose stays chosen while it is still offered, else the earliest. */
+    private Uni<List<Slot>> offered(PricedCart cart, Form form) {
+        Map<String, Integer> quantities = new TreeMap<>();
+        cart.lines().forEach(line -> quantities.put(line.sku(), line.quantity()));
+        return catalog.bySku().chain(products -> slots.offer(quantities, products)).map(times -> {
+            List<String> values = times.stream().map(this::formValue).toList();
+            int chosen = Math.max(0, values.indexOf(form.pickupAt()));
+            return IntStream.range(0, times.size())
+                    .mapToObj(i -> new Slot(values.get(i), SLOT_LABEL.format(times.get(i).atZone(zone)), i == chosen))
+                    .toList();
+        });
+    }
+
+    private String formValue(Instant slot) {
+        return slot.atZone(zone).toLocalDateTime().truncatedTo(ChronoUnit.MINUTES).toString();
+    }
+
+    /** One pickup time as the form offers it: the value sent back, the label read, and whether it is chosen. */
+    public record Slot(String value, String label, boolean chosen) {
     }
 
     /** What the customer typed, shown again when something needs fixing. */

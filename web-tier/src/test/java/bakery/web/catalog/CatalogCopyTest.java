@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
+import bakery.contracts.api.OvenQueue;
 import bakery.contracts.api.Product;
 
 /** How a node's catalog copy behaves while order-service answers, fails, or is slow. */
@@ -144,7 +145,12 @@ class CatalogCopyTest {
         }
 
         @Override
-        public Uni<OrderPage> active(int page, int size) {
+        public Uni<OvenQueue> ovenQueue() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Uni<OrderPage> active(int page, int size, String after) {
             throw new UnsupportedOperationException();
         }
     }
