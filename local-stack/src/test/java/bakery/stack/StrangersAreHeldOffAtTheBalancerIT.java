@@ -213,7 +213,7 @@ class StrangersAreHeldOffAtTheBalancerIT {
 
         HttpResponse<String> checkout(String key) throws IOException, InterruptedException {
             String body = JSON.writeValueAsString(Map.of("name", "Ada", "email", "ada@example.com", "pickupAt",
-                    Instant.now().plus(2, ChronoUnit.HOURS).toString()));
+                    Instant.now().plus(7, ChronoUnit.DAYS).toString()));
             return send(request("/api/checkout").header("Content-Type", "application/json").header("Idempotency-Key", key)
                     .POST(HttpRequest.BodyPublishers.ofString(body)));
         }

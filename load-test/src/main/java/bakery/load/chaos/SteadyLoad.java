@@ -139,7 +139,7 @@ public final class SteadyLoad implements AutoCloseable {
     private void checkout(Customer c) {
         String key = "chaos-" + UUID.randomUUID();
         Map<String, Object> form = Map.of("name", "Chaos Customer", "email", "chaos@example.com",
-                "pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString());
+                "pickupAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
         Instant deadline = Instant.now().plus(settings.checkoutRetry());
         while (Instant.now().isBefore(deadline)) {
             Customer.Answer a = c.post("/api/checkout", form, "Idempotency-Key", key);

@@ -65,7 +65,7 @@ public class BakeryMixSimulation extends Simulation {
 
     static final ChainBuilder checkout = exec(session -> session
             .set("key", "bench-" + UUID.randomUUID())
-            .set("pickupAt", Instant.now().plus(2, ChronoUnit.HOURS).toString()))
+            .set("pickupAt", Instant.now().plus(7, ChronoUnit.DAYS).toString()))
             .exec(http(RequestNames.CHECKOUT).post("/api/checkout")
                     .header("Idempotency-Key", "#{key}")
                     .body(StringBody(
