@@ -146,7 +146,7 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
         pidsSeen.addAll(pidsBefore);
         String startRelease = StateFile.JSON.readTree(BAKERY.home().resolve("stack.json").toFile()).get("release").asText();
 
-        // The upgrade packages the working tree first: minutes on a busy machine.
+        // A committed tree reuses the release up kept (a rolling restart); changes are packaged first: minutes on a busy machine.
         BakeryCli patient = new BakeryCli(BAKERY.root(), BAKERY.home(), BAKERY.portOffset(), BAKERY.env(), UPGRADE_TIMEOUT);
         List<BakeryCli.Result> runs = new ArrayList<>();
         List<PlacedOrder> placed = whileCustomersOrder(firstSku(), orders -> {

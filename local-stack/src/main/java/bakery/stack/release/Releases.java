@@ -73,6 +73,22 @@ public record Releases(StackLayout layout) {
         return keep(root, release);
     }
 
+    /**
+     * The release of the working tree when there is nothing to build: every change committed and that
+     * commit's release already kept (a release named by a commit never changes).
+     */
+    public Optional<Release> keptForCleanWorkingTree() {
+        Path root = layout.root();
+        Path jar = Service.ORDER_SERVICE.jar(root);
+        Optional<String> commit = git(root, "rev-parse", "--short=7", "HEAD");
+        boolean clean = git(root, "status", "--porcelain").map(String::isBlank).orElse(false);
+        if (!Files.isRegularFile(jar) || commit.isEmpty() || !clean) {
+            return Optional.empty();
+        }
+        Release release = Release.of(version(jar), commit.get(), false);
+        return kept(release) ? Optional.of(release) : Optional.empty();
+    }
+
     /** The services packaged in {@code tree} (a checkout of {@code commit} built apart) as a release. */
     public Release fromBuild(Path tree, String commit) {
         return keep(tree, Release.of(version(Service.ORDER_SERVICE.jar(tree)), commit, false));

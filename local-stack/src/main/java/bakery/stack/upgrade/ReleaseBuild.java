@@ -30,8 +30,17 @@ import bakery.stack.release.Releases;
 public record ReleaseBuild(StackLayout layout, Releases releases, Progress progress, List<String> mavenArguments,
         Duration timeout) {
 
-    /** The working tree, packaged again so the release holds what is there now. */
+    /**
+     * The working tree, packaged again so the release holds what is there now; a committed tree whose
+     * release is already kept needs no build (the upgrade is then a rolling restart onto it).
+     */
     public Release workingTree(Set<String> inUse) {
+        Optional<Release> kept = releases.keptForCleanWorkingTree();
+        if (kept.isPresent()) {
+            progress.step(
+                    "release " + kept.get().name() + " is already built from the committed working tree: nothing to build");
+            return kept.get();
+        }
         progress.step("building the working tree (" + layout.root() + ")");
         maven(layout.root());
         return releases.fromWorkingTree(inUse);

@@ -11,6 +11,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -80,6 +81,26 @@ class AReleaseIsBuiltFromACommitApartFromTheWorkingTreeIT {
         assertThat(Files.readString(repository.resolve("version"))).as("the working tree").isEqualTo("9.9.9-not-committed");
         assertThat(repository.resolve("order-service/target")).as("nothing built in the working tree").doesNotExist();
         assertThat(home.resolve("builds").resolve(first)).as("the checkout, once kept").doesNotExist();
+    }
+
+    @Test
+    void aCommittedWorkingTreeWhoseReleaseIsKeptIsNotBuiltAgainButChangesAlwaysAre() throws Exception {
+        Files.writeString(repository.resolve(".gitignore"), "target/\nmanifest.txt\n");
+        commit("1.3.0");
+        String commit = git("rev-parse", "--short=7", "HEAD");
+        Path log = home.resolve("logs/release-build.log");
+
+        Release first = build.workingTree(Set.of());
+        assertThat(first.name()).isEqualTo("1.3.0-" + commit);
+        assertThat(log).as("the first upgrade to a commit builds it").exists();
+
+        Files.delete(log);
+        assertThat(build.workingTree(Set.of(first.name()))).isEqualTo(first);
+        assertThat(log).as("the same commit, kept: nothing to build").doesNotExist();
+
+        Files.writeString(repository.resolve("version"), "1.3.1");
+        assertThat(build.workingTree(Set.of(first.name())).name()).isEqualTo("1.3.1-" + commit + "-dirty");
+        assertThat(log).as("changes not committed are always built").exists();
     }
 
     @Test
