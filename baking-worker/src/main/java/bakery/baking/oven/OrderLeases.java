@@ -24,6 +24,10 @@ import bakery.defaults.RedisScript;
  * redelivered request for it is acknowledged without baking. An attempt that finds an order out of
  * the oven but not marked baked (its baker died in between) publishes the written-down event again
  * instead of baking a second time. Each step is one Lua script: atomic, one round trip.
+ * <p>
+ * The lease and the baked marker carry no shape version: each holds the holder's token, only ever compared for
+ * equality or existence, and a new meaning would be a new key. The written-down BakeFinished is event JSON and carries
+ * its {@code schemaVersion}; it is read as every event is, fields it does not know ignored.
  */
 @ApplicationScoped
 public class OrderLeases {

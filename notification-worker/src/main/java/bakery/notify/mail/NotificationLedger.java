@@ -15,6 +15,9 @@ import bakery.defaults.RedisScript;
  * Which e-mails went out, kept in Redis so every notification-worker instance sees the same
  * answer: one record per (order, status). A sender claims it before talking to SMTP and marks it
  * sent after the server accepted the message; each step is one atomic Lua script.
+ * <p>
+ * A record carries no shape version: it holds a sender's token or {@code sent}, only compared for equality, and a new
+ * meaning would be a new key.
  */
 @ApplicationScoped
 public class NotificationLedger {

@@ -21,6 +21,11 @@ import bakery.web.session.Session;
  * {@code retry} after a failed send, so that the retry sends the same order id again. Beside it the
  * claim keeps a hash of the cart it was used for: the same key with another cart is not a retry but
  * a different order, and is refused.
+ * <p>
+ * A claim carries no shape version: it is a bare {@code state:order id} string the release before parses by its first
+ * colon, so a version in it would be refused by that release mid-rollout; the cart hash beside it is only compared for
+ * equality. A claim of another shape would be a new key. The placed order kept for the session is the OrderPlaced
+ * event's JSON, versioned as every event is.
  */
 @ApplicationScoped
 public class CheckoutClaims {

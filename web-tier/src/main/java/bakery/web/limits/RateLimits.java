@@ -18,6 +18,9 @@ import bakery.defaults.RedisScript;
  * learns exactly how long to wait. All buckets of a request are checked and charged in one script
  * on Redis' own clock, so nodes with drifting clocks agree and two nodes never both take the last
  * place. A bucket's key expires as soon as it is full again.
+ * <p>
+ * A bucket carries no shape version: it is a bare number a release only compares with the clock, and one that means
+ * something else would be a new key (docs/upgrades.md, "Redis values").
  */
 @ApplicationScoped
 public class RateLimits {

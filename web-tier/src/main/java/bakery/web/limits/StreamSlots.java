@@ -22,6 +22,9 @@ import bakery.web.session.SessionId;
  * a counter here; a session's open streams are a Redis sorted set of stream ids scored by when
  * their lease runs out. A stream renews its lease with every heartbeat and gives its place back
  * when it ends, so a node that dies without saying goodbye frees its places within a lease.
+ * <p>
+ * The sorted set carries no shape version: its members are opaque stream ids and its scores lease ends, nothing a
+ * release parses; a new meaning would be a new key.
  */
 @ApplicationScoped
 public class StreamSlots {

@@ -26,10 +26,17 @@ public class LiveNodes {
     static final String INDEX = "ops:nodes";
     static final String NODE_PREFIX = "ops:node:";
 
-    /** KEYS: node hash, index. ARGV: id, version, started ms, requests, now ms, ttl ms. */
+    /**
+     * The shape of a heartbeat hash, written as its field {@code v} ({@code version} is the node's build, not this).
+     * A heartbeat without it was written by the release before versions (shape 1). {@link #node} reads the fields it
+     * knows whatever else the hash holds, so /ops lists the nodes of both releases during a rolling upgrade.
+     */
+    static final int SHAPE_VERSION = 1;
+
+    /** KEYS: node hash, index. ARGV: id, version, started ms, requests, now ms, ttl ms, shape version. */
     private static final RedisScript BEAT = new RedisScript("""
             redis.call('HSET', KEYS[1], 'id', ARGV[1], 'version', ARGV[2], 'startedAt', ARGV[3],
-                       'requests', ARGV[4], 'seenAt', ARGV[5])
+                       'requests', ARGV[4], 'seenAt', ARGV[5], 'v', ARGV[7])
             redis.call('PEXPIRE', KEYS[1], ARGV[6])
             redis.call('ZADD', KEYS[2], tonumber(ARGV[5]) + tonumber(ARGV[6]), ARGV[1])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5])
@@ -48,7 +55,8 @@ public class LiveNodes {
 
     public Uni<Void> beat(Heartbeat beat, Instant now, Duration ttl) {
         return BEAT.run(redis, List.of(NODE_PREFIX + beat.id(), INDEX), beat.id(), beat.version(),
-                beat.startedAt().toEpochMilli(), beat.requestsServed(), now.toEpochMilli(), ttl.toMillis()).replaceWithVoid();
+                beat.startedAt().toEpochMilli(), beat.requestsServed(), now.toEpochMilli(), ttl.toMillis(), SHAPE_VERSION)
+                .replaceWithVoid();
     }
 
     /** A node that stops on purpose leaves the list at once instead of when its heartbeat expires. */
@@ -73,7 +81,7 @@ public class LiveNodes {
     }
 
     /** Null when the hash expired between the range query and the read. */
-    private static OpsSnapshot.Node node(Map<String, String> hash, Instant now) {
+    static OpsSnapshot.Node node(Map<String, String> hash, Instant now) {
         if (hash == null || !hash.containsKey("id")) {
             return null;
         }

@@ -22,6 +22,9 @@ import bakery.web.session.Session;
 /**
  * The orders a session placed. A customer sees only those: any other id is answered exactly like
  * an id that does not exist (404), so order ids cannot be probed.
+ * <p>
+ * Each is kept as the OrderPlaced event's JSON, which carries its {@code schemaVersion} and is read as every event is
+ * (fields it does not know ignored); the golden events hold it to that.
  */
 @ApplicationScoped
 public class CustomerOrders {

@@ -26,9 +26,16 @@ public class StaffSessions {
     /** Between user name and session id in the cookie; never part of an id, so the last one splits them. */
     static final char SEPARATOR = '#';
 
-    /** KEYS: staff session. ARGV: user, now ms, idle ms. */
+    /**
+     * The shape of a staff session hash, written as its field {@code v}. A session without it was opened by the release
+     * before versions (shape 1). {@link #RESUME} reads the two fields it knows whatever else the hash holds, so a
+     * session opened by the release before or after keeps its staff member signed in across a rolling upgrade.
+     */
+    static final int SHAPE_VERSION = 1;
+
+    /** KEYS: staff session. ARGV: user, now ms, idle ms, shape version. */
     private static final RedisScript OPEN = new RedisScript("""
-            redis.call('HSET', KEYS[1], 'user', ARGV[1], 'signed-in', ARGV[2])
+            redis.call('HSET', KEYS[1], 'user', ARGV[1], 'signed-in', ARGV[2], 'v', ARGV[4])
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             return 1
             """);
@@ -80,7 +87,7 @@ public class StaffSessions {
     public Uni<SignIn> open(String user) {
         SignIn signIn = new SignIn(user, SessionId.next());
         return OPEN.run(redis, List.of(key(signIn.id())), user, System.currentTimeMillis(),
-                Math.min(idleTimeout.toMillis(), absoluteTimeout.toMillis())).replaceWith(signIn);
+                Math.min(idleTimeout.toMillis(), absoluteTimeout.toMillis()), SHAPE_VERSION).replaceWith(signIn);
     }
 
     /** Whether the session still lives for this user; using it slides its idle timeout. */

@@ -21,6 +21,9 @@ import org.jboss.logging.Logger;
  * buckets of the last idle timeout now and then. About 1% off, a few kilobytes of Redis, and no
  * node has to keep a list. On /q/metrics as {@code bakery.web.sessions.active} (the same figure on
  * every node: dashboards take the max, not the sum).
+ * <p>
+ * A bucket carries no shape version: a HyperLogLog holds no fields, only Redis reads it, and a new meaning would be a
+ * new key.
  */
 @ApplicationScoped
 public class ActiveSessions {

@@ -2,10 +2,7 @@ package bakery.web.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -19,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import bakery.contracts.serde.EventJson;
+import bakery.web.GoldenValues;
 import bakery.web.Shopper;
 import bakery.web.WebTierTest;
 
@@ -41,12 +38,12 @@ class SessionsAndCartsOfOtherReleasesAreKeptIT {
 
     @ParameterizedTest
     @ValueSource(strings = { "release-1.0", "next" })
-    void theCustomerKeepsSessionAndCart(String release) throws IOException {
-        JsonNode fixture = fixture(release);
+    void theCustomerKeepsSessionAndCart(String release) {
+        JsonNode fixture = GoldenValues.fixture(release, "session-and-cart.json");
         String id = SessionId.next();
         Session stored = new Session(id, SessionId.storageKey(id), null, false);
-        redis.hash(String.class).hset(stored.sessionKey(), fields(fixture.get("session")));
-        redis.hash(String.class).hset(stored.cartKey(), fields(fixture.get("cart")));
+        redis.hash(String.class).hset(stored.sessionKey(), GoldenValues.hash(fixture.get("session")));
+        redis.hash(String.class).hset(stored.cartKey(), GoldenValues.hash(fixture.get("cart")));
         redis.key().pexpire(stored.sessionKey(), 600_000);
         redis.key().pexpire(stored.cartKey(), 600_000);
 
@@ -72,20 +69,5 @@ class SessionsAndCartsOfOtherReleasesAreKeptIT {
         Map<String, Integer> lines = new HashMap<>();
         cart.get("lines").forEach(line -> lines.put(line.get("sku").asText(), line.get("quantity").asInt()));
         return lines;
-    }
-
-    private static Map<String, String> fields(JsonNode object) {
-        Map<String, String> fields = new HashMap<>();
-        object.fields().forEachRemaining(f -> fields.put(f.getKey(),
-                f.getValue().asText().replace("${now}", Long.toString(System.currentTimeMillis()))));
-        return fields;
-    }
-
-    private static JsonNode fixture(String release) throws IOException {
-        String name = "/bakery/web/golden/" + release + "/session-and-cart.json";
-        try (InputStream in = SessionsAndCartsOfOtherReleasesAreKeptIT.class.getResourceAsStream(name)) {
-            assertThat(in).as(name).isNotNull();
-            return EventJson.MAPPER.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        }
     }
 }
