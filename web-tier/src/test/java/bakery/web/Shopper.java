@@ -31,7 +31,12 @@ public final class Shopper {
     public static final String FORM_TOKEN = "FADU_CSRF";
     public static final String STAFF = "FADU_STAFF";
 
+    /**
+     * HTTP/1.1, as nginx speaks to the nodes: over cleartext HTTP/2 (h2c) the node answers a refused
+     * upload by closing the shared connection (GOAWAY), which can fail the request before its 413 is read.
+     */
     static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
