@@ -24,6 +24,8 @@ final class DeliberateDefaults {
             Map.entry("OVEN_SPEED_FACTOR", "real bake times in containers"),
             // The oven slots the pickup slots share the queue over: the shipped shapes' usual fleet (2 bakers x 4).
             Map.entry("PICKUP_OVEN_SLOTS", "the shipped shapes' usual baking fleet; set it where the fleet differs"),
+            // How long a drain waits for the work in hand before it answers; the node keeps finishing it after that.
+            Map.entry("ROTATION_WORK_TIMEOUT", "only bounds how long the drain command waits"),
             // Redis pool sized in web-tier's application.properties for 64+ concurrent requests per node.
             Map.entry("REDIS_POOL_SIZE", "sized in web-tier's application.properties"),
             Map.entry("REDIS_POOL_WAITING", "sized in web-tier's application.properties"),
