@@ -1,6 +1,5 @@
 package bakery.defaults;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.KafkaConsumer;
 import io.smallrye.reactive.messaging.kafka.impl.ReactiveKafkaConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,28 +52,22 @@ public class ConsumerRotation {
     private final KafkaClientService kafka;
     private final Instance<WorkInHand> work;
     private final NodeIdentity node;
-    private final boolean enabled;
-    private final Duration workTimeout;
-    private final Duration workCheckInterval;
+    private final RotationConfig config;
     /** Per channel, the topics its consumers read before they left; empty while in rotation. */
     private final Map<String, Set<String>> left = new ConcurrentHashMap<>();
     private volatile boolean drained;
 
     public ConsumerRotation(KafkaClientService kafka, Instance<WorkInHand> work, NodeIdentity node,
-            @ConfigProperty(name = "bakery.rotation.enabled") boolean enabled,
-            @ConfigProperty(name = "bakery.rotation.work-timeout") Duration workTimeout,
-            @ConfigProperty(name = "bakery.rotation.work-check-interval") Duration workCheckInterval) {
+            RotationConfig config) {
         this.kafka = kafka;
         this.work = work;
         this.node = node;
-        this.enabled = enabled;
-        this.workTimeout = workTimeout;
-        this.workCheckInterval = workCheckInterval;
+        this.config = config;
     }
 
     /** Whether this service's consumers can be taken out of rotation (workers and order-service; not the web tier). */
     public boolean enabled() {
-        return enabled;
+        return config.enabled();
     }
 
     public boolean drained() {
@@ -139,11 +131,11 @@ public class ConsumerRotation {
         if (inHand() == 0) {
             return Uni.createFrom().voidItem();
         }
-        return Multi.createFrom().ticks().every(workCheckInterval)
+        return Multi.createFrom().ticks().every(config.workCheckInterval())
                 .filter(tick -> inHand() == 0)
                 .toUni().replaceWithVoid()
-                .ifNoItem().after(workTimeout).recoverWithUni(() -> {
-                    LOG.warnf("drained with %d records still in hand after %s", inHand(), workTimeout);
+                .ifNoItem().after(config.workTimeout()).recoverWithUni(() -> {
+                    LOG.warnf("drained with %d records still in hand after %s", inHand(), config.workTimeout());
                     return Uni.createFrom().voidItem();
                 });
     }

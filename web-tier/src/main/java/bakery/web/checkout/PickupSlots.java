@@ -1,6 +1,5 @@
 package bakery.web.checkout;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -28,25 +26,11 @@ public class PickupSlots {
 
     private static final Logger LOG = Logger.getLogger(PickupSlots.class);
 
-    private final Duration slotLength;
-    private final int offered;
-    private final int ovenSlots;
-    private final double ovenSpeed;
-    private final Duration packing;
+    private final PickupConfig config;
     private final Uni<OvenQueue> queue;
 
-    public PickupSlots(@RestClient OrderServiceClient orderService,
-            @ConfigProperty(name = "bakery.web.pickup.slot-length") Duration slotLength,
-            @ConfigProperty(name = "bakery.web.pickup.slots-offered") int offered,
-            @ConfigProperty(name = "bakery.web.pickup.oven-slots") int ovenSlots,
-            @ConfigProperty(name = "bakery.web.pickup.oven-speed-factor") double ovenSpeed,
-            @ConfigProperty(name = "bakery.web.pickup.packing") Duration packing,
-            @ConfigProperty(name = "bakery.web.pickup.queue-max-age") Duration queueMaxAge) {
-        this.slotLength = slotLength;
-        this.offered = offered;
-        this.ovenSlots = ovenSlots;
-        this.ovenSpeed = ovenSpeed;
-        this.packing = packing;
+    public PickupSlots(@RestClient OrderServiceClient orderService, PickupConfig config) {
+        this.config = config;
         // Every checkout needs the queue: one question to order-service serves this node for a few seconds. Without an
         // answer the slots count only this cart's bake time; the staff board shows what the ovens really have.
         this.queue = Uni.createFrom().deferred(() -> orderService.ovenQueue())
@@ -54,7 +38,7 @@ public class PickupSlots {
                     LOG.warnf("oven queue unknown, pickup slots from bake times alone: %s", e.toString());
                     return new OvenQueue(0, 0);
                 })
-                .memoize().atLeast(queueMaxAge);
+                .memoize().atLeast(config.queueMaxAge());
     }
 
     /** The slots offered for this cart (sku to quantity), earliest first. */
@@ -70,17 +54,17 @@ public class PickupSlots {
     }
 
     Instant earliest(Instant now, OvenQueue waiting, long slowestSeconds) {
-        double ovenSeconds = ((double) waiting.ovenSeconds() / ovenSlots + slowestSeconds) * ovenSpeed;
-        Instant ready = now.plusSeconds((long) Math.ceil(ovenSeconds)).plus(packing);
-        long slot = slotLength.toSeconds();
+        double ovenSeconds = ((double) waiting.ovenSeconds() / config.ovenSlots() + slowestSeconds) * config.ovenSpeedFactor();
+        Instant ready = now.plusSeconds((long) Math.ceil(ovenSeconds)).plus(config.packing());
+        long slot = config.slotLength().toSeconds();
         long epochSecond = ready.getEpochSecond() + (ready.getNano() > 0 ? 1 : 0);
         return Instant.ofEpochSecond(-Math.floorDiv(-epochSecond, slot) * slot);
     }
 
     List<Instant> from(Instant earliest) {
-        List<Instant> slots = new ArrayList<>(offered);
-        for (int i = 0; i < offered; i++) {
-            slots.add(earliest.plus(slotLength.multipliedBy(i)));
+        List<Instant> slots = new ArrayList<>(config.slotsOffered());
+        for (int i = 0; i < config.slotsOffered(); i++) {
+            slots.add(earliest.plus(config.slotLength().multipliedBy(i)));
         }
         return slots;
     }

@@ -1,0 +1,19 @@
+package bakery.defaults;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+
+/** Whether a node's consumers can be taken out of rotation, and how long a drain waits for the work in hand. */
+@ConfigMapping(prefix = "bakery.rotation")
+public interface RotationConfig {
+
+    /** On for the services that consume (workers and order-service), off for the web tier. */
+    boolean enabled();
+
+    /** How long a drain waits for the work in hand before it answers; the node keeps finishing it after that. */
+    Duration workTimeout();
+
+    /** How often a drain looks at the work in hand. */
+    Duration workCheckInterval();
+}
