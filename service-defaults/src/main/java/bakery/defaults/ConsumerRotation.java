@@ -56,6 +56,11 @@ public class ConsumerRotation {
     /** Per channel, the topics its consumers read before they left; empty while in rotation. */
     private final Map<String, Set<String>> left = new ConcurrentHashMap<>();
     private volatile boolean drained;
+    /**
+     * The last drain's leaving of the groups, run once: an undrain waits for it, so a quick undrain
+     * never finds nothing to rejoin while the consumers are still about to leave.
+     */
+    private Uni<Void> leaving = Uni.createFrom().voidItem();
 
     public ConsumerRotation(KafkaClientService kafka, Instance<WorkInHand> work, NodeIdentity node,
             RotationConfig config) {
@@ -98,7 +103,8 @@ public class ConsumerRotation {
             }
         }
         LOG.infof("out of rotation: leaving the consumer groups of %s", kafka.getConsumerChannels());
-        return join(leaving).chain(this::workDone).map(x -> state());
+        this.leaving = join(leaving).memoize().indefinitely();
+        return this.leaving.chain(this::workDone).map(x -> state());
     }
 
     /** Subscribes again: the next poll joins the consumer groups; readiness UP at once. */
@@ -106,6 +112,15 @@ public class ConsumerRotation {
         if (!drained) {
             return Uni.createFrom().item(this::state);
         }
+        return leaving.chain(this::rejoin).invoke(() -> {
+            left.clear();
+            drained = false;
+            LOG.info("back in rotation: joined the consumer groups again");
+        }).map(x -> state());
+    }
+
+    /** Subscribes every consumer again to the topics it left, with the connector's own rebalance listener. */
+    private Uni<Void> rejoin() {
         List<Uni<Void>> returning = new ArrayList<>();
         for (String channel : kafka.getConsumerChannels()) {
             Set<String> topics = left.getOrDefault(channel, Set.of());
@@ -119,11 +134,7 @@ public class ConsumerRotation {
                 }));
             }
         }
-        return join(returning).invoke(() -> {
-            left.clear();
-            drained = false;
-            LOG.info("back in rotation: joined the consumer groups again");
-        }).map(x -> state());
+        return join(returning);
     }
 
     /** Waits until nothing is in hand, or the work timeout: a drain that waited longer says how much is left. */

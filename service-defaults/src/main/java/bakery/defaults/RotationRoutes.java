@@ -33,8 +33,10 @@ public class RotationRoutes {
             return;
         }
         management.router().get(PATH).handler(context -> answer(context, Uni.createFrom().item(rotation::state)));
-        management.router().post(PATH + "/drain").handler(context -> answer(context, rotation.drain()));
-        management.router().post(PATH + "/undrain").handler(context -> answer(context, rotation.undrain()));
+        management.router().post(PATH + "/drain")
+                .handler(context -> answer(context, Uni.createFrom().deferred(rotation::drain)));
+        management.router().post(PATH + "/undrain")
+                .handler(context -> answer(context, Uni.createFrom().deferred(rotation::undrain)));
     }
 
     private static void answer(RoutingContext context, Uni<ConsumerRotation.State> state) {
