@@ -9,11 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+
+import io.quarkus.runtime.Startup;
 
 import bakery.contracts.scaling.Prices;
 import bakery.contracts.scaling.ScalingPolicy;
@@ -24,6 +27,7 @@ import bakery.contracts.scaling.ServicePolicy;
  * costs with the shipped prices, and the policy's next change, for the ops console beside the live counts.
  */
 @Singleton
+@Startup // the two files are read and checked as the node starts, never on a request's event loop
 public class CapacityOutlook {
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -33,6 +37,8 @@ public class CapacityOutlook {
     private final Duration horizon;
     /** A month's cost only changes with the files: counted once per month asked for. */
     private final Map<YearMonth, BigDecimal> monthly = new ConcurrentHashMap<>();
+    /** The policy's next change cannot move before it comes: found once, then reused until then. */
+    private volatile NextChange next;
 
     @Inject
     public CapacityOutlook(OpsConfig config) {
@@ -57,11 +63,25 @@ public class CapacityOutlook {
         }
         YearMonth month = YearMonth.from(now.atZone(policy.timezone()));
         BigDecimal monthCost = monthly.computeIfAbsent(month, this::costOf);
-        String next = policy.nextChange(now, horizon).map(change -> change.floors().values().stream()
+        String next = nextChange(now).map(change -> change.floors().values().stream()
                 .map(f -> f.instances() + " " + f.service()).collect(Collectors.joining(", "))
                 + " from " + WHEN.format(change.at()) + " (" + change.floors().values().iterator().next().reason() + ")")
                 .orElse("none within " + horizon.toDays() + " days");
         return new View(lines, money(hourly), money(monthCost), prices.currency(), next, policy.timezone().getId());
+    }
+
+    private Optional<ScalingPolicy.Change> nextChange(Instant now) {
+        NextChange known = next;
+        if (known == null || now.isBefore(known.found()) || !now.isBefore(known.validUntil())) {
+            Optional<ScalingPolicy.Change> change = policy.nextChange(now, horizon);
+            // With none within the horizon, look again an hour on, as the horizon moves.
+            known = new NextChange(now, change.map(c -> c.at().toInstant()).orElse(now.plus(Duration.ofHours(1))), change);
+            next = known;
+        }
+        return known.change();
+    }
+
+    private record NextChange(Instant found, Instant validUntil, Optional<ScalingPolicy.Change> change) {
     }
 
     private BigDecimal costOf(YearMonth month) {
