@@ -454,7 +454,8 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         return state;
     }
 
-    private static boolean fronted(Service s) {
+    /** A service nginx sends requests to (and whose 5xx answers an upgrade watches). */
+    public static boolean fronted(Service s) {
         return s == Service.WEB_TIER || s == Service.ORDER_SERVICE;
     }
 

@@ -61,9 +61,7 @@ public record Releases(StackLayout layout) {
      */
     public Release fromWorkingTree(Set<String> inUse) {
         Path root = layout.root();
-        Release release = Release.of(version(Service.ORDER_SERVICE.jar(root)),
-                git(root, "rev-parse", "--short=7", "HEAD").orElse(UNKNOWN_COMMIT),
-                git(root, "status", "--porcelain").map(s -> !s.isBlank()).orElse(false));
+        Release release = ofWorkingTree(root);
         if (release.dirty()) {
             String name = release.name();
             for (int n = 2; inUse.contains(release.name()); n++) {
@@ -79,14 +77,19 @@ public record Releases(StackLayout layout) {
      */
     public Optional<Release> keptForCleanWorkingTree() {
         Path root = layout.root();
-        Path jar = Service.ORDER_SERVICE.jar(root);
-        Optional<String> commit = git(root, "rev-parse", "--short=7", "HEAD");
-        boolean clean = git(root, "status", "--porcelain").map(String::isBlank).orElse(false);
-        if (!Files.isRegularFile(jar) || commit.isEmpty() || !clean) {
+        if (!Files.isRegularFile(Service.ORDER_SERVICE.jar(root))) {
             return Optional.empty();
         }
-        Release release = Release.of(version(jar), commit.get(), false);
-        return kept(release) ? Optional.of(release) : Optional.empty();
+        Release release = ofWorkingTree(root);
+        return release.dirty() || release.name().endsWith("-" + UNKNOWN_COMMIT) || !kept(release) ? Optional.empty()
+                : Optional.of(release);
+    }
+
+    /** The working tree's packaged services named by their version, the tree's commit and whether it has changes. */
+    private Release ofWorkingTree(Path root) {
+        return Release.of(version(Service.ORDER_SERVICE.jar(root)),
+                git(root, "rev-parse", "--short=7", "HEAD").orElse(UNKNOWN_COMMIT),
+                git(root, "status", "--porcelain").map(s -> !s.isBlank()).orElse(false));
     }
 
     /** The services packaged in {@code tree} (a checkout of {@code commit} built apart) as a release. */

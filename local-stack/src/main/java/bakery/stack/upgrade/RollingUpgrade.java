@@ -152,7 +152,7 @@ public final class RollingUpgrade {
             }
             progress.step(fresh.id() + " owns partitions of the group " + service.module());
         }
-        if (judged && isFronted(service)) {
+        if (judged && LocalStack.fronted(service)) {
             Optional<String> worse = watchBeside(fresh, service);
             if (worse.isPresent()) {
                 stack.retire(fresh, "answered worse than the old nodes: " + worse.get());
@@ -162,10 +162,6 @@ public final class RollingUpgrade {
         stack.retire(old, "replaced by " + fresh.id() + " of " + to.name());
         progress.step(old.id() + " replaced by " + fresh.id() + " (" + to.name() + ")");
         return fresh;
-    }
-
-    private static boolean isFronted(Service service) {
-        return service == Service.WEB_TIER || service == Service.ORDER_SERVICE;
     }
 
     /**
