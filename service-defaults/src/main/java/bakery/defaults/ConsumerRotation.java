@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -49,10 +50,14 @@ public class ConsumerRotation {
     public record State(String node, boolean drained, Map<String, Set<String>> channels, int inHand) {
     }
 
-    private final KafkaClientService kafka;
-    private final Instance<WorkInHand> work;
-    private final NodeIdentity node;
-    private final RotationConfig config;
+    @Inject
+    KafkaClientService kafka;
+    @Inject
+    Instance<WorkInHand> work;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    RotationConfig config;
     /** Per channel, the topics its consumers read before they left; empty while in rotation. */
     private final Map<String, Set<String>> left = new ConcurrentHashMap<>();
     private volatile boolean drained;
@@ -61,14 +66,6 @@ public class ConsumerRotation {
      * never finds nothing to rejoin while the consumers are still about to leave.
      */
     private Uni<Void> leaving = Uni.createFrom().voidItem();
-
-    public ConsumerRotation(KafkaClientService kafka, Instance<WorkInHand> work, NodeIdentity node,
-            RotationConfig config) {
-        this.kafka = kafka;
-        this.work = work;
-        this.node = node;
-        this.config = config;
-    }
 
     /** Whether this service's consumers can be taken out of rotation (workers and order-service; not the web tier). */
     public boolean enabled() {

@@ -1,6 +1,7 @@
 package bakery.defaults;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,11 +17,8 @@ public class InRotationReadiness implements HealthCheck {
 
     public static final String NAME = "in rotation";
 
-    private final ConsumerRotation rotation;
-
-    public InRotationReadiness(ConsumerRotation rotation) {
-        this.rotation = rotation;
-    }
+    @Inject
+    ConsumerRotation rotation;
 
     @Override
     public HealthCheckResponse call() {

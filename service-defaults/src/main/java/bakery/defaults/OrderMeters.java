@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,12 +32,9 @@ public class OrderMeters {
         CANCELLED
     }
 
-    private final MeterRegistry registry;
+    @Inject
+    MeterRegistry registry;
     private final Map<Stage, Counter> stages = new EnumMap<>(Stage.class);
-
-    public OrderMeters(MeterRegistry registry) {
-        this.registry = registry;
-    }
 
     public void reached(Stage stage) {
         reached(stage, 1);

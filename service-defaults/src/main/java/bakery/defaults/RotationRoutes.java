@@ -2,6 +2,7 @@ package bakery.defaults;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 
 import io.quarkus.vertx.http.ManagementInterface;
 import io.smallrye.mutiny.Uni;
@@ -22,11 +23,8 @@ public class RotationRoutes {
     private static final Logger LOG = Logger.getLogger(RotationRoutes.class);
     public static final String PATH = "/rotation";
 
-    private final ConsumerRotation rotation;
-
-    public RotationRoutes(ConsumerRotation rotation) {
-        this.rotation = rotation;
-    }
+    @Inject
+    ConsumerRotation rotation;
 
     void install(@Observes ManagementInterface management) {
         if (!rotation.enabled()) {

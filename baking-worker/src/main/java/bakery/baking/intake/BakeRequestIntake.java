@@ -5,6 +5,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.opentelemetry.context.Context;
 import io.smallrye.mutiny.Multi;
@@ -43,15 +44,12 @@ public class BakeRequestIntake {
 
     private static final Logger LOG = Logger.getLogger(BakeRequestIntake.class);
 
-    private final Oven oven;
-    private final OvenConfig config;
-    private final OrderMeters meters;
-
-    public BakeRequestIntake(Oven oven, OvenConfig config, OrderMeters meters) {
-        this.oven = oven;
-        this.config = config;
-        this.meters = meters;
-    }
+    @Inject
+    Oven oven;
+    @Inject
+    OvenConfig config;
+    @Inject
+    OrderMeters meters;
 
     @Incoming("bake-requests")
     @Outgoing("bake-events")

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -95,13 +96,10 @@ public class OrderLeases {
             if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
             return 1""");
 
-    private final ReactiveRedisDataSource redis;
-    private final OvenConfig config;
-
-    public OrderLeases(ReactiveRedisDataSource redis, OvenConfig config) {
-        this.redis = redis;
-        this.config = config;
-    }
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    OvenConfig config;
 
     public Uni<Claimed> claim(Lease lease) {
         return script(CLAIM, lease, Long.toString(config.leaseTtl().toMillis()))

@@ -3,6 +3,7 @@ package bakery.notify.intake;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -42,22 +43,18 @@ public class StatusIntake {
 
     private static final Logger LOG = Logger.getLogger(StatusIntake.class);
 
-    private final NotificationLedger ledger;
-    private final Postman postman;
-    private final NotifyConfig config;
-    private final NodeIdentity node;
-    private final OrderMeters meters;
-    private final Tracer tracer;
-
-    public StatusIntake(NotificationLedger ledger, Postman postman, NotifyConfig config, NodeIdentity node, OrderMeters meters,
-            Tracer tracer) {
-        this.ledger = ledger;
-        this.postman = postman;
-        this.config = config;
-        this.node = node;
-        this.meters = meters;
-        this.tracer = tracer;
-    }
+    @Inject
+    NotificationLedger ledger;
+    @Inject
+    Postman postman;
+    @Inject
+    NotifyConfig config;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    OrderMeters meters;
+    @Inject
+    Tracer tracer;
 
     @Incoming("order-status")
     @Acknowledgment(Acknowledgment.Strategy.MANUAL)

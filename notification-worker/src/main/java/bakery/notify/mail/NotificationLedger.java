@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -50,13 +51,10 @@ public class NotificationLedger {
             if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
             return 0""");
 
-    private final ReactiveRedisDataSource redis;
-    private final NotifyConfig config;
-
-    public NotificationLedger(ReactiveRedisDataSource redis, NotifyConfig config) {
-        this.redis = redis;
-        this.config = config;
-    }
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    NotifyConfig config;
 
     public Uni<Claim> claim(Entry entry) {
         return CLAIM.run(redis, List.of(entry.key()), entry.holder(), config.claimTtl().toMillis(), SENT)

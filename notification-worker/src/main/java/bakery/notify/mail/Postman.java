@@ -1,6 +1,7 @@
 package bakery.notify.mail;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.mailer.MailTemplate.MailTemplateInstance;
 import io.quarkus.qute.CheckedTemplate;
@@ -28,11 +29,8 @@ public class Postman {
         static native MailTemplateInstance cancelled(Letter letter);
     }
 
-    private final NotifyConfig config;
-
-    public Postman(NotifyConfig config) {
-        this.config = config;
-    }
+    @Inject
+    NotifyConfig config;
 
     public Uni<Void> deliver(Letter letter) {
         String to = Masked.email(letter.to());

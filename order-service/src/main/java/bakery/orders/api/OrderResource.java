@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -47,13 +48,10 @@ public class OrderResource {
               WHERE o.status IN ('ACCEPTED', 'BAKING')
               GROUP BY o.order_id) queued""";
 
-    private final BoardPaging paging;
-    private final Pool pool;
-
-    public OrderResource(BoardPaging paging, Pool pool) {
-        this.paging = paging;
-        this.pool = pool;
-    }
+    @Inject
+    BoardPaging paging;
+    @Inject
+    Pool pool;
 
     /** What the ovens still have to bake, for the pickup slots checkout offers. */
     @GET

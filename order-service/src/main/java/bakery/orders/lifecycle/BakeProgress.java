@@ -3,6 +3,7 @@ package bakery.orders.lifecycle;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -19,13 +20,10 @@ import bakery.orders.lifecycle.OrderLifecycle.Step;
 @ApplicationScoped
 public class BakeProgress {
 
-    private final OrderTransitions transitions;
-    private final OrderMeters meters;
-
-    public BakeProgress(OrderTransitions transitions, OrderMeters meters) {
-        this.transitions = transitions;
-        this.meters = meters;
-    }
+    @Inject
+    OrderTransitions transitions;
+    @Inject
+    OrderMeters meters;
 
     @Incoming("bake-events")
     public Uni<Void> onBakeEvent(Message<BakeEvent> message) {

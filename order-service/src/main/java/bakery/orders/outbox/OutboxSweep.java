@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -23,15 +24,12 @@ public class OutboxSweep {
 
     private static final Logger LOG = Logger.getLogger(OutboxSweep.class);
 
-    private final Pool pool;
-    private final Outbox outbox;
-    private final OutboxConfig config;
-
-    public OutboxSweep(Pool pool, Outbox outbox, OutboxConfig config) {
-        this.pool = pool;
-        this.outbox = outbox;
-        this.config = config;
-    }
+    @Inject
+    Pool pool;
+    @Inject
+    Outbox outbox;
+    @Inject
+    OutboxConfig config;
 
     @Scheduled(every = "${bakery.outbox.sweep-every}", delayed = "${bakery.outbox.sweep-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> scheduled() {

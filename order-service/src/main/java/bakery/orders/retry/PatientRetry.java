@@ -3,6 +3,7 @@ package bakery.orders.retry;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
@@ -19,11 +20,8 @@ public class PatientRetry {
 
     private static final Logger LOG = Logger.getLogger(PatientRetry.class);
 
-    private final RetryConfig config;
-
-    public PatientRetry(RetryConfig config) {
-        this.config = config;
-    }
+    @Inject
+    RetryConfig config;
 
     public <T> Uni<T> run(String what, Supplier<Uni<T>> work) {
         return Uni.createFrom().<T> deferred(work::get)

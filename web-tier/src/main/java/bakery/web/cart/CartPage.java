@@ -5,6 +5,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.ws.rs.Consumes;
@@ -31,17 +32,14 @@ import bakery.web.session.CurrentSession;
 @Produces(MediaType.TEXT_HTML)
 public class CartPage {
 
-    private final CartService carts;
-    private final CurrentSession session;
-    private final Template cart;
-    private final Validator validator;
-
-    public CartPage(CartService carts, CurrentSession session, Template cart, Validator validator) {
-        this.carts = carts;
-        this.session = session;
-        this.cart = cart;
-        this.validator = validator;
-    }
+    @Inject
+    CartService carts;
+    @Inject
+    CurrentSession session;
+    @Inject
+    Template cart;
+    @Inject
+    Validator validator;
 
     @GET
     public Uni<TemplateInstance> show() {

@@ -1,6 +1,7 @@
 package bakery.web.cart;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -24,13 +25,10 @@ import bakery.web.session.CurrentSession;
 @Produces(MediaType.APPLICATION_JSON)
 public class CartResource {
 
-    private final CartService carts;
-    private final CurrentSession session;
-
-    public CartResource(CartService carts, CurrentSession session) {
-        this.carts = carts;
-        this.session = session;
-    }
+    @Inject
+    CartService carts;
+    @Inject
+    CurrentSession session;
 
     @GET
     public Uni<PricedCart> cart() {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
@@ -19,13 +20,10 @@ import bakery.web.session.Session;
 @ApplicationScoped
 public class CartService {
 
-    private final CartStore store;
-    private final CatalogCopy catalog;
-
-    public CartService(CartStore store, CatalogCopy catalog) {
-        this.store = store;
-        this.catalog = catalog;
-    }
+    @Inject
+    CartStore store;
+    @Inject
+    CatalogCopy catalog;
 
     /** The cart; a visitor without a session has an empty one, and looking at it costs Redis nothing. */
     public Uni<PricedCart> view(Optional<Session> existing) {

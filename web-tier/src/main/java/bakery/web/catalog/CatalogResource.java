@@ -3,6 +3,7 @@ package bakery.web.catalog;
 import java.util.List;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,13 +20,10 @@ import bakery.contracts.api.Product;
 @Path("/")
 public class CatalogResource {
 
-    private final CatalogCopy catalog;
-    private final Template index;
-
-    public CatalogResource(CatalogCopy catalog, Template index) {
-        this.catalog = catalog;
-        this.index = index;
-    }
+    @Inject
+    CatalogCopy catalog;
+    @Inject
+    Template index;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
@@ -41,22 +42,18 @@ public class Checkout {
 
     private static final Logger LOG = Logger.getLogger(Checkout.class);
 
-    private final CheckoutClaims claims;
-    private final CatalogCopy catalog;
-    private final OrderPlacement placement;
-    private final NodeIdentity node;
-    private final OrderMeters meters;
-    private final PickupSlots slots;
-
-    public Checkout(CheckoutClaims claims, CatalogCopy catalog, OrderPlacement placement, NodeIdentity node,
-            OrderMeters meters, PickupSlots slots) {
-        this.slots = slots;
-        this.claims = claims;
-        this.catalog = catalog;
-        this.placement = placement;
-        this.node = node;
-        this.meters = meters;
-    }
+    @Inject
+    CheckoutClaims claims;
+    @Inject
+    CatalogCopy catalog;
+    @Inject
+    OrderPlacement placement;
+    @Inject
+    NodeIdentity node;
+    @Inject
+    OrderMeters meters;
+    @Inject
+    PickupSlots slots;
 
     /** Places the session's cart; a visitor who never wrote anything has no session, so nothing in the cart. */
     public Uni<Receipt> place(Optional<Session> existing, String key, CheckoutRequest request) {

@@ -3,6 +3,7 @@ package bakery.web.checkout;
 import java.net.URI;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,13 +30,10 @@ public class CheckoutResource {
     /** Keys are the client's; they name a Redis key, so only a safe alphabet and a bounded length. */
     static final String KEY_SHAPE = "[A-Za-z0-9_.:-]{8,100}";
 
-    private final Checkout checkout;
-    private final CurrentSession session;
-
-    public CheckoutResource(Checkout checkout, CurrentSession session) {
-        this.checkout = checkout;
-        this.session = session;
-    }
+    @Inject
+    Checkout checkout;
+    @Inject
+    CurrentSession session;
 
     @POST
     @Limited(Limited.Action.CHECKOUT)

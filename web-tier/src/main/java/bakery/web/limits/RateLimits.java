@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -55,11 +56,8 @@ public class RateLimits {
             return 0
             """);
 
-    private final ReactiveRedisDataSource redis;
-
-    public RateLimits(ReactiveRedisDataSource redis) {
-        this.redis = redis;
-    }
+    @Inject
+    ReactiveRedisDataSource redis;
 
     /** Takes each allowance's cost if every bucket has room; else takes nothing and says how long to wait. */
     public Uni<Optional<RetryAfter>> take(List<Allowance> allowances) {

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -37,14 +38,11 @@ import bakery.defaults.BrokerAccess;
 @ApplicationScoped
 public class KafkaSurvey {
 
-    private final BrokerAccess broker;
-    private final OpsConfig config;
+    @Inject
+    BrokerAccess broker;
+    @Inject
+    OpsConfig config;
     private Admin admin;
-
-    public KafkaSurvey(BrokerAccess broker, OpsConfig config) {
-        this.broker = broker;
-        this.config = config;
-    }
 
     BrokerFacts survey() {
         Admin kafka = admin();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
@@ -47,11 +48,8 @@ public class LiveNodes {
     public record Heartbeat(String id, String version, Instant startedAt, long requestsServed) {
     }
 
-    private final ReactiveRedisDataSource redis;
-
-    public LiveNodes(ReactiveRedisDataSource redis) {
-        this.redis = redis;
-    }
+    @Inject
+    ReactiveRedisDataSource redis;
 
     public Uni<Void> beat(Heartbeat beat, Instant now, Duration ttl) {
         return BEAT.run(redis, List.of(NODE_PREFIX + beat.id(), INDEX), beat.id(), beat.version(),

@@ -3,6 +3,7 @@ package bakery.web.ops;
 import java.time.Instant;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -31,22 +32,18 @@ public class OpsPage {
 
     static final String SNAPSHOT_EVENT = "snapshot";
 
-    private final Template ops;
-    private final OpsConsole console;
-    private final OpsConfig config;
-    private final LiveStream live;
-    private final CurrentStreamSlot slot;
-    private final CapacityOutlook capacity;
-
-    public OpsPage(Template ops, OpsConsole console, OpsConfig config, LiveStream live, CurrentStreamSlot slot,
-            CapacityOutlook capacity) {
-        this.capacity = capacity;
-        this.ops = ops;
-        this.console = console;
-        this.config = config;
-        this.live = live;
-        this.slot = slot;
-    }
+    @Inject
+    Template ops;
+    @Inject
+    OpsConsole console;
+    @Inject
+    OpsConfig config;
+    @Inject
+    LiveStream live;
+    @Inject
+    CurrentStreamSlot slot;
+    @Inject
+    CapacityOutlook capacity;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

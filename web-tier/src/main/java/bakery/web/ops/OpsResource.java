@@ -1,6 +1,7 @@
 package bakery.web.ops;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -13,11 +14,8 @@ import io.smallrye.mutiny.Uni;
 @Path("/api/ops")
 public class OpsResource {
 
-    private final OpsConsole console;
-
-    public OpsResource(OpsConsole console) {
-        this.console = console;
-    }
+    @Inject
+    OpsConsole console;
 
     @GET
     @Path("/snapshot")

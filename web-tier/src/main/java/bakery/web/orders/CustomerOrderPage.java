@@ -3,6 +3,7 @@ package bakery.web.orders;
 import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -20,15 +21,12 @@ import bakery.web.session.CurrentSession;
 @Path("/orders/{id}")
 public class CustomerOrderPage {
 
-    private final CustomerOrders orders;
-    private final CurrentSession session;
-    private final Template order;
-
-    public CustomerOrderPage(CustomerOrders orders, CurrentSession session, Template order) {
-        this.orders = orders;
-        this.session = session;
-        this.order = order;
-    }
+    @Inject
+    CustomerOrders orders;
+    @Inject
+    CurrentSession session;
+    @Inject
+    Template order;
 
     @GET
     @Produces(MediaType.TEXT_HTML)

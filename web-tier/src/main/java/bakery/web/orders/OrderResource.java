@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -32,20 +33,16 @@ public class OrderResource {
 
     static final String STATUS_EVENT = "status";
 
-    private final CustomerOrders orders;
-    private final StatusFeed feed;
-    private final LiveStream live;
-    private final CurrentSession session;
-    private final CurrentStreamSlot slot;
-
-    public OrderResource(CustomerOrders orders, StatusFeed feed, LiveStream live, CurrentSession session,
-            CurrentStreamSlot slot) {
-        this.orders = orders;
-        this.feed = feed;
-        this.live = live;
-        this.session = session;
-        this.slot = slot;
-    }
+    @Inject
+    CustomerOrders orders;
+    @Inject
+    StatusFeed feed;
+    @Inject
+    LiveStream live;
+    @Inject
+    CurrentSession session;
+    @Inject
+    CurrentStreamSlot slot;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)

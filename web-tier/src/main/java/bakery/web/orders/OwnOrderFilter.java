@@ -2,6 +2,7 @@ package bakery.web.orders;
 
 import java.util.UUID;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -20,13 +21,10 @@ import bakery.web.session.CurrentSession;
  */
 public class OwnOrderFilter {
 
-    private final CustomerOrders orders;
-    private final CurrentSession session;
-
-    public OwnOrderFilter(CustomerOrders orders, CurrentSession session) {
-        this.orders = orders;
-        this.session = session;
-    }
+    @Inject
+    CustomerOrders orders;
+    @Inject
+    CurrentSession session;
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 200)
     public Uni<Response> check(ContainerRequestContext request, SimpleResourceInfo resource) {

@@ -1,6 +1,7 @@
 package bakery.web.orders;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -15,11 +16,8 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class StatusFeedReadiness implements HealthCheck {
 
-    private final StatusFeed feed;
-
-    public StatusFeedReadiness(StatusFeed feed) {
-        this.feed = feed;
-    }
+    @Inject
+    StatusFeed feed;
 
     @Override
     public HealthCheckResponse call() {

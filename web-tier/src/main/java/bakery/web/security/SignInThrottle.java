@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.Template;
@@ -36,15 +37,12 @@ public class SignInThrottle {
     private static final Logger LOG = Logger.getLogger(SignInThrottle.class);
     private static final int LOGGED_NAME_CHARS = 64;
 
-    private final RateLimits limits;
-    private final AbuseLimits config;
-    private final Template signin;
-
-    public SignInThrottle(RateLimits limits, AbuseLimits config, Template signin) {
-        this.limits = limits;
-        this.config = config;
-        this.signin = signin;
-    }
+    @Inject
+    RateLimits limits;
+    @Inject
+    AbuseLimits config;
+    @Inject
+    Template signin;
 
     /** Takes one attempt of the address's allowance if no failure limit is reached; else how long to wait. */
     public Uni<Optional<RetryAfter>> admit(String user, String address) {

@@ -3,6 +3,7 @@ package bakery.web.session;
 import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 
 import io.smallrye.mutiny.Uni;
 
@@ -16,14 +17,11 @@ import bakery.web.security.CsrfToken;
 @RequestScoped
 public class CurrentSession {
 
-    private final SessionStore store;
-    private final CsrfToken csrf;
+    @Inject
+    SessionStore store;
+    @Inject
+    CsrfToken csrf;
     private Session session;
-
-    public CurrentSession(SessionStore store, CsrfToken csrf) {
-        this.store = store;
-        this.csrf = csrf;
-    }
 
     void set(Session session) {
         this.session = session;

@@ -1,5 +1,6 @@
 package bakery.web.session;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -17,15 +18,12 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class SessionFilter {
 
-    private final SessionStore store;
-    private final CurrentSession current;
-    private final SessionConfig config;
-
-    public SessionFilter(SessionStore store, CurrentSession current, SessionConfig config) {
-        this.store = store;
-        this.current = current;
-        this.config = config;
-    }
+    @Inject
+    SessionStore store;
+    @Inject
+    CurrentSession current;
+    @Inject
+    SessionConfig config;
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public Uni<Void> resolve(HttpServerRequest request) {

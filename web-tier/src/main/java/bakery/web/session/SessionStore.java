@@ -3,6 +3,7 @@ package bakery.web.session;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -53,15 +54,12 @@ public class SessionStore {
             return 1
             """);
 
-    private final ReactiveRedisDataSource redis;
-    private final SessionConfig config;
-    private final ActiveSessions active;
-
-    public SessionStore(ReactiveRedisDataSource redis, SessionConfig config, ActiveSessions active) {
-        this.redis = redis;
-        this.config = config;
-        this.active = active;
-    }
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    SessionConfig config;
+    @Inject
+    ActiveSessions active;
 
     /** The live session behind this id, or null: an unknown, expired or forged id is never adopted. */
     public Uni<Session> resume(String id) {
