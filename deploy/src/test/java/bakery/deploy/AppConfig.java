@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * over the shared defaults of service-defaults, with {@code ${VAR:default}} expressions expanded against
  * the environment a deployment gives it.
  */
-final class AppConfig {
+record AppConfig(String service, Properties own, Properties shared) {
 
     static final String SHARED = "service-defaults/src/main/resources/META-INF/microprofile-config.properties";
 
@@ -29,16 +29,6 @@ final class AppConfig {
     private static final Pattern INCOMING = Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\..+");
     private static final Pattern OUTGOING = Pattern.compile("mp\\.messaging\\.outgoing\\.([^.]+)\\..+");
     private static final Pattern PROFILED = Pattern.compile("%([^.]+)\\.(.+)");
-
-    final String service;
-    private final Properties own;
-    private final Properties shared;
-
-    private AppConfig(String service, Properties own, Properties shared) {
-        this.service = service;
-        this.own = own;
-        this.shared = shared;
-    }
 
     static AppConfig of(String service) {
         return new AppConfig(service,

@@ -19,19 +19,9 @@ import bakery.stack.process.StackProcesses;
  * The local balancer: a private nginx (own prefix, config, pid and logs under {@code .bakery/nginx})
  * whose upstreams are rewritten and reloaded whenever web or order-service nodes come or go.
  */
-public final class Nginx {
+public record Nginx(Path binary, Path prefix, Path logs) {
 
     private static final List<String> SYSTEM_DIRS = List.of("/usr/sbin", "/usr/local/sbin", "/usr/local/nginx/sbin", "/sbin");
-
-    private final Path binary;
-    private final Path prefix;
-    private final Path logs;
-
-    public Nginx(Path binary, Path prefix, Path logs) {
-        this.binary = binary;
-        this.prefix = prefix;
-        this.logs = logs;
-    }
 
     /** nginx from the PATH or where distributions put it (sbin is often not on a user's PATH). */
     public static Optional<Path> find() {

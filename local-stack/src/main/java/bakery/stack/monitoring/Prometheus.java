@@ -20,22 +20,12 @@ import bakery.stack.process.StackState;
  * it the target lists written from the stack state (rewritten whenever nodes come or go; Prometheus
  * rereads them by itself), time series and log under {@code .bakery/}.
  */
-public final class Prometheus {
+public record Prometheus(Path binary, StackLayout layout, StackSettings settings) {
 
     public static final String NAME = "prometheus";
     public static final String READY_PATH = "/-/ready";
 
     private static final List<String> SYSTEM_DIRS = List.of("/usr/bin", "/usr/local/bin", "/opt/prometheus");
-
-    private final Path binary;
-    private final StackLayout layout;
-    private final StackSettings settings;
-
-    public Prometheus(Path binary, StackLayout layout, StackSettings settings) {
-        this.binary = binary;
-        this.layout = layout;
-        this.settings = settings;
-    }
 
     public static Optional<Path> find() {
         return Programs.find(NAME, SYSTEM_DIRS);
