@@ -3,6 +3,7 @@ package bakery.web.limits;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -19,7 +20,11 @@ import bakery.web.session.Session;
  * Counts requests to {@link Limited} methods per session and per address before anything else is
  * done for them (even before the body is read), so a flood costs the bakery one Redis round trip
  * per request and the 429 comes at once.
+ *
+ * Application scoped, so it is made at the first request: a filter class whose fields are all injected is
+ * otherwise built as the node starts, before its configuration mapping exists, and the node fails to start.
  */
+@ApplicationScoped
 public class LimitFilter {
 
     @Inject

@@ -1,5 +1,6 @@
 package bakery.web.session;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -15,7 +16,11 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 /**
  * Resumes the session the cookie names before a resource runs, and hands out the cookie of one a
  * resource opened. A request without a (live) session gets none here: only writing opens one.
+ *
+ * Application scoped, so it is made at the first request: a filter class whose fields are all injected is
+ * otherwise built as the node starts, before its configuration mapping exists, and the node fails to start.
  */
+@ApplicationScoped
 public class SessionFilter {
 
     @Inject
