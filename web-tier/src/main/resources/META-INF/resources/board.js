@@ -35,6 +35,8 @@
     const known = orders.get(order.orderId);
     if (known && known.version >= order.version) return;
     if (columns[order.status]) {
+      // a change carries no placed-at time: the order keeps the one it came with (or, new here, its change's)
+      if (!order.placedAt) order.placedAt = known ? known.placedAt : order.updatedAt;
       order.placedMs = Date.parse(order.placedAt); // instants come with 0 to 9 decimals: compare them as numbers
       orders.set(order.orderId, order);
     } else {
@@ -221,6 +223,9 @@
 
   // Late is measured against the clock: look again every half minute.
   setInterval(later, 30000);
-  const events = new EventSource('/api/board/events');
+  // The orders the board starts with come a page per event ("orders"); every change after them is one "order".
+  // A node of the release before sends single events only, which read the same way.
+  const events = new EventSource('/api/board/events?snapshot=pages');
+  events.addEventListener('orders', function (e) { JSON.parse(e.data).forEach(place); });
   events.addEventListener('order', function (e) { place(JSON.parse(e.data)); });
 })();

@@ -68,10 +68,12 @@ public class OrderEntity extends PanacheEntityBase {
     @Column(name = "web_node")
     public String webNode;
 
+    // Loaded with the orders a query read, in batches (quarkus.hibernate-orm.fetch.batch-size): a subselect would
+    // repeat the query without its limit, and read the lines of every active order for each page of the board.
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "order_line", joinColumns = @JoinColumn(name = "order_id"))
     @OrderBy("lineNo")
-    @Fetch(FetchMode.SUBSELECT)
+    @Fetch(FetchMode.SELECT)
     public List<OrderLineEmbeddable> lines = new ArrayList<>();
 
     public OrderView toView() {

@@ -30,12 +30,18 @@ public class ActiveOrders {
         this.pageSize = pageSize;
     }
 
+    /** The active orders one by one. */
     public Multi<OrderView> all() {
+        return pages().onItem().transformToIterable(orders -> orders);
+    }
+
+    /** The active orders a page at a time, as order-service sends them. */
+    public Multi<List<OrderView>> pages() {
         return Multi.createBy().repeating()
                 .uni(Reading::new, reading -> orderService.active(reading.page, pageSize, reading.after)
                         .invoke(reading::read))
                 .whilst(page -> page.items().size() == page.size())
-                .onItem().transformToIterable(OrderPage::items);
+                .map(OrderPage::items);
     }
 
     /** Where the reading of the board has got to. */

@@ -30,6 +30,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import bakery.contracts.OrderCommand;
 import bakery.contracts.OrderStatus;
@@ -52,6 +53,9 @@ import bakery.web.orders.StatusFeed;
 public class BoardResource {
 
     static final String ORDER_EVENT = "order";
+    /** Many orders in one event: the board's opening snapshot, a page at a time. */
+    static final String ORDERS_EVENT = "orders";
+    static final String SNAPSHOT_BY_PAGE = "pages";
 
     /** The board's columns, left to right: an order moves through them. */
     static final List<Column> COLUMNS = List.of(new Column(OrderStatus.PLACED, "Placed"),
@@ -91,23 +95,53 @@ public class BoardResource {
                 .data("columns", COLUMNS).data("pageSize", rowsPerPage);
     }
 
-    /** Every active order first, then every change; per order, only versions newer than the last one sent. */
+    /**
+     * Every active order first, then every change; per order, only versions newer than the last one sent. A board
+     * that asks for {@code snapshot=pages} gets the orders it starts with as one "orders" event per page read from
+     * order-service (a JSON array), not one "order" event each: 2,000 open orders are ten events, not 2,000.
+     * Changes are always single "order" events. A node of the release before ignores the parameter and sends
+     * single events, which this release's board reads too; without the parameter (a board of the release before)
+     * this node sends single events as well.
+     */
     @GET
     @Path("/api/board/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @LimitedStream
-    public Multi<OutboundSseEvent> events(@Context Sse sse) {
+    public Multi<OutboundSseEvent> events(@Context Sse sse, @RestQuery("snapshot") String snapshot) {
+        boolean byPage = snapshot(snapshot);
         Optional<StreamSlots.Slot> place = slot.get();
         return Multi.createFrom().deferred(() -> {
             Map<UUID, Long> sent = new ConcurrentHashMap<>();
-            Multi<OrderView> states = Multi.createBy().merging().streams(
-                    feed.updates().map(OrderViews::of),
-                    active.all());
-            Multi<OutboundSseEvent> events = states
+            Multi<OutboundSseEvent> changes = feed.updates().map(OrderViews::of)
                     .filter(view -> isNewer(sent, view))
-                    .map(view -> live.event(sse, ORDER_EVENT, view.orderId() + ":" + view.version(), view));
-            return live.withHeartbeats(sse, events, place);
+                    .map(view -> orderEvent(sse, view));
+            Multi<OutboundSseEvent> start = byPage
+                    ? active.pages()
+                            .map(page -> page.stream().filter(view -> isNewer(sent, view)).toList())
+                            .filter(page -> !page.isEmpty())
+                            .map(page -> live.event(sse, ORDERS_EVENT, page))
+                    : active.all()
+                            .filter(view -> isNewer(sent, view))
+                            .map(view -> orderEvent(sse, view));
+            // changes first: nothing that happens while the pages are read is missed
+            return live.withHeartbeats(sse, Multi.createBy().merging().streams(changes, start), place);
         });
+    }
+
+    private OutboundSseEvent orderEvent(Sse sse, OrderView view) {
+        return live.event(sse, ORDER_EVENT, view.orderId() + ":" + view.version(), view);
+    }
+
+    private static boolean snapshot(String snapshot) {
+        if (snapshot == null) {
+            return false;
+        }
+        if (SNAPSHOT_BY_PAGE.equals(snapshot)) {
+            return true;
+        }
+        String shown = snapshot.length() > 40 ? snapshot.substring(0, 40) + "…" : snapshot;
+        throw Refusal.badRequest("snapshot", "snapshot may only be '" + SNAPSHOT_BY_PAGE + "' (or left out), not '"
+                + shown + "'");
     }
 
     @POST

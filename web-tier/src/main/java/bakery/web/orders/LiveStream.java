@@ -1,12 +1,14 @@
 package bakery.web.orders;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
@@ -56,6 +58,16 @@ public class LiveStream {
                 .id(id)
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(OrderView.class, view)
+                .build();
+    }
+
+    /** Many orders in one event, a JSON array, with no id: a browser that reconnects starts again from a snapshot. */
+    public OutboundSseEvent event(Sse sse, String name, List<OrderView> views) {
+        return sse.newEventBuilder()
+                .name(name)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(new GenericType<List<OrderView>>() {
+                }, views)
                 .build();
     }
 

@@ -2,6 +2,7 @@ package bakery.web.board;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -9,25 +10,38 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.inject.Inject;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.OrderCommand;
+import bakery.contracts.OrderStatus;
 import bakery.contracts.Topics;
+import bakery.contracts.serde.EventJson;
 import bakery.contracts.serde.OrderCommandDeserializer;
+import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
+import bakery.web.OrderServiceStub;
+import bakery.web.SampleOrders;
 import bakery.web.Shopper;
 import bakery.web.SignedInStaff;
+import bakery.web.SseStream;
 import bakery.web.WebTierTest;
+import bakery.web.orders.OrderViews;
+import bakery.web.orders.StatusFeed;
 
-/** The board's page and its bulk "picked up", as staff and strangers meet them. */
+/** The board's page, its opening stream and its bulk "picked up", as staff and strangers meet them. */
 @QuarkusTest
 @WebTierTest
 class BoardAtVolumeIT {
 
     @TestHTTPResource("/")
     URL node;
+
+    @Inject
+    StatusFeed feed;
 
     @Test
     void theBoardHasACountPerColumnASearchAndPagers() {
@@ -104,5 +118,54 @@ class BoardAtVolumeIT {
         try (KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
             assertThat(kafka.readAll(Topics.ORDERS_COMMANDS)).noneMatch(r -> r.key().equals(order.toString()));
         }
+    }
+
+    @Test
+    void aBoardThatAsksGetsTheOrdersItStartsWithAPageAtATimeAndThenEachChangeOnItsOwn() throws IOException {
+        Await.until("status feed joined", feed::joined);
+        List<String> waiting = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            String id = UUID.randomUUID().toString();
+            waiting.add(id);
+            OrderServiceStub.shared().knows(OrderViews.of(SampleOrders.statusChanged(id, OrderStatus.ACCEPTED, 1)));
+        }
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
+
+        try (SseStream board = staff.stream("/api/board/events?snapshot=pages");
+                KafkaProbe kafka = KafkaProbe.onSharedBroker()) {
+            Await.untilAsserted("the open orders, a page per event", () -> assertThat(openingOrders(board))
+                    .containsAll(waiting));
+            List<SseStream.Event> pages = board.events().stream().filter(e -> "orders".equals(e.name())).toList();
+            assertThat(pages).as("fewer events than orders").hasSizeLessThan(openingOrders(board).size());
+            assertThat(board.events()).as("no order of the opening pages sent again on its own")
+                    .noneMatch(e -> "order".equals(e.name()) && waiting.stream().anyMatch(e.data()::contains));
+
+            kafka.send(Topics.ORDERS_STATUS, SampleOrders.statusChanged(waiting.get(0), OrderStatus.BAKING, 2));
+            Await.untilAsserted("the change, as one event", () -> assertThat(board.events())
+                    .filteredOn(e -> "order".equals(e.name())).extracting(SseStream.Event::id)
+                    .contains(waiting.get(0) + ":2"));
+        }
+    }
+
+    @Test
+    void anOpeningTheBoardDoesNotKnowIsRefusedWithItsReason() {
+        SignedInStaff staff = SignedInStaff.signIn(node.toString(), "staff", "staff-demo");
+
+        HttpResponse<String> refused = staff.get("/api/board/events?snapshot=everything");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Shopper.json(refused).get("field").asText()).isEqualTo("snapshot");
+        assertThat(Shopper.json(refused).get("detail").asText()).contains("'pages'", "'everything'");
+    }
+
+    /** Every order id in the stream's "orders" events so far. */
+    private static List<String> openingOrders(SseStream board) throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (SseStream.Event page : board.events()) {
+            if ("orders".equals(page.name())) {
+                EventJson.MAPPER.readTree(page.data()).forEach(order -> ids.add(order.get("orderId").asText()));
+            }
+        }
+        return ids;
     }
 }
