@@ -3,7 +3,6 @@ package bakery.web.limits;
 import java.util.ArrayList;
 import java.util.List;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -22,12 +21,15 @@ import bakery.web.session.Session;
  */
 public class LimitFilter {
 
-    @Inject
-    RateLimits limits;
-    @Inject
-    AbuseLimits config;
-    @Inject
-    CurrentSession session;
+    private final RateLimits limits;
+    private final AbuseLimits config;
+    private final CurrentSession session;
+
+    public LimitFilter(RateLimits limits, AbuseLimits config, CurrentSession session) {
+        this.limits = limits;
+        this.config = config;
+        this.session = session;
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION - 100)
     public Uni<Response> check(ResourceInfo resource, HttpServerRequest request) {

@@ -1,6 +1,5 @@
 package bakery.web.limits;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Response;
@@ -23,14 +22,17 @@ import bakery.web.session.Session;
  */
 public class StreamLimitFilter {
 
-    @Inject
-    StreamSlots slots;
-    @Inject
-    CurrentStreamSlot current;
-    @Inject
-    CurrentSession session;
-    @Inject
-    SecurityIdentity identity;
+    private final StreamSlots slots;
+    private final CurrentStreamSlot current;
+    private final CurrentSession session;
+    private final SecurityIdentity identity;
+
+    public StreamLimitFilter(StreamSlots slots, CurrentStreamSlot current, CurrentSession session, SecurityIdentity identity) {
+        this.slots = slots;
+        this.current = current;
+        this.session = session;
+        this.identity = identity;
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 300)
     public Uni<Response> check(ResourceInfo resource, RoutingContext http) {

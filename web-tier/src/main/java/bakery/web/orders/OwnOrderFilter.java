@@ -2,7 +2,6 @@ package bakery.web.orders;
 
 import java.util.UUID;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
@@ -21,10 +20,13 @@ import bakery.web.session.CurrentSession;
  */
 public class OwnOrderFilter {
 
-    @Inject
-    CustomerOrders orders;
-    @Inject
-    CurrentSession session;
+    private final CustomerOrders orders;
+    private final CurrentSession session;
+
+    public OwnOrderFilter(CustomerOrders orders, CurrentSession session) {
+        this.orders = orders;
+        this.session = session;
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 200)
     public Uni<Response> check(ContainerRequestContext request, SimpleResourceInfo resource) {

@@ -3,7 +3,6 @@ package bakery.web.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -29,8 +28,11 @@ public class CsrfFilter {
     public static final String FIELD = "csrf";
     public static final String HEADER = "X-CSRF-Token";
 
-    @Inject
-    CsrfToken csrf;
+    private final CsrfToken csrf;
+
+    public CsrfFilter(CsrfToken csrf) {
+        this.csrf = csrf;
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHORIZATION + 100, readBody = true)
     public Response check(ResteasyReactiveContainerRequestContext request) {

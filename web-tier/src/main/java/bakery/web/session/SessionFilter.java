@@ -1,6 +1,5 @@
 package bakery.web.session;
 
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -18,12 +17,15 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class SessionFilter {
 
-    @Inject
-    SessionStore store;
-    @Inject
-    CurrentSession current;
-    @Inject
-    SessionConfig config;
+    private final SessionStore store;
+    private final CurrentSession current;
+    private final SessionConfig config;
+
+    public SessionFilter(SessionStore store, CurrentSession current, SessionConfig config) {
+        this.store = store;
+        this.current = current;
+        this.config = config;
+    }
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 100)
     public Uni<Void> resolve(HttpServerRequest request) {
