@@ -17,8 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,7 +35,6 @@ import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.servers.kafka.KafkaAdmin;
 import bakery.servers.process.Pids;
-import bakery.stack.process.StateFile;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaProbe;
 
@@ -46,23 +43,18 @@ import bakery.testkit.KafkaProbe;
  * and with its own home, so it never meets a developer's running stack. Orders go in through nginx
  * while the bakers are scaled 1 -> 3 -> 1; every order comes out READY exactly once, and
  * {@code ./bakery down} leaves no process behind. The schema was migrated by one run before the
- * order-service node started; {@code ./bakery upgrade} and {@code ./bakery rollback} replace every node
- * while customers order, and lose none of their orders.
+ * order-service node started. (Upgrade and rollback under load: {@code TwoReleasesServeSideBySideUnderLoadIT}.)
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
 
     static final BakeryCli BAKERY = BakeryCli.stack("stack-it", 20000, Map.of(
             // Bakes of a second or less: the orders placed in a minute must be baked within the test's patience.
-            "OVEN_SPEED_FACTOR", "0.05",
-            // Each new web or order-service node is watched beside the old ones this long, not the default 10 s.
-            "BAKERY_UPGRADE_WATCH", "3s"), Duration.ofMinutes(6));
+            "OVEN_SPEED_FACTOR", "0.05"), Duration.ofMinutes(6));
     static final Storefront SHOP = new Storefront(BAKERY.port(8080), Duration.ofSeconds(10));
     static final String KAFKA = "localhost:" + BAKERY.port(9092);
     static final Duration ORDERS_READY = Duration.ofMinutes(3);
     static final Duration CUSTOMER_PACE = Duration.ofMillis(300);
-    static final Duration UPGRADE_TIMEOUT = Duration.ofMinutes(15);
-    static final Pattern REPLACED = Pattern.compile("(\\S+) replaced by");
 
     static final List<Long> pidsSeen = Collections.synchronizedList(new ArrayList<>());
 
@@ -130,61 +122,6 @@ class ScalingBakersWhileOrdersFlowBakesEachOrderOnceIT {
                 .satisfies(g -> assertThat(g.get("committed").asBoolean()).isTrue());
         assertThat(groups).filteredOn(g -> g.get("group").asText().startsWith("web-")).hasSize(2)
                 .allSatisfy(g -> assertThat(g.get("committed").asBoolean()).as(g.get("group").asText()).isFalse());
-    }
-
-    /**
-     * Last, as it gives every node a new id and leaves the replaced web nodes' live-feed groups behind.
-     * With no change the upgrade is a rolling restart: every node is replaced by one of the working
-     * tree's release while customers keep ordering, and rollback replaces them all again.
-     */
-    @Test
-    @Order(3)
-    void anUpgradeAndARollbackReplaceEveryNodeOneAtATimeWhileCustomersOrder() throws Exception {
-        JsonNode before = BAKERY.status();
-        Map<String, Long> servicesBefore = countsByService(before);
-        List<Long> pidsBefore = pids(before);
-        pidsSeen.addAll(pidsBefore);
-        String startRelease = StateFile.JSON.readTree(BAKERY.home().resolve("stack.json").toFile()).get("release").asText();
-
-        // A committed tree reuses the release up kept (a rolling restart); changes are packaged first: minutes on a busy machine.
-        BakeryCli patient = new BakeryCli(BAKERY.root(), BAKERY.home(), BAKERY.portOffset(), BAKERY.env(), UPGRADE_TIMEOUT);
-        List<BakeryCli.Result> runs = new ArrayList<>();
-        List<PlacedOrder> placed = whileCustomersOrder(firstSku(), orders -> {
-            runs.add(patient.succeeds("upgrade"));
-            pidsSeen.addAll(pids(BAKERY.status()));
-            runs.add(patient.succeeds("rollback"));
-        });
-
-        JsonNode upgradedState = StateFile.JSON.readTree(BAKERY.home().resolve("stack.json").toFile());
-        assertThat(upgradedState.get("release").asText()).as("rollback returned to the release up started")
-                .isEqualTo(startRelease);
-        String upgradeOutput = runs.get(0).output();
-        assertThat(upgradeOutput).contains("migrating the schema for release", "owns partitions of the group baking-worker",
-                "owns partitions of the group notification-worker", "owns partitions of the group order-service");
-        // Workers first, then order-service, then the web tier; each old node leaves only after its replacement is in.
-        assertThat(upgradeOutput.indexOf("baking-worker-1 replaced by"))
-                .isLessThan(upgradeOutput.indexOf("notification-worker-1 replaced by"));
-        assertThat(upgradeOutput.indexOf("notification-worker-1 replaced by"))
-                .isLessThan(upgradeOutput.indexOf("order-service-1 replaced by"));
-        assertThat(upgradeOutput.indexOf("order-service-1 replaced by")).isLessThan(upgradeOutput.indexOf("web-1 replaced by"));
-        Matcher firstBack = REPLACED.matcher(runs.get(1).output());
-        assertThat(firstBack.find()).as("rollback replaced nodes").isTrue();
-        assertThat(firstBack.group(1)).as("rollback starts with the web tier").startsWith("web-");
-
-        JsonNode after = BAKERY.status();
-        pidsSeen.addAll(pids(after));
-        assertThat(countsByService(after)).as("as many nodes of each service as before").isEqualTo(servicesBefore);
-        assertThat(instances(after)).filteredOn(i -> i.get("managementPort").asInt() > 0).allSatisfy(i -> {
-            assertThat(i.get("ready").asBoolean()).as(i.get("id").asText() + " ready").isTrue();
-            assertThat(pidsBefore).as(i.get("id").asText() + " is a new process").doesNotContain(i.get("pid").asLong());
-            assertThat(i.get("release").asText()).as(i.get("id").asText()).isEqualTo(startRelease);
-        });
-        everyOrderIsReadyExactlyOnce(placed);
-    }
-
-    private static Map<String, Long> countsByService(JsonNode status) {
-        return instances(status).stream().filter(i -> i.get("managementPort").asInt() > 0)
-                .collect(Collectors.groupingBy(i -> i.get("service").asText(), Collectors.counting()));
     }
 
     /** What the test does while customers keep placing orders through nginx, given the orders placed so far. */

@@ -6,6 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +55,33 @@ final class Customer {
 
     Answer put(String path, Object body) {
         return send(request(path).PUT(json(body)));
+    }
+
+    /**
+     * Opens a live page's event stream and reads it until its first event (the page's current state),
+     * then closes it, as a browser tab closed soon after. Counted like any answer; an open stream that
+     * sends nothing within the timeout counts as no answer.
+     */
+    Answer firstEvent(String path) {
+        HttpRequest stream = request(path).setHeader("Accept", "text/event-stream").GET().build();
+        Answer answer;
+        try {
+            HttpResponse<Stream<String>> response = http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            try (Stream<String> lines = response.body()) {
+                boolean event = response.statusCode() != 200 || CompletableFuture
+                        .supplyAsync(() -> lines.anyMatch(line -> line.startsWith("data:")))
+                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+                answer = new Answer(event ? response.statusCode() : -1, null);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            answer = new Answer(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            answer = new Answer(-1, null);
+        }
+        outcomes.add(answer.outcome());
+        return answer;
     }
 
     private HttpRequest.Builder request(String path, String... headers) {

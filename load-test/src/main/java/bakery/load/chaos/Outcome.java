@@ -13,7 +13,8 @@ public enum Outcome {
     NO_ANSWER;
 
     public static Outcome of(int status) {
-        if (status >= 200 && status < 300) {
+        // 3xx: a form's answer sends the browser on to the next page (the board after a pick-up).
+        if (status >= 200 && status < 400) {
             return OK;
         }
         if (status == 503) {

@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -29,9 +30,40 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public final class SteadyLoad implements AutoCloseable {
 
-    /** How much load and how patient the customers are. */
+    /**
+     * How much load and how patient the customers are; whether each shopper then opens the live page of
+     * the order just placed, and who, if anyone, serves at the counter.
+     */
     public record Settings(String baseUrl, String sessionCookie, int shoppers, int carts, Duration pace,
-            Duration orderInterval, Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
+            Duration orderInterval, Duration requestTimeout, Duration checkoutRetry, int maxQuantity, boolean liveOrderPages,
+            Staff staff) {
+
+        /** Customers only, who do not watch their orders. */
+        public Settings(String baseUrl, String sessionCookie, int shoppers, int carts, Duration pace, Duration orderInterval,
+                Duration requestTimeout, Duration checkoutRetry, int maxQuantity) {
+            this(baseUrl, sessionCookie, shoppers, carts, pace, orderInterval, requestTimeout, checkoutRetry, maxQuantity,
+                    false,
+                    null);
+        }
+
+        /** The same customers, who also watch each order they place live, and a member of staff handing orders over. */
+        public Settings withEveryone(Staff counter) {
+            return new Settings(baseUrl, sessionCookie, shoppers, carts, pace, orderInterval, requestTimeout, checkoutRetry,
+                    maxQuantity, true, counter);
+        }
+    }
+
+    /** A member of staff at the counter: the sign-in, and how long after its checkout an order is asked for. */
+    public record Staff(String user, String password, Duration pickUpAfter) {
+
+        /** The {@code user / password} form the local stack prints its demo sign-ins in. */
+        public static Staff of(String login, Duration pickUpAfter) {
+            String[] parts = login.split("/", 2);
+            if (parts.length < 2) {
+                throw new IllegalArgumentException("a staff sign-in is 'user / password', not '" + login + "'");
+            }
+            return new Staff(parts[0].strip(), parts[1].strip(), pickUpAfter);
+        }
     }
 
     private static final String FALLBACK_SKU = "croissant";
@@ -42,6 +74,8 @@ public final class SteadyLoad implements AutoCloseable {
     private final Map<UUID, Instant> accepted = new ConcurrentHashMap<>();
     private final List<KeptCart> kept = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean();
+    private final LongAdder livePages = new LongAdder();
+    private final LongAdder handedOver = new LongAdder();
     private ExecutorService customers;
     private List<String> skus = List.of(FALLBACK_SKU);
 
@@ -54,7 +88,11 @@ public final class SteadyLoad implements AutoCloseable {
     public void start() {
         skus = catalog();
         running.set(true);
-        customers = Executors.newFixedThreadPool(settings.shoppers() + settings.carts());
+        boolean counter = settings.staff() != null;
+        customers = Executors.newFixedThreadPool(settings.shoppers() + settings.carts() + (counter ? 1 : 0));
+        if (counter) {
+            customers.submit(this::serveAtTheCounter);
+        }
         for (int i = 0; i < settings.shoppers(); i++) {
             customers.submit(this::shop);
         }
@@ -82,6 +120,12 @@ public final class SteadyLoad implements AutoCloseable {
     /** Every order that got a 202, with the moment it did. */
     public Map<UUID, Instant> accepted() {
         return Map.copyOf(accepted);
+    }
+
+    /** What the customers and staff did beyond shopping: live order pages that showed the order, orders handed over. */
+    public String watchedAndServed() {
+        return livePages.sum() + " live order pages showed their order, " + handedOver.sum()
+                + " orders were handed over at the counter";
     }
 
     public Map<Outcome, Long> outcomes() {
@@ -144,11 +188,25 @@ public final class SteadyLoad implements AutoCloseable {
         while (Instant.now().isBefore(deadline)) {
             Customer.Answer a = c.post("/api/checkout", form, "Idempotency-Key", key);
             if (a.status() == 202 && a.body() != null) {
-                accepted.put(UUID.fromString(a.body().path("orderId").asText()), Instant.now());
+                UUID order = UUID.fromString(a.body().path("orderId").asText());
+                accepted.put(order, Instant.now());
+                if (settings.liveOrderPages() && c.firstEvent("/api/orders/" + order + "/events").outcome() == Outcome.OK) {
+                    livePages.increment();
+                }
                 return;
             }
             if (a.outcome() == Outcome.REFUSED) {
                 return;
+            }
+            pause();
+        }
+    }
+
+    private void serveAtTheCounter() {
+        StaffMember staff = new StaffMember(settings.staff(), settings.baseUrl(), settings.requestTimeout(), outcomes);
+        while (running.get()) {
+            if (staff.serve(this::accepted)) {
+                handedOver.increment();
             }
             pause();
         }

@@ -112,6 +112,20 @@ public record Verdict(int accepted, int settled, int lost, int late, int duplica
         return outcomes.values().stream().mapToLong(Long::longValue).sum();
     }
 
+    /** Requests a customer or staff member saw fail through the balancer: any 5xx, or no answer at all. */
+    public long failedRequests() {
+        return outcomes.get(Outcome.UNAVAILABLE) + outcomes.get(Outcome.SERVER_ERROR) + outcomes.get(Outcome.NO_ANSWER);
+    }
+
+    /**
+     * The line a release change under load ends with: {@code mixedSeconds} is how long nodes of two
+     * releases served side by side. It passes only when nobody saw a request fail either.
+     */
+    public String releaseChangeLine(long mixedSeconds) {
+        return String.format("failed-requests=%d lost=%d duplicated=%d carts-lost=%d mixed-seconds=%d", failedRequests(), lost,
+                duplicated, cartsLost, mixedSeconds);
+    }
+
     /** Late orders are not a failure: they are still on their way. */
     public boolean passed() {
         return lost == 0 && duplicated == 0 && cartsLost == 0;

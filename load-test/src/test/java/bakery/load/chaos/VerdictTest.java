@@ -67,6 +67,32 @@ class VerdictTest {
     }
 
     @Test
+    void aReleaseChangeCountsEvery5xxAndUnansweredRequestAsFailedButNotARefusal() {
+        List<OrderStatusChanged> changes = new ArrayList<>(journey(first));
+        Verdict v = Verdict.of(accepted(first), changes, List.of(BakeEvent.finished(first, "baking-worker-1", AT)),
+                List.of(mail(first, OrderStatus.READY)), List.of(new CartCheck("croissant", 3, List.of(), 3)),
+                Map.of(Outcome.OK, 90L, Outcome.REFUSED, 4L, Outcome.UNAVAILABLE, 1L, Outcome.SERVER_ERROR, 2L,
+                        Outcome.NO_ANSWER, 3L),
+                Map.of());
+
+        assertThat(v.failedRequests()).isEqualTo(6);
+        assertThat(v.releaseChangeLine(42)).isEqualTo("failed-requests=6 lost=0 duplicated=0 carts-lost=0 mixed-seconds=42");
+
+        Verdict clean = Verdict.of(accepted(first), changes, List.of(BakeEvent.finished(first, "baking-worker-1", AT)),
+                List.of(mail(first, OrderStatus.READY)), List.of(new CartCheck("croissant", 3, List.of(), 2)),
+                Map.of(Outcome.OK, 90L, Outcome.REFUSED, 4L), Map.of());
+        assertThat(clean.releaseChangeLine(0)).as("a cart that lost its change")
+                .isEqualTo("failed-requests=0 lost=0 duplicated=0 carts-lost=1 mixed-seconds=0");
+    }
+
+    @Test
+    void aFormsRedirectToTheNextPageIsAnAnswerNotARefusal() {
+        assertThat(Outcome.of(303)).isEqualTo(Outcome.OK);
+        assertThat(Outcome.of(403)).isEqualTo(Outcome.REFUSED);
+        assertThat(Outcome.of(502)).isEqualTo(Outcome.SERVER_ERROR);
+    }
+
+    @Test
     void anUnsettledOrderFoundNowhereIsLost() {
         Verdict v = Verdict.of(accepted(first, second), journey(first), List.of(), List.of(mail(first, OrderStatus.READY)),
                 List.of(), Map.of(), Map.of(second, found(Optional.empty(), false, List.of(), Optional.empty())));

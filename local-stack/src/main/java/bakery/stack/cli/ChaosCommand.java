@@ -41,10 +41,13 @@ import bakery.stack.process.Instance;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
+import bakery.stack.upgrade.MixedReleases;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true, description = "Breaks the running bakery under steady load (kill-baker, crash-baker, kill-web, restart-kafka, stop-postgres, stop-redis, scale-bakers), "
+        + "or moves it to the working tree's release and back (upgrade), "
         + "sized to what its ovens bake, and ends with a verdict line: lost=N late=N duplicated=N ...; "
-        + "exit code 1 when an order was lost or duplicated or a cart lost a change (late orders are still on their way).")
+        + "exit code 1 when an order was lost or duplicated or a cart lost a change (late orders are still on their way). "
+        + "upgrade ends with failed-requests=N lost=N duplicated=N carts-lost=N mixed-seconds=N and fails on any failed request too.")
 final class ChaosCommand implements Callable<Integer> {
 
     private static final Set<OrderStatus> SETTLED = EnumSet.of(OrderStatus.READY, OrderStatus.PICKED_UP, OrderStatus.REJECTED,
@@ -89,17 +92,27 @@ final class ChaosCommand implements Callable<Integer> {
                 s.number("chaos.shoppers"));
         stack.progress().step(pace.describe());
         Instant from = Instant.now();
-        SteadyLoad load = new SteadyLoad(
-                new SteadyLoad.Settings("http://localhost:" + s.port("balancer"), s.text("session-cookie"),
-                        s.number("chaos.shoppers"), s.number("chaos.carts"), s.duration("chaos.pace"), pace.shopperInterval(),
-                        s.duration("chaos.request-timeout"),
-                        s.duration("chaos.checkout-retry"), s.number("chaos.max-quantity")));
+        SteadyLoad.Settings customers = new SteadyLoad.Settings("http://localhost:" + s.port("balancer"),
+                s.text("session-cookie"),
+                s.number("chaos.shoppers"), s.number("chaos.carts"), s.duration("chaos.pace"), pace.shopperInterval(),
+                s.duration("chaos.request-timeout"),
+                s.duration("chaos.checkout-retry"), s.number("chaos.max-quantity"));
+        SteadyLoad load = new SteadyLoad(chosen.changesRelease()
+                ? customers.withEveryone(SteadyLoad.Staff.of(s.text("demo.staff-login"), s.duration("chaos.pick-up-after")))
+                : customers);
+        long mixedSeconds = 0;
         try {
             load.start();
             Pids.pause(s.duration("chaos.warm-up"));
             stack.progress().step("steady load: " + load.accepted().size() + " orders accepted so far; breaking things for "
                     + span.toSeconds() + " s");
-            chosen.disturb(stack, span);
+            MixedReleases mixed = MixedReleases.watch(stack.stateFile(), s.duration("probe-interval"));
+            try {
+                chosen.disturb(stack, span);
+            } finally {
+                mixed.close();
+            }
+            mixedSeconds = mixed.seconds();
             stack.progress()
                     .step("the stack is whole again; load goes on for " + s.duration("chaos.recovery").toSeconds() + " s");
             Pids.pause(s.duration("chaos.recovery"));
@@ -107,7 +120,8 @@ final class ChaosCommand implements Callable<Integer> {
             load.stop();
         }
         Map<UUID, Instant> accepted = load.accepted();
-        stack.progress().step("load stopped: " + accepted.size() + " orders accepted (202); waiting until each is settled");
+        stack.progress().step("load stopped: " + accepted.size() + " orders accepted (202)"
+                + (chosen.changesRelease() ? "; " + load.watchedAndServed() : "") + "; waiting until each is settled");
         TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
         List<OrderStatusChanged> changes = awaitSettled(stack, topics, from, accepted.keySet(), standing);
         Instant waitEnded = Instant.now();
@@ -130,6 +144,11 @@ final class ChaosCommand implements Callable<Integer> {
                         + "): not stored as waiting, in no queue, in no oven"));
         verdict.oldestLateLine(waitEnded).ifPresent(System.out::println);
         System.out.println(verdict.line());
+        if (chosen.changesRelease()) {
+            // Last, so a script reads it as the run's verdict: across a release change nobody may even see a request fail.
+            System.out.println(verdict.releaseChangeLine(mixedSeconds));
+            return verdict.passed() && verdict.failedRequests() == 0 ? 0 : 1;
+        }
         return verdict.passed() ? 0 : 1;
     }
 

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,6 +17,7 @@ import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
+import bakery.stack.upgrade.ReleaseBuild;
 
 @Command(name = "up", mixinStandardHelpOptions = true, description = "Starts Kafka, PostgreSQL, Redis, an SMTP sink, nginx on :8080 and the service nodes, "
         + "and Prometheus on :9090 (Grafana on :3000) when installed; waits until all are ready.")
@@ -29,6 +31,12 @@ final class UpCommand implements Callable<Integer> {
     Integer baking;
     @Option(names = "--notify", description = "notification-worker nodes")
     Integer notify;
+    @Option(names = "--ref", paramLabel = "GIT_REF", description = "start every node on the release of this branch, tag or commit "
+            + "(built apart, like ./bakery upgrade --ref) instead of the working tree's")
+    String ref;
+    @Option(names = "--previous", description = "start on the release before this one, the commit deploy/previous-release names "
+            + "(./bakery upgrade then moves the stack to the working tree)")
+    boolean previous;
     @Option(names = "--no-prometheus", description = "do not start Prometheus (nor Grafana) even when installed; also BAKERY_PROMETHEUS_ENABLED=false")
     boolean noPrometheus;
     @Option(names = "--no-grafana", description = "do not start Grafana even when installed; also BAKERY_GRAFANA_ENABLED=false")
@@ -48,7 +56,12 @@ final class UpCommand implements Callable<Integer> {
         }
         boolean withPrometheus = !noPrometheus && Boolean.parseBoolean(s.text("prometheus.enabled"));
         boolean withGrafana = !noGrafana && Boolean.parseBoolean(s.text("grafana.enabled"));
-        stack.up(counts, new LocalStack.Monitoring(withPrometheus, withGrafana));
+        if (ref != null && previous) {
+            throw new StackException("--ref and --previous both name the release to start on: give one of them");
+        }
+        String startRef = previous ? stack.releases().previousRef(s.text("release.previous")) : ref;
+        stack.up(counts, new LocalStack.Monitoring(withPrometheus, withGrafana),
+                startRef == null ? UnaryOperator.identity() : workingTree -> ReleaseBuild.of(stack).ref(startRef));
         StackState state = stack.stateFile().load().orElseThrow();
         int port = s.port("balancer");
         System.out.printf("""

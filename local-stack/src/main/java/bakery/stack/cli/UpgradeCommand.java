@@ -1,10 +1,6 @@
 package bakery.stack.cli;
 
-import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -28,12 +24,8 @@ final class UpgradeCommand implements Callable<Integer> {
     public Integer call() {
         LocalStack stack = BakeryCommand.stack();
         StackState state = stack.requireRunning();
-        // Copies that nodes run from, or that rollback returns to, are never overwritten by the build.
-        Set<String> inUse = Stream.of(state.release(), state.previousRelease()).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
-        ReleaseBuild build = new ReleaseBuild(stack.layout(), stack.releases(), stack.progress(),
-                stack.settings().words("release.build-arguments"), stack.settings().duration("release.build-timeout"));
-        Release next = ref == null ? build.workingTree(inUse) : build.ref(ref);
+        ReleaseBuild build = ReleaseBuild.of(stack);
+        Release next = ref == null ? build.workingTree(state.releasesInUse()) : build.ref(ref);
         new RollingUpgrade(stack).upgrade(next);
         System.out.printf("%nUpgraded to %s in %.0f s. ./bakery status shows every node's release.%n", next.name(),
                 stack.progress().elapsed().toMillis() / 1000.0);

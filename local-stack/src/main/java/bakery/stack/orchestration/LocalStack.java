@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.UnaryOperator;
 
 import bakery.servers.process.NodeLauncher;
 import bakery.servers.process.Pids;
@@ -68,7 +69,12 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
 
     // ---- up -------------------------------------------------------------------------------------
 
-    public void up(Map<Service, Integer> counts, Monitoring monitoring) {
+    /**
+     * Starts the servers and the nodes of {@code counts}, on the working tree's release, or on the release
+     * {@code startOn} makes of it (another commit's, built apart). The working tree's release is kept
+     * either way, so a later upgrade to it needs no build.
+     */
+    public void up(Map<Service, Integer> counts, Monitoring monitoring, UnaryOperator<Release> startOn) {
         try (var lock = stateFile.lock()) {
             refuseSecondStack();
             for (Service s : Service.values()) {
@@ -81,7 +87,7 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             Balancer balancer = new Balancer(Nginx.find().orElseThrow(() -> new StackException(Nginx.installHint())), layout,
                     settings);
             refuseTakenPorts(balancer);
-            Release release = releases().fromWorkingTree();
+            Release release = startOn.apply(releases().fromWorkingTree());
             progress.step("release " + release.name() + " (every service's build, kept in " + releases().dir()
                     .resolve(release.name()) + ")");
             StackState state = new StackState(Instant.now(), settings.portOffset(), List.of(), release.name());

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -37,6 +40,11 @@ public record StackState(Instant startedAt, int portOffset, List<Instance> insta
     /** New nodes start from {@code release} from now on; {@code rollback} would return to the one before. */
     public StackState movedTo(String next) {
         return new StackState(startedAt, portOffset, instances, next, drained, release);
+    }
+
+    /** The releases nodes run from, or rollback returns to: their copies must not be overwritten by a build. */
+    public Set<String> releasesInUse() {
+        return Stream.of(release, previousRelease).filter(Objects::nonNull).collect(Collectors.toSet());
     }
 
     public boolean isDrained(String id) {

@@ -117,6 +117,33 @@ public record Releases(StackLayout layout) {
         return release;
     }
 
+    /** The release kept for {@code commit} (short name), built from it apart: a release named by a commit never changes. */
+    public Optional<Release> keptOf(String commit) {
+        if (!Files.isDirectory(dir())) {
+            return Optional.empty();
+        }
+        try (Stream<Path> kept = Files.list(dir())) {
+            return kept.map(p -> new Release(p.getFileName().toString()))
+                    .filter(r -> r.name().endsWith("-" + commit) && kept(r)).findFirst();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the releases in " + dir(), e);
+        }
+    }
+
+    /**
+     * The git ref of the release before this one, as the repository records it in {@code file} (relative
+     * to the repository root): its first line that is neither blank nor a {@code #} comment.
+     */
+    public String previousRef(String file) {
+        Path recorded = layout.root().resolve(file);
+        try (Stream<String> lines = Files.lines(recorded)) {
+            return lines.map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst()
+                    .orElseThrow(() -> new StackException(recorded + " names no commit"));
+        } catch (IOException e) {
+            throw new StackException("cannot read the previous release's commit from " + recorded + ": " + e.getMessage());
+        }
+    }
+
     /** Whether the release's copy is kept here, so nodes can start from it. */
     public boolean kept(Release release) {
         return Files.isRegularFile(jar(release, Service.ORDER_SERVICE));

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import bakery.servers.readiness.ReadinessWait;
+import bakery.stack.orchestration.LocalStack;
 import bakery.stack.orchestration.Progress;
 import bakery.stack.orchestration.StackException;
 import bakery.stack.process.Service;
@@ -29,6 +30,15 @@ import bakery.stack.release.Releases;
  */
 public record ReleaseBuild(StackLayout layout, Releases releases, Progress progress, List<String> mavenArguments,
         Duration timeout) {
+
+    /**
+     * The stack's own build of releases, with its settings {@code release.build-arguments} and {@code release.build-timeout}.
+     */
+    public static ReleaseBuild of(LocalStack stack) {
+        return new ReleaseBuild(stack.layout(), stack.releases(), stack.progress(),
+                stack.settings().words("release.build-arguments"),
+                stack.settings().duration("release.build-timeout"));
+    }
 
     /**
      * The working tree, packaged again so the release holds what is there now; a committed tree whose
@@ -46,11 +56,19 @@ public record ReleaseBuild(StackLayout layout, Releases releases, Progress progr
         return releases.fromWorkingTree(inUse);
     }
 
-    /** The commit {@code ref} names, checked out apart and packaged there; the checkout is deleted once kept. */
+    /**
+     * The commit {@code ref} names, checked out apart and packaged there; the checkout is deleted once kept.
+     * A commit whose release is kept already needs no build.
+     */
     public Release ref(String ref) {
         String commit = run(layout.root(), null, "git", "rev-parse", "--verify", "--short=7", ref + "^{commit}")
                 .orElseThrow(() -> new StackException(
                         "no commit '" + ref + "' in " + layout.root() + ": name a branch, tag or commit (git log shows them)"));
+        Optional<Release> kept = releases.keptOf(commit);
+        if (kept.isPresent()) {
+            progress.step("release " + kept.get().name() + " of " + ref + " is kept already: nothing to build");
+            return kept.get();
+        }
         Path tree = layout.home().resolve("builds").resolve(commit);
         try {
             Releases.delete(tree);
