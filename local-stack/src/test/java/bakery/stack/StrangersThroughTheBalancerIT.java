@@ -73,6 +73,12 @@ class StrangersThroughTheBalancerIT {
     static void up() throws Exception {
         BAKERY.deleteHome();
         BAKERY.succeeds("up", "--web", "2", "--orders", "1", "--baking", "1", "--notify", "1", "--no-prometheus");
+        // Ready nodes may still wait for their first catalog from a busy machine's order-service (503 meanwhile):
+        // the checks below start once the shop serves it, as a customer would find it.
+        Await.within(ORDER_READY, "the catalog through the balancer").pollInterval(Duration.ofMillis(500)).until(() -> HTTP
+                .send(HttpRequest.newBuilder(URI.create(BALANCER + "/api/catalog")).timeout(Duration.ofSeconds(10)).build(),
+                        HttpResponse.BodyHandlers.discarding())
+                .statusCode() == 200);
     }
 
     @AfterAll
