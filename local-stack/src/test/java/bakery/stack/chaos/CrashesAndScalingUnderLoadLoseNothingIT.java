@@ -68,7 +68,7 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     void listsEveryScenarioOnePerLine() throws Exception {
         assertThat(BAKERY.run("chaos", "--list").output().lines())
                 .containsExactly("kill-baker", "crash-baker", "kill-web", "restart-kafka", "stop-postgres", "stop-redis",
-                        "scale-bakers");
+                        "scale-bakers", "upgrade");
     }
 
     @Test
