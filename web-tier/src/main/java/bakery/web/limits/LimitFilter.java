@@ -3,6 +3,7 @@ package bakery.web.limits;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ResourceInfo;
@@ -20,6 +21,8 @@ import bakery.web.session.Session;
  * done for them (even before the body is read), so a flood costs the bakery one Redis round trip
  * per request and the 429 comes at once.
  */
+// Made on first use: the REST layer sets its filters up at static init, when no config mapping can be injected yet.
+@ApplicationScoped
 public class LimitFilter {
 
     @Inject

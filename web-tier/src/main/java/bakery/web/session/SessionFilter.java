@@ -1,5 +1,6 @@
 package bakery.web.session;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -16,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Resumes the session the cookie names before a resource runs, and hands out the cookie of one a
  * resource opened. A request without a (live) session gets none here: only writing opens one.
  */
+// Made on first use: the REST layer sets its filters up at static init, when no config mapping can be injected yet.
+@ApplicationScoped
 public class SessionFilter {
 
     @Inject
