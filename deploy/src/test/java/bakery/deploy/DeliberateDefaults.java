@@ -26,6 +26,8 @@ final class DeliberateDefaults {
             Map.entry("PICKUP_OVEN_SLOTS", "the shipped shapes' usual baking fleet; set it where the fleet differs"),
             // How long a drain waits for the work in hand before it answers; the node keeps finishing it after that.
             Map.entry("ROTATION_WORK_TIMEOUT", "only bounds how long the drain command waits"),
+            // The release /ops names for a node: ./bakery names its release directory; elsewhere the build's version.
+            Map.entry("BAKERY_RELEASE", "the image's build version names the release where no launcher names one"),
             // Redis pool sized in web-tier's application.properties for 64+ concurrent requests per node.
             Map.entry("REDIS_POOL_SIZE", "sized in web-tier's application.properties"),
             Map.entry("REDIS_POOL_WAITING", "sized in web-tier's application.properties"),
@@ -65,9 +67,8 @@ final class DeliberateDefaults {
     static final Map<String, String> COMPOSE_ONLY = Map.of(
             // Each replica is named by its container hostname, as `./bakery up` names nodes by port.
             "NODE_ID", "replicas take the container hostname",
-            // One order-service migrates as it starts, as on a developer's machine; Kubernetes runs the migration Job
-            // (docs/upgrades.md).
-            "MIGRATE_AT_START", "one order-service migrates at start, as on a developer's machine");
+            // A replica knows no address the others reach it at: drain from /ops is for the local stack and Kubernetes.
+            "NODE_ADDRESS", "a replica knows no address of its own; drain workers with docker compose, not from /ops");
 
     /**
      * Left unset where the broker speaks plaintext on a network only the bakery reaches (compose, the dev cluster): no

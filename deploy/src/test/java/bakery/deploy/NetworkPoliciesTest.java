@@ -67,6 +67,11 @@ class NetworkPoliciesTest {
         // order-service's query API for the web tier only, on both ends.
         expected.add("web-tier -> order-service:" + httpPort(overlay, "order-service"));
         expected.add("web-tier => order-service:" + httpPort(overlay, "order-service"));
+        // The ops console drains and undrains workers on their management port, on both ends.
+        for (String worker : List.of("baking-worker", "notification-worker")) {
+            expected.add("web-tier -> " + worker + ":" + managementPort(overlay, worker));
+            expected.add("web-tier => " + worker + ":" + managementPort(overlay, worker));
+        }
         // Redis for sessions and carts, oven leases, sent-mail claims; PostgreSQL for order-service; SMTP for the notifier.
         for (String user : List.of("web-tier", "baking-worker", "notification-worker")) {
             expected.add(user + " -> " + redis);

@@ -36,6 +36,8 @@ public final class BakeryNodes implements AutoCloseable {
 
     public ServiceProcess orderService(String nodeId) {
         return start(node("order-service", nodeId)
+                // A packaged node never migrates unless told to; a test's single order-service is the migration run.
+                .with("quarkus.flyway.migrate-at-start", "true")
                 .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl())
                 .with("quarkus.datasource.reactive.url", postgres.reactiveUrl())
                 .with("quarkus.datasource.username", PostgresServer.USER)

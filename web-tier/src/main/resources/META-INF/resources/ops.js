@@ -48,11 +48,35 @@
     });
     return d;
   }
+  // The same form the server renders: a plain POST with the page's CSRF token, answered by a redirect back here.
+  function rotationForm(n) {
+    const action = n.drained ? 'undrain' : 'drain';
+    const form = document.createElement('form');
+    form.method = 'post';
+    form.action = '/ops/nodes/' + encodeURIComponent(n.id) + '/' + action;
+    form.className = 'inline';
+    const token = document.createElement('input');
+    token.type = 'hidden'; token.name = 'csrf'; token.value = consoleRoot.dataset.csrf;
+    const button = document.createElement('button');
+    button.type = 'submit'; button.dataset.testid = 'node-' + action + '-' + n.id;
+    button.textContent = n.drained ? 'Undrain' : 'Drain';
+    form.append(token, button);
+    return form;
+  }
   function draw(s) {
     document.querySelector('[data-testid=ops-at]').textContent = s.at;
+    const mixed = document.querySelector('[data-testid=ops-mixed-releases]');
+    mixed.hidden = !s.mixedReleases;
+    mixed.firstChild.textContent = 'The nodes run ' + s.releases.length + ' releases side by side: ';
+    mixed.querySelector('[data-testid=ops-releases]').textContent = s.releases.join(', ');
     fill('ops-nodes', s.nodes, function (n) {
       const tr = row('node-' + n.id);
-      cell(tr, n.id); cell(tr, n.version); cell(tr, uptime(n.uptimeSeconds)); cell(tr, n.requestsServed, 'node-requests-' + n.id);
+      cell(tr, n.id); cell(tr, n.service); cell(tr, n.release, 'node-release-' + n.id); cell(tr, n.version);
+      cell(tr, uptime(n.uptimeSeconds)); cell(tr, n.requestsServed, 'node-requests-' + n.id);
+      const place = cell(tr, '', 'node-rotation-' + n.id);
+      if (n.drained) place.appendChild(document.createElement('strong')).textContent = 'DRAINED';
+      else place.textContent = n.drainable ? 'in rotation' : 'at the balancer';
+      if (n.drainable) place.appendChild(rotationForm(n));
       return tr;
     });
     const error = document.querySelector('[data-testid=ops-kafka-error]');

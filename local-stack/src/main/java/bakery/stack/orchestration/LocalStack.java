@@ -229,8 +229,12 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
             Service s = Service.parse(node.service());
             progress.step("starting " + node.id() + " on port " + node.port() + " (management " + node.managementPort() + ")");
             archive().markStart(node.id(), Instant.now());
-            Process p = StackProcesses.launch(nodeCommand(s, node.release()),
-                    nodeEnvironment(s, node.id(), node.port(), node.managementPort()), layout.log(node.id()), layout.home());
+            Map<String, String> env = nodeEnvironment(s, node.id(), node.port(), node.managementPort());
+            if (node.release() != null) {
+                // The node names the release it runs on /ops, as ./bakery status reads it from the node's command line.
+                env.put("BAKERY_RELEASE", node.release());
+            }
+            Process p = StackProcesses.launch(nodeCommand(s, node.release()), env, layout.log(node.id()), layout.home());
             state = record(state, node.service(), node.id(), p, node.port(), node.managementPort());
         }
         return state;
@@ -275,6 +279,8 @@ public record LocalStack(StackLayout layout, StackSettings settings, Progress pr
         // Only nginx faces the network: nodes, order-service's API and every /q/* answer on the loopback alone.
         env.put("QUARKUS_HTTP_HOST", LOOPBACK);
         env.put("QUARKUS_MANAGEMENT_HOST", LOOPBACK);
+        // Where the web nodes' /ops reaches this node's management interface to drain it.
+        env.put("NODE_ADDRESS", LOOPBACK);
         env.put("NODE_ID", id);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.put("TOPIC_PARTITIONS", settings.text("kafka.partitions"));

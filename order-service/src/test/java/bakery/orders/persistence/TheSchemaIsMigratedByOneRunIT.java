@@ -24,9 +24,11 @@ import bakery.testkit.FreePort;
 import bakery.testkit.PostgresServer;
 
 /**
- * The packaged order-service as the migration run of a release ({@code QUARKUS_INIT_AND_EXIT=true}): it migrates an
- * empty database to this release's schema and exits, without Kafka; a fleet node ({@code MIGRATE_AT_START=false},
- * Flyway validating at start as on Kubernetes) leaves the schema alone and refuses to start until the run is done.
+ * The packaged order-service as the migration run of a release ({@code QUARKUS_INIT_AND_EXIT=true},
+ * {@code MIGRATE_AT_START=true}): it migrates an empty database to this release's schema and exits, without Kafka; a fleet node
+ * ({@code MIGRATE_AT_START=false},
+ * Flyway validating at start as on Kubernetes) leaves the schema alone and refuses to start until the run is done; a packaged
+ * node told nothing never migrates.
  */
 class TheSchemaIsMigratedByOneRunIT {
 
@@ -60,7 +62,10 @@ class TheSchemaIsMigratedByOneRunIT {
                 .contains("not applied to database");
         assertThat(appliedMigrations()).as("a fleet node does not migrate").isEmpty();
 
-        Map<String, String> migrationRun = Map.of("QUARKUS_INIT_AND_EXIT", "true");
+        run(Map.of("QUARKUS_INIT_AND_EXIT", "true"), "node-told-nothing");
+        assertThat(appliedMigrations()).as("a packaged node started without MIGRATE_AT_START does not migrate").isEmpty();
+
+        Map<String, String> migrationRun = Map.of("QUARKUS_INIT_AND_EXIT", "true", "MIGRATE_AT_START", "true");
         assertThat(run(migrationRun, "migrate")).as("the migration run's exit code").isZero();
         assertThat(appliedMigrations()).containsExactlyElementsOf(migrationFiles());
 

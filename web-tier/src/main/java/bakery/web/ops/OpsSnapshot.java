@@ -3,17 +3,31 @@ package bakery.web.ops;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import io.quarkus.qute.TemplateData;
 
 /** What the ops console shows at one moment: the page, its live updates and {@code GET /api/ops/snapshot} carry the same. */
 @TemplateData
-public record OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka kafka) {
+public record OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka kafka, List<String> releases,
+        boolean mixedReleases) {
 
-    /** One web node as its last heartbeat described it. */
+    public OpsSnapshot(Instant at, String servedBy, List<Node> nodes, Kafka kafka) {
+        this(at, servedBy, nodes, kafka, releasesOf(nodes), releasesOf(nodes).size() > 1);
+    }
+
+    /** Every release the live nodes run: more than one while a rollout is under way, or one left half done. */
+    static List<String> releasesOf(List<Node> nodes) {
+        return nodes.stream().map(Node::release).filter(Objects::nonNull).distinct().sorted().toList();
+    }
+
+    /**
+     * One node as its last heartbeat described it: its service, build and release, and whether the console can take
+     * it out of rotation ({@code drainable}: a worker; a web node leaves rotation at the balancer) and has.
+     */
     @TemplateData
-    public record Node(String id, String version, Instant startedAt, Instant lastSeen, long uptimeSeconds,
-            long requestsServed) {
+    public record Node(String id, String service, String version, String release, Instant startedAt, Instant lastSeen,
+            long uptimeSeconds, long requestsServed, boolean drainable, boolean drained) {
 
         public String uptime() {
             Duration up = Duration.ofSeconds(uptimeSeconds);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -31,5 +32,28 @@ class HeartbeatsOfOtherReleasesTest {
         assertThat(node.startedAt()).isEqualTo(Instant.ofEpochMilli(1_796_601_600_000L));
         assertThat(node.lastSeen()).isEqualTo(now);
         assertThat(node.requestsServed()).isEqualTo(1234);
+        assertThat(node.service()).as("only web nodes beat before heartbeats named their service").isEqualTo("web-tier");
+    }
+
+    @Test
+    void aHeartbeatOfTheReleaseBeforeNamesItsBuildAsItsReleaseAndOffersNoDrain() {
+        Map<String, String> hash = GoldenValues.hash(GoldenValues.fixture("release-1.0", "node-heartbeat.json"));
+
+        OpsSnapshot.Node node = LiveNodes.node(hash, Instant.ofEpochMilli(Long.parseLong(hash.get("seenAt"))));
+
+        assertThat(node.release()).isEqualTo("1.0.0");
+        assertThat(node.drainable()).isFalse();
+        assertThat(node.drained()).isFalse();
+        assertThat(LiveNodes.target(hash).drainable()).isFalse();
+    }
+
+    @Test
+    void aHeartbeatOfALaterReleaseShowsTheReleaseAndPlaceInRotationItNames() {
+        Map<String, String> hash = GoldenValues.hash(GoldenValues.fixture("next", "node-heartbeat.json"));
+
+        OpsSnapshot.Node node = LiveNodes.node(hash, Instant.ofEpochMilli(Long.parseLong(hash.get("seenAt"))));
+
+        assertThat(node.release()).isEqualTo("1.1.0-3f2a9c1");
+        assertThat(node.drained()).isTrue();
     }
 }

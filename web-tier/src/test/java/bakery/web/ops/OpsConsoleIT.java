@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import bakery.contracts.Topics;
 import bakery.contracts.scaling.WorkerScaling;
 import bakery.contracts.serde.EventJson;
+import bakery.defaults.NodeHeartbeat;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.KafkaProbe;
@@ -53,7 +54,7 @@ class OpsConsoleIT {
     URL node;
 
     @Inject
-    LiveNodes liveNodes;
+    NodeHeartbeat heartbeat;
 
     @ConfigProperty(name = "bakery.node-id")
     String nodeId;
@@ -65,8 +66,7 @@ class OpsConsoleIT {
     void listsThisNodeAndAnotherNodesHeartbeatWithVersionUptimeAndRequestsServed() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         String other = "web-other-" + UUID.randomUUID();
-        liveNodes.beat(new LiveNodes.Heartbeat(other, "9.9.9", Instant.now().minus(Duration.ofHours(2)), 42),
-                Instant.now(), Duration.ofMinutes(1)).await().indefinitely();
+        beat(other, "9.9.9", version, Instant.now().minus(Duration.ofHours(2)), 42, Duration.ofMinutes(1));
 
         Await.untilAsserted("both nodes listed", () -> {
             JsonNode nodes = snapshot(ops).path("nodes");
@@ -91,6 +91,35 @@ class OpsConsoleIT {
     }
 
     @Test
+    void eachNodeShowsItsReleaseAndTheConsoleWarnsWhileTwoReleasesServeSideBySide() {
+        SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
+        String older = "web-older-" + UUID.randomUUID();
+        String previous = "0.9.0-1a2b3c4";
+        beat(older, "0.9.0", previous, Instant.now(), 7, Duration.ofSeconds(3));
+
+        JsonNode mixed = Await.until("the node of the release before listed", () -> snapshot(ops),
+                s -> !find(s.path("nodes"), "id", older).isMissingNode());
+        assertThat(find(mixed.path("nodes"), "id", nodeId).path("release").asText())
+                .as("no launcher names a release here: the build's version stands for it").isEqualTo(version);
+        assertThat(find(mixed.path("nodes"), "id", older).path("release").asText()).isEqualTo(previous);
+        assertThat(find(mixed.path("nodes"), "id", older).path("service").asText()).isEqualTo("web-tier");
+        assertThat(mixed.path("mixedReleases").asBoolean()).isTrue();
+        assertThat(mixed.path("releases")).extracting(JsonNode::asText).contains(version, previous);
+        String page = ops.get("/ops").body();
+        assertThat(page).contains("data-testid=\"node-release-" + older + "\">" + previous + "<",
+                "data-testid=\"node-release-" + nodeId + "\">" + version + "<");
+        assertThat(page).containsPattern("data-testid=\"ops-mixed-releases\">The nodes run \\d+ releases side by side");
+
+        Await.untilAsserted("the warning goes once the older node is gone", () -> {
+            JsonNode now = snapshot(ops);
+            assertThat(ids(now)).doesNotContain(older);
+            assertThat(now.path("releases")).extracting(JsonNode::asText).containsExactly(version);
+            assertThat(now.path("mixedReleases").asBoolean()).isFalse();
+        });
+        assertThat(ops.get("/ops").body()).contains("data-testid=\"ops-mixed-releases\" hidden");
+    }
+
+    @Test
     void theConsoleShowsWhatTheCapacityPolicyGivesNowWhatItCostsAndItsNextChange() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
 
@@ -105,8 +134,7 @@ class OpsConsoleIT {
     void aNodeThatStopsBeatingDropsOffTheList() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         String gone = "web-gone-" + UUID.randomUUID();
-        liveNodes.beat(new LiveNodes.Heartbeat(gone, "1.0.0", Instant.now(), 1), Instant.now(), Duration.ofSeconds(2))
-                .await().indefinitely();
+        beat(gone, "1.0.0", version, Instant.now(), 1, Duration.ofSeconds(2));
 
         Await.untilAsserted("listed while its heartbeat lasts", () -> assertThat(ids(snapshot(ops))).contains(gone));
         Await.untilAsserted("gone once it expired", () -> assertThat(ids(snapshot(ops))).doesNotContain(gone).contains(nodeId));
@@ -223,6 +251,12 @@ class OpsConsoleIT {
         HttpResponse<String> json = ops.get("/api/ops/snapshot");
         assertThat(json.statusCode()).isEqualTo(200);
         assertThat(json.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/json");
+    }
+
+    /** Another web node's heartbeat, as that node writes it. */
+    private void beat(String id, String build, String itsRelease, Instant started, long requests, Duration ttl) {
+        heartbeat.beat(new NodeHeartbeat.Beat(id, "web-tier", build, itsRelease, "127.0.0.1:1", NodeHeartbeat.NO_CONTROL,
+                started, requests), Instant.now(), ttl).await().indefinitely();
     }
 
     private static JsonNode snapshot(SignedInStaff ops) {

@@ -56,7 +56,8 @@ class StrangersStayOutOfStaffRoutesIT {
 
         assertThat(routes).extracting(WebRoute::toString).contains("GET /board [staff]",
                 "POST /board/orders/{id}/cancel [staff]", "GET /api/board/events [staff]", "GET /ops [ops]",
-                "GET /ops/events [ops]", "GET /api/ops/snapshot [ops]", "GET /api/cart", "POST /api/checkout");
+                "GET /ops/events [ops]", "GET /api/ops/snapshot [ops]", "POST /ops/nodes/{id}/drain [ops]",
+                "POST /ops/nodes/{id}/undrain [ops]", "GET /api/cart", "POST /api/checkout");
         assertThat(routes).as("routes with neither roles nor @PermitAll (refused to everybody)")
                 .noneMatch(r -> r.roles().contains(WebRoute.UNANNOTATED));
     }
@@ -66,8 +67,14 @@ class StrangersStayOutOfStaffRoutesIT {
         Knock.Visitor ops = signedIn("ops", "ops-demo");
         for (WebRoute route : guarded()) {
             Knock.Answer answer = Knock.at(node.toString(), route.method(), route.path(), ops);
-            assertThat(answer.status()).as("%s as ops", route).isBetween(200, 399);
-            assertThat(answer.refused()).as("%s as ops: %s", route, answer).isFalse();
+            if (route.template().startsWith("/ops/nodes/")) {
+                // The sample names no live node: past every check of who asks, the console finds no such node
+                // (a refusal of who asks would be 403 or the sign-in page).
+                assertThat(answer.status()).as("%s as ops", route).isEqualTo(404);
+            } else {
+                assertThat(answer.status()).as("%s as ops", route).isBetween(200, 399);
+                assertThat(answer.refused()).as("%s as ops: %s", route, answer).isFalse();
+            }
         }
     }
 
