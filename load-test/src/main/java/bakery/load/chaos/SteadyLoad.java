@@ -41,6 +41,7 @@ public final class SteadyLoad implements AutoCloseable {
     private final OutcomeCount outcomes = new OutcomeCount();
     private final Map<UUID, Instant> accepted = new ConcurrentHashMap<>();
     private final List<KeptCart> kept = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> checkoutMillis = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService customers;
     private List<String> skus = List.of(FALLBACK_SKU);
@@ -82,6 +83,13 @@ public final class SteadyLoad implements AutoCloseable {
     /** Every order that got a 202, with the moment it did. */
     public Map<UUID, Instant> accepted() {
         return Map.copyOf(accepted);
+    }
+
+    /** How long each accepted checkout took, as its customer waited for the 202 (the attempt that got it). */
+    public List<Long> checkoutMillis() {
+        synchronized (checkoutMillis) {
+            return List.copyOf(checkoutMillis);
+        }
     }
 
     public Map<Outcome, Long> outcomes() {
@@ -142,8 +150,10 @@ public final class SteadyLoad implements AutoCloseable {
                 "pickupAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
         Instant deadline = Instant.now().plus(settings.checkoutRetry());
         while (Instant.now().isBefore(deadline)) {
+            long sent = System.nanoTime();
             Customer.Answer a = c.post("/api/checkout", form, "Idempotency-Key", key);
             if (a.status() == 202 && a.body() != null) {
+                checkoutMillis.add(Duration.ofNanos(System.nanoTime() - sent).toMillis());
                 accepted.put(UUID.fromString(a.body().path("orderId").asText()), Instant.now());
                 return;
             }
