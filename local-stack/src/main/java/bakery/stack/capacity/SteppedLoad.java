@@ -264,12 +264,24 @@ public final class SteppedLoad {
 
     /** The end offsets of the topics the bakery's groups read (committed position + lag), by topic. */
     private Map<String, Long> topicEnds() {
-        Map<String, Long> ends = new HashMap<>();
+        Instant deadline = Instant.now().plus(s.duration("capacity.request-timeout"));
         try (ConsumerLag consumers = new ConsumerLag(stack.kafka().bootstrapServers(), s.duration("probe-timeout"))) {
-            consumers.all().stream().filter(l -> Service.WORKER_GROUPS.contains(l.group()) && l.committed())
-                    .forEach(l -> ends.merge(l.topic(), l.position() + l.lag(), Math::max));
+            while (true) {
+                try {
+                    Map<String, Long> ends = new HashMap<>();
+                    consumers.all().stream().filter(l -> Service.WORKER_GROUPS.contains(l.group()) && l.committed())
+                            .forEach(l -> ends.merge(l.topic(), l.position() + l.lag(), Math::max));
+                    return ends;
+                } catch (IllegalStateException slowBroker) {
+                    // A loaded machine's broker may miss one answer: ask again, until the deadline.
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new StackException("Kafka did not tell the topics' end offsets: " + slowBroker.getMessage(),
+                                slowBroker);
+                    }
+                    Pids.pause(s.duration("probe-interval"));
+                }
+            }
         }
-        return ends;
     }
 
     private static long sum(Map<String, Long> ends) {
