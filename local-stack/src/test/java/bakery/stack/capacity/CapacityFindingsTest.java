@@ -5,13 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import bakery.contracts.BakeEvent;
 import bakery.contracts.Customer;
@@ -21,6 +25,7 @@ import bakery.contracts.OrderStatus;
 import bakery.contracts.OrderStatusChanged;
 import bakery.contracts.scaling.Prices;
 import bakery.contracts.scaling.ScalingPolicy;
+import bakery.stack.process.StateFile;
 
 /**
  * What an operator reads from a sizing run: a step breaks a tier only where that tier's level broke,
@@ -160,6 +165,31 @@ class CapacityFindingsTest {
         assertThat(rewritten).startsWith("# Capacity\nintro\n").endsWith(CapacityFiles.END + "\nformulas\n")
                 .doesNotContain("old figures").contains("Some CPU, 2 cores").contains("| 1.0 | 1.20 | 12 | 30 |");
         assertThatThrownBy(() -> CapacityFiles.withRun("# no markers", report)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theRunsFilesCarryEveryStepTierAndSizingAsJsonAndTables(@TempDir Path folder) throws Exception {
+        List<LoadStep> steps = List.of(step(1, 12, 30, 900, 0), step(2, 23, 45, 1_100, 0));
+        List<TierCapacity> tiers = TierCapacity.of(steps,
+                Map.of(Tier.WEB, 1, Tier.ORDERS, 1, Tier.BAKERS, 1, Tier.NOTIFIERS, 1));
+        CapacityReport report = new CapacityReport("2026-12-07T06:00:00Z",
+                new Machine("Some CPU", 2, 24_000, "Debian", "JDK", 1),
+                new CapacityReport.Conditions(600, Map.of(Tier.WEB, 1), 0.05, 12, true), LEVELS, steps, tiers,
+                sizing(tiers, 600, 10_000, 7));
+
+        CapacityFiles.write(report, folder);
+
+        JsonNode json = StateFile.JSON.readTree(folder.resolve(CapacityFiles.JSON).toFile());
+        assertThat(json.get("steps").get(1).get("ordersPerSecond").asDouble()).isEqualTo(2.3);
+        assertThat(json.get("steps").get(1).get("held").get(Tier.BAKERS).asBoolean()).isTrue();
+        assertThat(json.get("tiers").get(0).get("perInstance").asDouble()).isEqualTo(2.3);
+        assertThat(json.get("sizing").get("ovens").get("ovenSeconds").asDouble()).isCloseTo(30, within(1e-9));
+        assertThat(json.get("sizing").get("instances").get(Tier.BAKERS).get("instances").asInt()).isPositive();
+        assertThat(json.get("sizing").get("cost").get("hourly").decimalValue()).isPositive();
+        assertThat(json.get("levels").get("checkoutP99").asDouble()).as("seconds").isEqualTo(0.25);
+        assertThat(json.get("machine").get("cpu").asText()).isEqualTo("Some CPU");
+        assertThat(Files.readString(folder.resolve(CapacityFiles.MARKDOWN))).contains("| 2.0 | 2.30 | 23 | 45 |")
+                .contains("For 600 orders/min");
     }
 
     private static Sizing sizing(List<TierCapacity> tiers, double perMinute, double brokerRecords, double recordsPerOrder) {
