@@ -1,6 +1,7 @@
 package bakery.stack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +50,8 @@ import bakery.testkit.Traceparent;
  * management port and follows {@code ./bakery scale}; only the balancer answers on the machine's
  * address, and health and metrics answer on the management ports alone; and with no OTLP endpoint
  * named, an order traced by its caller sends no span anywhere while its trace id still reaches the
- * notifier's log.
+ * notifier's log. The same stack also takes a short sizing run ({@code ./bakery capacity --short}), which
+ * must write its findings from what it measured on it.
  */
 class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
 
@@ -189,6 +193,46 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
                         .isFalse();
             }
         }
+    }
+
+    @Test
+    void aShortCapacityRunWritesItsFindingsFromWhatItMeasured() throws Exception {
+        BakeryCli.Result run = bakery.succeeds("capacity", "--short", "--target", "600/min");
+
+        Matcher files = Pattern.compile("Capacity\\s+(\\S+capacity\\.json)\\s+(\\S+capacity\\.md)").matcher(run.output());
+        assertThat(files.find()).as("the run names its files:%n%s", run.output()).isTrue();
+        JsonNode report = JSON.readTree(Path.of(files.group(1)).toFile());
+        JsonNode steps = report.get("steps");
+        assertThat(steps.size()).as("steps run").isBetween(1, 2);
+        for (JsonNode step : steps) {
+            int orders = step.get("orders").asInt();
+            assertThat(orders).as("orders accepted in a step").isPositive();
+            // the rate is what the customers got accepted in the step's own time, not the rate asked
+            assertThat(step.get("ordersPerSecond").asDouble()).isCloseTo(orders / step.get("seconds").asDouble(),
+                    within(0.01));
+            assertThat(step.get("checkoutP99Millis").asLong()).as("checkout p99, timed by the customers").isPositive();
+        }
+        assertThat(report.get("tiers")).extracting(t -> t.get("service").asText()).containsExactly("web-tier",
+                "order-service", "baking-worker", "notification-worker");
+        JsonNode sizing = report.get("sizing");
+        JsonNode ovens = sizing.get("ovens");
+        assertThat(ovens.get("speedFactor").asDouble()).isEqualTo(0.05);
+        // bakes timed at 0.05 of the real oven time stand for the catalog's 18-55 s (and the timers' overhead)
+        assertThat(ovens.get("ovenSeconds").asDouble()).isBetween(15.0, 70.0);
+        JsonNode kafka = sizing.get("kafka");
+        assertThat(kafka.get("brokerRecordsPerSecond").asDouble()).as("what ProducerPerformance measured").isPositive();
+        // an order writes orders.placed, bake.requests, two bake.events and its status changes
+        assertThat(kafka.get("recordsPerOrder").asDouble()).isBetween(4.0, 12.0);
+        JsonNode postgres = sizing.get("postgres");
+        assertThat(postgres.get("maxConnections").asInt()).as("read from PostgreSQL").isPositive();
+        assertThat(postgres.get("commitsPerOrder").asDouble()).isPositive();
+        for (String service : List.of("web-tier", "order-service", "baking-worker", "notification-worker")) {
+            assertThat(sizing.get("instances").get(service).get("instances").asInt()).as(service).isGreaterThanOrEqualTo(2);
+        }
+        assertThat(sizing.get("cost").get("hourly").decimalValue()).isPositive();
+        assertThat(run.output()).contains("For 600 orders/min").contains("Cost:");
+        assertThat(Files.readString(Path.of(files.group(2)))).contains(report.get("machine").get("cpu").asText())
+                .contains("| step: asked orders/s");
     }
 
     // ---- Prometheus' view -----------------------------------------------------------------------

@@ -73,6 +73,7 @@ public final class SteadyLoad implements AutoCloseable {
     private final OutcomeCount outcomes = new OutcomeCount();
     private final Map<UUID, Instant> accepted = new ConcurrentHashMap<>();
     private final List<KeptCart> kept = Collections.synchronizedList(new ArrayList<>());
+    private final List<Long> checkoutMillis = Collections.synchronizedList(new ArrayList<>());
     private final AtomicBoolean running = new AtomicBoolean();
     private final LongAdder livePages = new LongAdder();
     private final LongAdder handedOver = new LongAdder();
@@ -126,6 +127,13 @@ public final class SteadyLoad implements AutoCloseable {
     public String watchedAndServed() {
         return livePages.sum() + " live order pages showed their order, " + handedOver.sum()
                 + " orders were handed over at the counter";
+    }
+
+    /** How long each accepted checkout took, as its customer waited for the 202 (the attempt that got it). */
+    public List<Long> checkoutMillis() {
+        synchronized (checkoutMillis) {
+            return List.copyOf(checkoutMillis);
+        }
     }
 
     public Map<Outcome, Long> outcomes() {
@@ -186,8 +194,10 @@ public final class SteadyLoad implements AutoCloseable {
                 "pickupAt", Instant.now().plus(7, ChronoUnit.DAYS).toString());
         Instant deadline = Instant.now().plus(settings.checkoutRetry());
         while (Instant.now().isBefore(deadline)) {
+            long sent = System.nanoTime();
             Customer.Answer a = c.post("/api/checkout", form, "Idempotency-Key", key);
             if (a.status() == 202 && a.body() != null) {
+                checkoutMillis.add(Duration.ofNanos(System.nanoTime() - sent).toMillis());
                 UUID order = UUID.fromString(a.body().path("orderId").asText());
                 accepted.put(order, Instant.now());
                 if (settings.liveOrderPages() && c.firstEvent("/api/orders/" + order + "/events").outcome() == Outcome.OK) {

@@ -19,7 +19,7 @@ import bakery.stack.process.StackSettings;
                 UpCommand.class, StatusCommand.class, ScaleCommand.class, AutoscaleCommand.class, LogsCommand.class,
                 CollectCommand.class, DrainCommand.class, UndrainCommand.class, UpgradeCommand.class, RollbackCommand.class,
                 DownCommand.class,
-                BenchCommand.class, ChaosCommand.class, TestCommand.class })
+                BenchCommand.class, CapacityCommand.class, ChaosCommand.class, TestCommand.class })
 public final class BakeryCommand {
 
     static LocalStack stack() {

@@ -6,27 +6,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import bakery.contracts.Customer;
-import bakery.contracts.OrderIds;
-import bakery.contracts.OrderLine;
-import bakery.contracts.OrderPlaced;
 import bakery.contracts.Topics;
-import bakery.contracts.serde.EventSerializer;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
 import bakery.load.flow.OrderTimes;
@@ -36,10 +27,9 @@ import bakery.load.report.GatlingStats;
 import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
 import bakery.load.report.Targets;
-import bakery.servers.kafka.KafkaAdmin;
 import bakery.servers.kafka.TopicReader;
-import bakery.servers.process.NodeLauncher;
 import bakery.servers.process.Pids;
+import bakery.stack.bench.BrokerCeiling;
 import bakery.stack.bench.Ceilings;
 import bakery.stack.bench.StackSampler;
 import bakery.stack.bench.Tool;
@@ -57,7 +47,6 @@ import bakery.stack.process.StackState;
 final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
-    static final String PRODUCER_TOPIC = "bench.producer-performance";
     static final Set<String> GROUPS = Service.WORKER_GROUPS;
     /** Generous room for Maven itself around the simulation's own duration. */
     static final Duration MAVEN_ROOM = Duration.ofMinutes(10);
@@ -103,13 +92,11 @@ final class BenchCommand implements Callable<Integer> {
         double trivialGet = Ceilings.wrkRequestsPerSecond(Tool.run(wrk, out.resolve("wrk.txt"), MAVEN_ROOM)).orElse(0);
         stack.progress().step(String.format("trivial GET: %.0f req/s (%s)", trivialGet, String.join(" ", wrk)));
 
-        int recordBytes = checkoutRecordBytes();
-        List<String> producer = producerPerformance(stack, recordBytes);
-        double kafka = Ceilings
-                .producerRecordsPerSecond(Tool.run(producer, out.resolve("producer-performance.txt"), MAVEN_ROOM)).orElse(0);
-        deleteTopic(stack, PRODUCER_TOPIC);
-        stack.progress()
-                .step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s", recordBytes, kafka));
+        BrokerCeiling broker = BrokerCeiling.measure(stack, s.number("bench.producer-records"),
+                out.resolve("producer-performance.txt"), MAVEN_ROOM);
+        double kafka = broker.recordsPerSecond();
+        stack.progress().step(String.format("Kafka ProducerPerformance, acks=all, %d B records: %.0f records/s",
+                broker.recordBytes(), kafka));
 
         List<String> redis = new ArrayList<>(
                 List.of("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(stack.redis().port())));
@@ -158,8 +145,7 @@ final class BenchCommand implements Callable<Integer> {
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);
         BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio, conditions,
-                new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, recordBytes,
-                        String.join(" ", producer.subList(producer.indexOf(PRODUCER_PERFORMANCE), producer.size())),
+                new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, broker.recordBytes(), broker.command(),
                         redisSet, redisGet, String.join(" ", redis)),
                 stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
                 Targets.check(ratio, lag, efficiency, memory, starts), report.toString());
@@ -173,26 +159,6 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("Gatling report  " + report.resolve("index.html"));
         System.out.println("Summary         " + out.resolve(SummaryFiles.MARKDOWN) + "  " + out.resolve(SummaryFiles.JSON));
         return 0;
-    }
-
-    static final String PRODUCER_PERFORMANCE = "org.apache.kafka.tools.ProducerPerformance";
-
-    private static List<String> producerPerformance(LocalStack stack, int recordBytes) {
-        createTopic(stack, PRODUCER_TOPIC, stack.settings().number("kafka.partitions"));
-        return List.of(NodeLauncher.java(), "-Xmx256m", "-cp", stack.layout().stackLib() + "/*", PRODUCER_PERFORMANCE,
-                "--topic", PRODUCER_TOPIC, "--num-records", stack.settings().text("bench.producer-records"),
-                "--record-size", Integer.toString(recordBytes), "--throughput", "-1",
-                "--producer-props", "bootstrap.servers=" + stack.kafka().bootstrapServers(), "acks=all",
-                "enable.idempotence=true");
-    }
-
-    /** The size of a checkout's record on orders.placed: one line, as the benchmark's customers place it. */
-    static int checkoutRecordBytes() {
-        Instant now = Instant.now();
-        OrderPlaced order = OrderPlaced.of(OrderIds.next(), "bench-" + UUID.randomUUID(),
-                new Customer("Bench Customer", "bench@example.com"),
-                List.of(new OrderLine("croissant", "Butter croissant", 3, 180)), now.plus(2, ChronoUnit.HOURS), now, "web-1");
-        return new EventSerializer().serialize(Topics.ORDERS_PLACED, order).length;
     }
 
     private void runGatling(LocalStack stack, String balancer, Path out) {
@@ -233,23 +199,5 @@ final class BenchCommand implements Callable<Integer> {
         return stack.stateFile().load().map(st -> st.instances().stream()
                 .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
                 .orElse(List.of());
-    }
-
-    private static void createTopic(LocalStack stack, String topic, int partitions) {
-        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1))).all().get();
-            }
-        } catch (Exception e) {
-            throw new StackException("could not create " + topic + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static void deleteTopic(LocalStack stack, String topic) {
-        try (Admin admin = KafkaAdmin.create(stack.kafka().bootstrapServers())) {
-            admin.deleteTopics(List.of(topic)).all().get();
-        } catch (Exception leftOver) {
-            // An extra benchmark topic does the bakery no harm.
-        }
     }
 }

@@ -1,7 +1,10 @@
 package bakery.stack.infra;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 
 import bakery.servers.postgres.PostgresServer;
 import bakery.stack.process.StackLayout;
@@ -35,6 +38,15 @@ public record PostgresNode(StackLayout layout, StackSettings settings) {
 
     public String jdbcUrl() {
         return server().jdbcUrl(database());
+    }
+
+    /** A JDBC connection as the bakery's role, giving up after {@code timeout} when the server does not answer. */
+    public Connection connect(Duration timeout) throws SQLException {
+        Properties p = new Properties();
+        p.setProperty("user", user());
+        p.setProperty("password", password());
+        p.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
+        return DriverManager.getConnection(jdbcUrl(), p);
     }
 
     private PostgresServer server() {

@@ -2,7 +2,6 @@ package bakery.stack.orchestration;
 
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 
@@ -135,11 +133,7 @@ public final class OrderSearch {
     }
 
     private Connection connect() throws SQLException {
-        Properties p = new Properties();
-        p.setProperty("user", stack.postgres().user());
-        p.setProperty("password", stack.postgres().password());
-        p.setProperty("connectTimeout", Long.toString(timeout.toSeconds()));
-        return DriverManager.getConnection(stack.postgres().jdbcUrl(), p);
+        return stack.postgres().connect(timeout);
     }
 
     private static Map<UUID, OrderStatus> stored(Connection db, Set<UUID> orders) throws SQLException {

@@ -41,7 +41,7 @@ class EveryCommandAnswersHelpTest {
 
         for (String command : List.of("up", "status", "scale", "autoscale", "logs", "collect", "drain", "undrain", "upgrade",
                 "rollback", "down",
-                "bench", "chaos",
+                "bench", "capacity", "chaos",
                 "test")) {
             assertThat(usage).containsPattern("(?m)^\\s+" + command + "\\s");
         }
