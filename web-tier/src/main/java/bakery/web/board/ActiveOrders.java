@@ -11,6 +11,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import bakery.contracts.api.OrderPage;
 import bakery.contracts.api.OrderView;
 import bakery.web.catalog.OrderServiceClient;
+import bakery.web.catalog.ReadAgain;
 
 /**
  * Every order still on the board (not picked up, cancelled or rejected), page by page from order-service, oldest
@@ -38,8 +39,9 @@ public class ActiveOrders {
     /** The active orders a page at a time, as order-service sends them. */
     public Multi<List<OrderView>> pages() {
         return Multi.createBy().repeating()
-                .uni(Reading::new, reading -> orderService.active(reading.page, pageSize, reading.after)
-                        .invoke(reading::read))
+                .uni(Reading::new,
+                        reading -> ReadAgain.onAnotherNode(orderService.active(reading.page, pageSize, reading.after))
+                                .invoke(reading::read))
                 .whilst(page -> page.items().size() == page.size())
                 .map(OrderPage::items);
     }

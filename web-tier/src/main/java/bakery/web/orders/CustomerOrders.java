@@ -17,6 +17,7 @@ import bakery.contracts.api.OrderView;
 import bakery.contracts.serde.EventJson;
 import bakery.web.Refusal;
 import bakery.web.catalog.OrderServiceClient;
+import bakery.web.catalog.ReadAgain;
 import bakery.web.session.Session;
 
 /**
@@ -52,9 +53,12 @@ public class CustomerOrders {
                 .map(json -> Optional.ofNullable(json).map(CustomerOrders::parse));
     }
 
-    /** The order's current state from order-service; as placed while order-service has not stored it yet. */
+    /**
+     * The order's current state from order-service; as placed while order-service has not stored it yet. A live
+     * order page opens with it, so a read lost on the way is sent again rather than cutting the page's stream.
+     */
     public Uni<OrderView> current(OrderPlaced placed) {
-        return orderService.order(placed.orderId())
+        return ReadAgain.onAnotherNode(orderService.order(placed.orderId()))
                 .onFailure(e -> e instanceof WebApplicationException w && w.getResponse().getStatus() == 404)
                 .recoverWithItem(() -> OrderViews.of(placed));
     }
