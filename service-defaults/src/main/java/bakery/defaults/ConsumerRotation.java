@@ -1,17 +1,23 @@
 package bakery.defaults;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
@@ -61,6 +67,7 @@ public class ConsumerRotation {
     /** Per channel, the topics its consumers read before they left; empty while in rotation. */
     private final Map<String, Set<String>> left = new ConcurrentHashMap<>();
     private volatile boolean drained;
+    private final AtomicBoolean stopping = new AtomicBoolean();
     /**
      * The last drain's leaving of the groups, run once: an undrain waits for it, so a quick undrain
      * never finds nothing to rejoin while the consumers are still about to leave.
@@ -84,7 +91,11 @@ public class ConsumerRotation {
      * Leaves every consumer group of the node, then waits up to {@code bakery.rotation.work-timeout}
      * for the work in hand to finish. Draining a drained node changes nothing.
      */
-    public synchronized Uni<State> drain() {
+    public Uni<State> drain() {
+        return drain(config.workTimeout());
+    }
+
+    private synchronized Uni<State> drain(Duration workTimeout) {
         if (drained) {
             return Uni.createFrom().item(this::state);
         }
@@ -101,7 +112,7 @@ public class ConsumerRotation {
         }
         LOG.infof("out of rotation: leaving the consumer groups of %s", kafka.getConsumerChannels());
         this.leaving = join(leaving).memoize().indefinitely();
-        return this.leaving.chain(this::workDone).map(x -> state());
+        return this.leaving.chain(() -> workDone(workTimeout)).map(x -> state());
     }
 
     /** Subscribes again: the next poll joins the consumer groups; readiness UP at once. */
@@ -135,17 +146,48 @@ public class ConsumerRotation {
     }
 
     /** Waits until nothing is in hand, or the work timeout: a drain that waited longer says how much is left. */
-    private Uni<Void> workDone() {
+    private Uni<Void> workDone(Duration workTimeout) {
         if (inHand() == 0) {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().ticks().every(config.workCheckInterval())
                 .filter(tick -> inHand() == 0)
                 .toUni().replaceWithVoid()
-                .ifNoItem().after(config.workTimeout()).recoverWithUni(() -> {
-                    LOG.warnf("drained with %d records still in hand after %s", inHand(), config.workTimeout());
+                .ifNoItem().after(workTimeout).recoverWithUni(() -> {
+                    LOG.warnf("drained with %d records still in hand after %s", inHand(), workTimeout);
                     return Uni.createFrom().voidItem();
                 });
+    }
+
+    /**
+     * A stopping node leaves its groups the way a drain does, while its connections are still open.
+     * Quarkus closes the database pool before the Kafka connector closes its consumers, so records still
+     * in hand then could only fail ("Pool closed") until the connector's closing timeout, and each
+     * consumer would leave its group one after the other. Leaving first hands every partition over at
+     * once, and what is in hand finishes on the open pool; what does not finish in time is read again
+     * by the partition's new owner, as after any revocation.
+     */
+    void onShutdownDelay(@Observes ShutdownDelayInitiatedEvent delay) {
+        leaveBeforeShutdown();
+    }
+
+    /** Without a shutdown delay (tests) the first notice is the shutdown itself. */
+    void onShutdown(@Observes ShutdownEvent shutdown) {
+        leaveBeforeShutdown();
+    }
+
+    private void leaveBeforeShutdown() {
+        Optional<Duration> wait = config.leaveBeforeShutdown();
+        if (!enabled() || wait.isEmpty() || stopping.getAndSet(true)) {
+            return;
+        }
+        LOG.info("stopping: leaving the consumer groups while the connections are still open");
+        try {
+            State left = drain(wait.get()).await().atMost(wait.get().plusSeconds(5));
+            LOG.infof("left the consumer groups with %d records in hand", left.inHand());
+        } catch (RuntimeException late) {
+            LOG.warnf("stopping without having left the consumer groups in time: %s", late.getMessage());
+        }
     }
 
     private int inHand() {

@@ -1,6 +1,7 @@
 package bakery.defaults;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -16,4 +17,11 @@ public interface RotationConfig {
 
     /** How often a drain looks at the work in hand. */
     Duration workCheckInterval();
+
+    /**
+     * How long a stopping node waits for its work in hand after leaving its consumer groups, before
+     * the shutdown goes on to close its connections; empty where the connector's own close serves
+     * (the workers, whose work needs no connection Quarkus closes first).
+     */
+    Optional<Duration> leaveBeforeShutdown();
 }

@@ -28,6 +28,7 @@ import bakery.contracts.Topics;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderMeters.Stage;
 import bakery.defaults.OrderTrace;
+import bakery.defaults.RecordsInHand;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.catalog.StoredCatalog;
 import bakery.orders.intake.OrderBook.Judged;
@@ -56,10 +57,12 @@ public class OrderIntake {
     private final PatientRetry retry;
     private final OrderAcceptance acceptance;
     private final OrderMeters meters;
+    private final RecordsInHand inHand;
 
     public OrderIntake(Pool pool, StoredCatalog catalog, OrderBook book, Outbox outbox, PatientRetry retry,
-            IntakeRules rules, OrderMeters meters) {
+            IntakeRules rules, OrderMeters meters, RecordsInHand inHand) {
         this.pool = pool;
+        this.inHand = inHand;
         this.meters = meters;
         this.catalog = catalog;
         this.book = book;
@@ -70,6 +73,10 @@ public class OrderIntake {
 
     @Incoming("orders-placed")
     public Uni<Void> onOrdersPlaced(KafkaRecordBatch<String, OrderPlaced> batch) {
+        return inHand.handle(() -> intake(batch));
+    }
+
+    private Uni<Void> intake(KafkaRecordBatch<String, OrderPlaced> batch) {
         List<KafkaRecord<String, OrderPlaced>> good = new ArrayList<>();
         List<KafkaRecord<String, OrderPlaced>> poison = new ArrayList<>();
         for (KafkaRecord<String, OrderPlaced> record : batch.getRecords()) {

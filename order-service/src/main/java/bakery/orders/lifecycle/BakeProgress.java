@@ -13,6 +13,7 @@ import bakery.contracts.BakeEvent;
 import bakery.contracts.Topics;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderTrace;
+import bakery.defaults.RecordsInHand;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 
@@ -24,9 +25,15 @@ public class BakeProgress {
     OrderTransitions transitions;
     @Inject
     OrderMeters meters;
+    @Inject
+    RecordsInHand inHand;
 
     @Incoming("bake-events")
     public Uni<Void> onBakeEvent(Message<BakeEvent> message) {
+        return inHand.handle(() -> progress(message));
+    }
+
+    private Uni<Void> progress(Message<BakeEvent> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
             return unreadable.get().settle(message, meters, Topics.BAKE_EVENTS);

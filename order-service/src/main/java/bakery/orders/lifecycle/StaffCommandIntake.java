@@ -13,6 +13,7 @@ import bakery.contracts.OrderCommand;
 import bakery.contracts.Topics;
 import bakery.defaults.OrderMeters;
 import bakery.defaults.OrderTrace;
+import bakery.defaults.RecordsInHand;
 import bakery.defaults.UnreadableRecord;
 import bakery.orders.lifecycle.OrderLifecycle.Step;
 
@@ -24,9 +25,15 @@ public class StaffCommandIntake {
     OrderTransitions transitions;
     @Inject
     OrderMeters meters;
+    @Inject
+    RecordsInHand inHand;
 
     @Incoming("orders-commands")
     public Uni<Void> onCommand(Message<OrderCommand> message) {
+        return inHand.handle(() -> decide(message));
+    }
+
+    private Uni<Void> decide(Message<OrderCommand> message) {
         Optional<UnreadableRecord> unreadable = UnreadableRecord.of(message);
         if (unreadable.isPresent()) {
             return unreadable.get().settle(message, meters, Topics.ORDERS_COMMANDS);
