@@ -123,7 +123,7 @@ class ComposeFileTest {
         assertThat(environment("notification-worker").get("SMTP_PORT")).as("mailpit's SMTP port").isEqualTo("1025");
         String redisPassword = services.path("redis").path("environment").path("REDISCLI_AUTH").asText();
         assertThat(redisPassword).startsWith("${REDIS_PASSWORD:?");
-        for (String service : List.of("web-tier", "baking-worker", "notification-worker")) {
+        for (String service : Repo.SERVICES) {
             assertThat(services.path(service).path("environment").path("REDIS_URL").asText())
                     .as("%s signs in to Redis", service)
                     .startsWith("redis://:${REDIS_PASSWORD:?").endsWith("@redis:6379");

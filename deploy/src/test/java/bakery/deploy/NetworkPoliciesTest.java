@@ -67,20 +67,21 @@ class NetworkPoliciesTest {
         // order-service's query API for the web tier only, on both ends.
         expected.add("web-tier -> order-service:" + httpPort(overlay, "order-service"));
         expected.add("web-tier => order-service:" + httpPort(overlay, "order-service"));
-        // The ops console drains and undrains workers on their management port, on both ends.
-        for (String worker : List.of("baking-worker", "notification-worker")) {
+        // The ops console drains and undrains order-service and the workers on their management port, on both ends.
+        for (String worker : List.of("order-service", "baking-worker", "notification-worker")) {
             expected.add("web-tier -> " + worker + ":" + managementPort(overlay, worker));
             expected.add("web-tier => " + worker + ":" + managementPort(overlay, worker));
         }
-        // Redis for sessions and carts, oven leases, sent-mail claims; PostgreSQL for order-service; SMTP for the notifier.
-        for (String user : List.of("web-tier", "baking-worker", "notification-worker")) {
+        // Redis for sessions and carts, oven leases, sent-mail claims and every node's heartbeat; PostgreSQL for
+        // order-service; SMTP for the notifier.
+        for (String user : Repo.SERVICES) {
             expected.add(user + " -> " + redis);
         }
         expected.add("order-service -> " + postgres);
         expected.add("notification-worker -> " + smtp);
         if (overlay.equals("dev")) {
             // The in-cluster stand-ins take exactly their users, and call nobody but DNS.
-            for (String user : List.of("web-tier", "baking-worker", "notification-worker")) {
+            for (String user : Repo.SERVICES) {
                 expected.add(user + " => redis:6379");
             }
             expected.add("order-service => postgres:5432");

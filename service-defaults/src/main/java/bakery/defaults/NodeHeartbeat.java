@@ -25,8 +25,8 @@ import org.jboss.logging.Logger;
  * management address, place in rotation, start time and the requests it has served go to Redis, where every web
  * node's /ops lists them ({@code LiveNodes}). A hash per node that expires a few heartbeats after the last one, and a
  * sorted set of node ids scored by that expiry, so listing them is one range query and a node that stopped beating
- * falls out on its own. Only in the services that keep state in Redis ({@code bakery.heartbeat.enabled}, fixed at
- * build time): order-service has no Redis client.
+ * falls out on its own. In every service ({@code bakery.heartbeat.enabled}, fixed at build time); a Redis that does
+ * not answer only costs the beat, never the node's work.
  */
 @IfBuildProperty(name = "bakery.heartbeat.enabled", stringValue = "true")
 @ApplicationScoped

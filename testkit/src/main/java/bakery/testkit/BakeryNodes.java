@@ -41,7 +41,9 @@ public final class BakeryNodes implements AutoCloseable {
                 .with("quarkus.datasource.jdbc.url", postgres.jdbcUrl())
                 .with("quarkus.datasource.reactive.url", postgres.reactiveUrl())
                 .with("quarkus.datasource.username", PostgresServer.USER)
-                .with("quarkus.datasource.password", PostgresServer.PASSWORD));
+                .with("quarkus.datasource.password", PostgresServer.PASSWORD)
+                // its heartbeat for the ops console
+                .with("quarkus.redis.hosts", redis.url()));
     }
 
     public ServiceProcess bakingWorker(String nodeId) {
