@@ -15,6 +15,8 @@ public final class CapacityFiles {
 
     public static final String JSON = "capacity.json";
     public static final String MARKDOWN = "capacity.md";
+    /** The run the manifests are sized by: the prod overlay's tests read it (docs/capacity.md). */
+    public static final String DEPLOYED = "deploy/capacity.json";
     static final String BEGIN = "<!-- capacity run: begin (written by ./bakery capacity --write-docs) -->";
     static final String END = "<!-- capacity run: end -->";
 
@@ -24,10 +26,18 @@ public final class CapacityFiles {
     public static void write(CapacityReport report, Path folder) {
         try {
             Files.createDirectories(folder);
-            StateFile.JSON.writerWithDefaultPrettyPrinter().writeValue(folder.resolve(JSON).toFile(), report);
+            writeJson(report, folder.resolve(JSON));
             Files.writeString(folder.resolve(MARKDOWN), "# Capacity run\n\n" + report.markdown());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the capacity files under " + folder, e);
+        }
+    }
+
+    public static void writeJson(CapacityReport report, Path file) {
+        try {
+            StateFile.JSON.writerWithDefaultPrettyPrinter().writeValue(file.toFile(), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 

@@ -29,7 +29,8 @@ final class CapacityCommand implements Callable<Integer> {
     String target;
     @Option(names = "--short", description = "two or three small steps (capacity.short.*): a check that the run works, in about a minute")
     boolean shortRun;
-    @Option(names = "--write-docs", description = "also put the run's tables into docs/capacity.md")
+    @Option(names = "--write-docs", description = "also put the run's tables into docs/capacity.md and its findings into "
+            + "deploy/capacity.json, which the Kubernetes overlays are checked against")
     boolean writeDocs;
     @Option(names = "--policy", description = "the capacity policy, for the instance sizes (default: deploy/scaling.yaml)")
     Path policyFile;
@@ -59,7 +60,9 @@ final class CapacityCommand implements Callable<Integer> {
         if (writeDocs) {
             Path page = root.resolve("docs/capacity.md");
             CapacityFiles.writeDocs(report, page);
-            System.out.println("Rewrote   " + page);
+            Path sizing = root.resolve(CapacityFiles.DEPLOYED);
+            CapacityFiles.writeJson(report, sizing);
+            System.out.println("Rewrote   " + page + "  " + sizing);
         }
         return 0;
     }
