@@ -1,6 +1,7 @@
 package bakery.load.chaos;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +23,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 final class Customer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How long a browser's EventSource waits before it opens a broken stream again (shorter here, to keep runs short). */
+    static final Duration RECONNECT = Duration.ofSeconds(1);
 
     /** An answer: the status (-1 when there was none) and the JSON body, when there was one. */
     record Answer(int status, JsonNode body) {
@@ -59,29 +62,70 @@ final class Customer {
 
     /**
      * Opens a live page's event stream and reads it until its first event (the page's current state),
-     * then closes it, as a browser tab closed soon after. Counted like any answer; an open stream that
-     * sends nothing within the timeout counts as no answer.
+     * then closes it, as a browser tab closed soon after. Like a browser's EventSource, a stream that
+     * ends or breaks before its first event is opened again after {@link #RECONNECT} (a node that
+     * leaves completes its streams so that browsers land elsewhere), while an answer other than 200 is
+     * final. Counted once, like any answer: no event within the timeout, across reconnections, counts
+     * as no answer.
      */
     Answer firstEvent(String path) {
-        HttpRequest stream = request(path).setHeader("Accept", "text/event-stream").GET().build();
-        Answer answer;
-        try {
-            HttpResponse<Stream<String>> response = http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines())
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            try (Stream<String> lines = response.body()) {
-                boolean event = response.statusCode() != 200 || CompletableFuture
-                        .supplyAsync(() -> lines.anyMatch(line -> line.startsWith("data:")))
-                        .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-                answer = new Answer(event ? response.statusCode() : -1, null);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Attempt attempt = stream(path, timeout);
+        while (attempt.endedEarly() && System.nanoTime() + RECONNECT.toNanos() < deadline) {
+            try {
+                Thread.sleep(RECONNECT.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
             }
-        } catch (ExecutionException | TimeoutException e) {
-            answer = new Answer(-1, null);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer = new Answer(-1, null);
+            attempt = stream(path, Duration.ofNanos(deadline - System.nanoTime()));
         }
+        Answer answer = new Answer(attempt.event() || attempt.status() != 200 ? attempt.status() : -1, null);
         outcomes.add(answer.outcome());
         return answer;
+    }
+
+    /** One connection of a live stream: its status, whether a data event came, whether it ended or broke before one. */
+    private record Attempt(int status, boolean event, boolean endedEarly) {
+    }
+
+    private Attempt stream(String path, Duration patience) {
+        HttpRequest stream = request(path).timeout(patience).setHeader("Accept", "text/event-stream").GET().build();
+        HttpResponse<Stream<String>> response;
+        try {
+            response = http.sendAsync(stream, HttpResponse.BodyHandlers.ofLines()).get(patience.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException refusedOrBroken) {
+            return new Attempt(-1, false, true);
+        } catch (TimeoutException e) {
+            return new Attempt(-1, false, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(-1, false, false);
+        }
+        if (response.statusCode() != 200) {
+            response.body().close();
+            return new Attempt(response.statusCode(), false, false);
+        }
+        try (Stream<String> lines = response.body()) {
+            boolean event = CompletableFuture
+                    .supplyAsync(() -> {
+                        try {
+                            return lines.anyMatch(line -> line.startsWith("data:"));
+                        } catch (UncheckedIOException broken) {
+                            return false;
+                        }
+                    })
+                    .get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return new Attempt(200, event, !event);
+        } catch (ExecutionException broken) {
+            return new Attempt(200, false, true);
+        } catch (TimeoutException e) {
+            return new Attempt(200, false, false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(200, false, false);
+        }
     }
 
     private HttpRequest.Builder request(String path, String... headers) {
