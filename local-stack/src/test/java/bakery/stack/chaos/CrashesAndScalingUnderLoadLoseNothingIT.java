@@ -12,10 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +35,8 @@ import bakery.testkit.Await;
  * not lost, and the run passes; orders skipped behind the bakery's back are lost, and the run fails.
  * Also on this stack: a killed baker's log is archived, not lost behind its replacement; collect keeps
  * a live node's threads, metrics and log; a drained web node gets no requests and stays up, a drained
- * baker leaves its consumer group and stays up.
+ * baker leaves its consumer group and stays up; after the scaling, status shows every baker in its group;
+ * and {@code up} migrated the schema in one run before order-service started.
  */
 class CrashesAndScalingUnderLoadLoseNothingIT {
 
@@ -256,6 +259,44 @@ class CrashesAndScalingUnderLoadLoseNothingIT {
     @Test
     void bakersScaledDownAndUpUnderLoadLoseAndRepeatNoOrder() throws Exception {
         assertCleanVerdict(BAKERY.run("chaos", "scale-bakers", "--duration", SHORT));
+
+        // What ops read in ./bakery status afterwards: every baker running is a member of its group, which
+        // commits; a web node's live feed (which commits nothing) is not shown as lagging the whole topic.
+        JsonNode groups = Await.within(Duration.ofSeconds(60), "every baker a member of the baking-worker group")
+                .until(BAKERY::status, status -> group(status, "baking-worker").path("members").asInt() == BakeryCli
+                        .instances(status).stream().filter(i -> i.get("service").asText().equals("baking-worker")).count())
+                .get("consumerGroups");
+        assertThat(group(groups, "baking-worker").get("committed").asBoolean()).isTrue();
+        List<JsonNode> web = new ArrayList<>();
+        groups.forEach(g -> {
+            if (g.get("group").asText().startsWith("web-")) {
+                web.add(g);
+            }
+        });
+        assertThat(web).hasSize(2).allSatisfy(g -> assertThat(g.get("committed").asBoolean()).as(g.get("group").asText())
+                .isFalse());
+    }
+
+    @Test
+    void theSchemaWasMigratedOnceByUpsOwnRunAndTheOrderServiceNodeOnlyValidatedIt() throws Exception {
+        String migration = Files.readString(BAKERY.home().resolve("logs/order-service-migrate.log"));
+        assertThat(migration).as("the migration run of up").contains("Successfully applied");
+
+        String node = Files.readString(BAKERY.home().resolve("logs/order-service-1.log"));
+        assertThat(node).as("order-service-1 checks the schema its release expects").contains("Successfully validated");
+        assertThat(node).as("but leaves migrating to the release's one run").doesNotContain("Successfully applied",
+                "No migration necessary");
+    }
+
+    /** One consumer group of {@code ./bakery status --json} (or of its {@code consumerGroups}), missing when absent. */
+    private static JsonNode group(JsonNode statusOrGroups, String name) {
+        JsonNode groups = statusOrGroups.has("consumerGroups") ? statusOrGroups.get("consumerGroups") : statusOrGroups;
+        for (JsonNode g : groups) {
+            if (g.get("group").asText().equals(name)) {
+                return g;
+            }
+        }
+        return MissingNode.getInstance();
     }
 
     private static void assertCleanVerdict(BakeryCli.Result chaos) {
