@@ -10,13 +10,13 @@ import jakarta.inject.Inject;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.http.TestHTTPResourceManager;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import bakery.defaults.NodeHeartbeat;
 import bakery.testkit.Await;
 import bakery.testkit.ReadinessProbe;
 import bakery.testkit.RedisServer;
+import bakery.testkit.ThisNode;
 
 /**
  * An order-service node beats into real Redis like every other node, so each web node's /ops lists it with its release
@@ -29,25 +29,21 @@ class ListedOnTheOpsConsoleIT {
     @Inject
     ReactiveRedisDataSource redis;
 
-    @ConfigProperty(name = "bakery.node-id")
-    String nodeId;
-
-    @ConfigProperty(name = "quarkus.application.version")
-    String version;
+    private final ThisNode self = ThisNode.ofConfig();
 
     @Test
     void itsHeartbeatNamesTheServiceTheReleaseAndWhereToDrainIt() {
         Map<String, String> beat = Await.until("order-service's heartbeat in Redis", this::heartbeat,
                 hash -> hash.containsKey("id"));
 
-        assertThat(beat).containsEntry("id", nodeId)
+        assertThat(beat).containsEntry("id", self.id())
                 .containsEntry("service", "order-service")
                 .as("no launcher names a release here: the build's version stands for it")
-                .containsEntry("release", version)
+                .containsEntry("release", self.version())
                 .containsEntry("rotation", NodeHeartbeat.IN_ROTATION)
                 .containsEntry("v", Integer.toString(NodeHeartbeat.SHAPE_VERSION));
         assertThat(beat.get("management")).as("where /ops sends the drain").startsWith("127.0.0.1:");
-        assertThat(liveIds()).contains(nodeId);
+        assertThat(liveIds()).contains(self.id());
     }
 
     @Test
@@ -62,7 +58,7 @@ class ListedOnTheOpsConsoleIT {
         } finally {
             RedisServer.shared().start();
         }
-        redis.key(String.class).del(NodeHeartbeat.NODE_PREFIX + nodeId).await().atMost(Duration.ofSeconds(5));
+        redis.key(String.class).del(NodeHeartbeat.NODE_PREFIX + self.id()).await().atMost(Duration.ofSeconds(5));
 
         Await.until("the heartbeat written again once Redis is back", this::heartbeat,
                 hash -> "order-service".equals(hash.get("service")));
@@ -70,7 +66,7 @@ class ListedOnTheOpsConsoleIT {
     }
 
     private Map<String, String> heartbeat() {
-        return redis.hash(String.class).hgetall(NodeHeartbeat.NODE_PREFIX + nodeId).await().atMost(Duration.ofSeconds(5));
+        return redis.hash(String.class).hgetall(NodeHeartbeat.NODE_PREFIX + self.id()).await().atMost(Duration.ofSeconds(5));
     }
 
     private java.util.List<String> liveIds() {

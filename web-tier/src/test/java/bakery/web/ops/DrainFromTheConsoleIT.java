@@ -17,7 +17,6 @@ import jakarta.inject.Inject;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import bakery.defaults.NodeHeartbeat;
 import bakery.testkit.Await;
 import bakery.testkit.FreePort;
+import bakery.testkit.ThisNode;
 import bakery.web.SignedInStaff;
 import bakery.web.WebTierTest;
 
@@ -43,11 +43,7 @@ class DrainFromTheConsoleIT {
     @Inject
     NodeHeartbeat heartbeat;
 
-    @ConfigProperty(name = "bakery.node-id")
-    String nodeId;
-
-    @ConfigProperty(name = "quarkus.application.version")
-    String version;
+    private final ThisNode self = ThisNode.ofConfig();
 
     private final List<String> audit = new CopyOnWriteArrayList<>();
     private final Handler auditLog = new Handler() {
@@ -115,13 +111,13 @@ class DrainFromTheConsoleIT {
     @Test
     void aWebNodeLeavesRotationAtTheBalancerNotFromTheConsole() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
-        Await.untilAsserted("this node listed", () -> assertThat(ops.get("/api/ops/snapshot").body()).contains(nodeId));
+        Await.untilAsserted("this node listed", () -> assertThat(ops.get("/api/ops/snapshot").body()).contains(self.id()));
 
-        HttpResponse<String> answer = ops.postForm("/ops/nodes/" + nodeId + "/drain", Map.of("csrf", ops.csrfToken()));
+        HttpResponse<String> answer = ops.postForm("/ops/nodes/" + self.id() + "/drain", Map.of("csrf", ops.csrfToken()));
 
         assertThat(answer.statusCode()).isEqualTo(409);
-        assertThat(answer.body()).contains("leaves rotation at the balancer", "./bakery drain " + nodeId);
-        assertThat(ops.get("/ops").body()).doesNotContain("data-testid=\"node-drain-" + nodeId + "\"");
+        assertThat(answer.body()).contains("leaves rotation at the balancer", "./bakery drain " + self.id());
+        assertThat(ops.get("/ops").body()).doesNotContain("data-testid=\"node-drain-" + self.id() + "\"");
     }
 
     @Test
@@ -162,7 +158,7 @@ class DrainFromTheConsoleIT {
     private String worker(String service, int port) {
         String id = service + "-" + UUID.randomUUID().toString().substring(0, 8);
         // Of this node's release, so the console sees no rollout under way (OpsConsoleIT watches for one).
-        heartbeat.beat(new NodeHeartbeat.Beat(id, service, version, version, "127.0.0.1:" + port,
+        heartbeat.beat(new NodeHeartbeat.Beat(id, service, self.version(), self.version(), "127.0.0.1:" + port,
                 NodeHeartbeat.IN_ROTATION, Instant.now(), 0), Instant.now(), Duration.ofMinutes(1)).await().indefinitely();
         return id;
     }

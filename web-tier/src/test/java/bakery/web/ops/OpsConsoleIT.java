@@ -30,7 +30,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import bakery.contracts.Topics;
@@ -40,6 +39,7 @@ import bakery.defaults.NodeHeartbeat;
 import bakery.testkit.Await;
 import bakery.testkit.KafkaBroker;
 import bakery.testkit.KafkaProbe;
+import bakery.testkit.ThisNode;
 import bakery.web.Shopper;
 import bakery.web.SignedInStaff;
 import bakery.web.SseStream;
@@ -56,37 +56,34 @@ class OpsConsoleIT {
     @Inject
     NodeHeartbeat heartbeat;
 
-    @ConfigProperty(name = "bakery.node-id")
-    String nodeId;
-
-    @ConfigProperty(name = "quarkus.application.version")
-    String version;
+    private final ThisNode self = ThisNode.ofConfig();
 
     @Test
     void listsThisNodeAndAnotherNodesHeartbeatWithVersionUptimeAndRequestsServed() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         String other = "web-other-" + UUID.randomUUID();
-        beat(other, "9.9.9", version, Instant.now().minus(Duration.ofHours(2)), 42, Duration.ofMinutes(1));
+        beat(other, "9.9.9", self.version(), Instant.now().minus(Duration.ofHours(2)), 42, Duration.ofMinutes(1));
 
         Await.untilAsserted("both nodes listed", () -> {
             JsonNode nodes = snapshot(ops).path("nodes");
-            assertThat(find(nodes, "id", nodeId).path("version").asText()).isEqualTo(version);
-            assertThat(find(nodes, "id", nodeId).path("requestsServed").asLong()).isPositive();
+            assertThat(find(nodes, "id", self.id()).path("version").asText()).isEqualTo(self.version());
+            assertThat(find(nodes, "id", self.id()).path("requestsServed").asLong()).isPositive();
             assertThat(find(nodes, "id", other).path("version").asText()).isEqualTo("9.9.9");
             assertThat(find(nodes, "id", other).path("requestsServed").asLong()).isEqualTo(42);
             assertThat(find(nodes, "id", other).path("uptimeSeconds").asLong())
                     .isGreaterThanOrEqualTo(Duration.ofHours(2).toSeconds());
         });
         assertThat(ops.get("/ops").body())
-                .contains("data-testid=\"node-" + nodeId + "\"", "data-testid=\"node-" + other + "\"", "9.9.9", "2 h 00 min");
+                .contains("data-testid=\"node-" + self.id() + "\"", "data-testid=\"node-" + other + "\"", "9.9.9",
+                        "2 h 00 min");
 
-        long before = find(snapshot(ops).path("nodes"), "id", nodeId).path("requestsServed").asLong();
+        long before = find(snapshot(ops).path("nodes"), "id", self.id()).path("requestsServed").asLong();
         Shopper customer = new Shopper(node.toString());
         for (int i = 0; i < 5; i++) {
             customer.get("/");
         }
         Await.untilAsserted("the next heartbeat counts the new requests", () -> assertThat(
-                find(snapshot(ops).path("nodes"), "id", nodeId).path("requestsServed").asLong())
+                find(snapshot(ops).path("nodes"), "id", self.id()).path("requestsServed").asLong())
                 .isGreaterThanOrEqualTo(before + 5));
     }
 
@@ -99,21 +96,21 @@ class OpsConsoleIT {
 
         JsonNode mixed = Await.until("the node of the release before listed", () -> snapshot(ops),
                 s -> !find(s.path("nodes"), "id", older).isMissingNode());
-        assertThat(find(mixed.path("nodes"), "id", nodeId).path("release").asText())
-                .as("no launcher names a release here: the build's version stands for it").isEqualTo(version);
+        assertThat(find(mixed.path("nodes"), "id", self.id()).path("release").asText())
+                .as("no launcher names a release here: the build's version stands for it").isEqualTo(self.version());
         assertThat(find(mixed.path("nodes"), "id", older).path("release").asText()).isEqualTo(previous);
         assertThat(find(mixed.path("nodes"), "id", older).path("service").asText()).isEqualTo("web-tier");
         assertThat(mixed.path("mixedReleases").asBoolean()).isTrue();
-        assertThat(mixed.path("releases")).extracting(JsonNode::asText).contains(version, previous);
+        assertThat(mixed.path("releases")).extracting(JsonNode::asText).contains(self.version(), previous);
         String page = ops.get("/ops").body();
         assertThat(page).contains("data-testid=\"node-release-" + older + "\">" + previous + "<",
-                "data-testid=\"node-release-" + nodeId + "\">" + version + "<");
+                "data-testid=\"node-release-" + self.id() + "\">" + self.version() + "<");
         assertThat(page).containsPattern("data-testid=\"ops-mixed-releases\">The nodes run \\d+ releases side by side");
 
         Await.untilAsserted("the warning goes once the older node is gone", () -> {
             JsonNode now = snapshot(ops);
             assertThat(ids(now)).doesNotContain(older);
-            assertThat(now.path("releases")).extracting(JsonNode::asText).containsExactly(version);
+            assertThat(now.path("releases")).extracting(JsonNode::asText).containsExactly(self.version());
             assertThat(now.path("mixedReleases").asBoolean()).isFalse();
         });
         assertThat(ops.get("/ops").body()).contains("data-testid=\"ops-mixed-releases\" hidden");
@@ -134,10 +131,11 @@ class OpsConsoleIT {
     void aNodeThatStopsBeatingDropsOffTheList() {
         SignedInStaff ops = SignedInStaff.signIn(node.toString(), "ops", "ops-demo");
         String gone = "web-gone-" + UUID.randomUUID();
-        beat(gone, "1.0.0", version, Instant.now(), 1, Duration.ofSeconds(2));
+        beat(gone, "1.0.0", self.version(), Instant.now(), 1, Duration.ofSeconds(2));
 
         Await.untilAsserted("listed while its heartbeat lasts", () -> assertThat(ids(snapshot(ops))).contains(gone));
-        Await.untilAsserted("gone once it expired", () -> assertThat(ids(snapshot(ops))).doesNotContain(gone).contains(nodeId));
+        Await.untilAsserted("gone once it expired",
+                () -> assertThat(ids(snapshot(ops))).doesNotContain(gone).contains(self.id()));
     }
 
     @Test
@@ -226,7 +224,7 @@ class OpsConsoleIT {
             Await.untilAsserted("two snapshots pushed", () -> assertThat(events.events())
                     .filteredOn(e -> "snapshot".equals(e.name())).hasSizeGreaterThanOrEqualTo(2));
             JsonNode pushed = EventJson.MAPPER.readTree(events.events().get(0).data());
-            assertThat(ids(pushed)).contains(nodeId);
+            assertThat(ids(pushed)).contains(self.id());
             assertThat(pushed.path("kafka").path("reachable").asBoolean()).isTrue();
         }
     }
