@@ -151,7 +151,9 @@ final class Customer {
     private Answer send(HttpRequest.Builder request) {
         Answer answer;
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            HttpResponse<String> response = SentAgain.ifClosed(http, built, HttpResponse.BodyHandlers.ofString(),
+                    SentAgain.safeTwice(built));
             response.headers().allValues("Set-Cookie").stream()
                     .filter(c -> c.startsWith(cookieName + "="))
                     .findFirst()

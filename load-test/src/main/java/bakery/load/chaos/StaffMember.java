@@ -83,7 +83,7 @@ final class StaffMember {
         HttpRequest page = HttpRequest.newBuilder(URI.create(baseUrl + "/board")).timeout(requestTimeout)
                 .header("Accept", "text/html").GET().build();
         try {
-            HttpResponse<String> answer = http.send(page, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> answer = SentAgain.ifClosed(http, page, HttpResponse.BodyHandlers.ofString(), true);
             outcomes.add(Outcome.of(answer.statusCode()));
             Matcher token = FORM_TOKEN.matcher(answer.body());
             return answer.statusCode() == 200 && token.find() ? Optional.of(token.group(1)) : Optional.empty();
@@ -108,7 +108,8 @@ final class StaffMember {
     /** The answer's status, counted; -1 (and no answer counted) when none came. */
     private int send(HttpRequest request) {
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Every request of the counter is safe twice: a hand-over applies once, a second sign-in is the same sign-in.
+            int status = SentAgain.ifClosed(http, request, HttpResponse.BodyHandlers.discarding(), true).statusCode();
             outcomes.add(Outcome.of(status));
             return status;
         } catch (IOException e) {
