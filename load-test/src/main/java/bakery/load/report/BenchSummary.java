@@ -7,7 +7,8 @@ import bakery.load.flow.OrderTimes;
 
 /**
  * One benchmark run, as written to {@code summary.json} and {@code summary.md}. Rates per second,
- * times in milliseconds unless the name says otherwise, memory in MB.
+ * times in milliseconds unless the name says otherwise, memory in MB. {@code cpu} (and its headline
+ * {@code cpuPerOrderInTrivialGets}) is null when the run did not measure CPU (no /proc).
  */
 public record BenchSummary(
         Instant startedAt,
@@ -15,8 +16,10 @@ public record BenchSummary(
         double checkoutPerSecond,
         double trivialGetPerSecond,
         double checkoutRatio,
+        Double cpuPerOrderInTrivialGets,
         Conditions conditions,
         Baselines baselines,
+        CpuCost cpu,
         GatlingStats.RequestStats allRequests,
         List<GatlingStats.RequestStats> requests,
         OrderTimes orderTimes,

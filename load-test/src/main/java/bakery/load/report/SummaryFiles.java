@@ -72,6 +72,17 @@ public final class SummaryFiles {
         s.consumerLag().forEach(l -> md.append("| ").append(l.group()).append(" | ").append(l.maxLag()).append(" | ")
                 .append(l.secondsToDrain() == null ? "not drained" : String.format(Locale.ROOT, "%.1f", l.secondsToDrain()))
                 .append(" |\n"));
+        CpuCost cpu = s.cpu();
+        if (cpu != null) {
+            md.append(String.format(Locale.ROOT,
+                    "%n## CPU per order (every process of the stack, idle burn taken out)%n%n"
+                            + "%d orders: an order costs %.2f ms of CPU = %.1f trivial GETs (%.2f ms each, %d measured); "
+                            + "idle, the stack burns %.3f cores.%n%n| process | ms per order | idle cores |%n| --- | ---: | ---: |%n",
+                    cpu.orders(), cpu.orderMs(), cpu.orderInTrivialGets(), cpu.trivialGetMs(), cpu.trivialGets(),
+                    cpu.idleCores()));
+            cpu.orderMsByProcess().forEach((process, ms) -> md.append(String.format(Locale.ROOT, "| %s | %.2f | %.3f |%n",
+                    process, ms, cpu.idleCoresByProcess().getOrDefault(process, 0.0))));
+        }
         md.append("\n## Memory under load (max RSS)\n\n| node | service | MB |\n| --- | --- | ---: |\n");
         s.nodes().forEach(n -> md.append("| ").append(n.node()).append(" | ").append(n.service()).append(" | ")
                 .append(n.maxRssMb()).append(" |\n"));

@@ -9,8 +9,12 @@ import bakery.load.report.BenchSummary.Target;
 /** The bakery's speed targets, checked against a run's figures: reported, never asserted by a build. */
 public final class Targets {
 
-    public static final double CHECKOUT_RATIO = 0.20;
-    public static final double ORDER_SERVICE_DRAIN_SECONDS = 5;
+    public static final double CHECKOUT_RATIO = 0.06;
+    public static final double ORDER_SERVICE_DRAIN_SECONDS = 1;
+    /** An order, end to end, costs at most the CPU of this many trivial GETs through the balancer. */
+    public static final double CPU_PER_ORDER_IN_TRIVIAL_GETS = 25;
+    /** The whole stack doing nothing: no busy polling, sweeps and heartbeats sized to need. */
+    public static final double IDLE_CORES = 0.05;
     public static final double SCALING_EFFICIENCY = 0.9;
     public static final long RSS_MB = 200;
     public static final double START_SECONDS = 2;
@@ -21,8 +25,18 @@ public final class Targets {
     }
 
     public static List<Target> check(double checkoutRatio, List<BenchSummary.GroupLag> lag, Double scalingEfficiency,
-            List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts) {
+            List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts, CpuCost cpu) {
         List<Target> targets = new ArrayList<>();
+        targets.add(new Target("CPU per order, end to end, in trivial GETs through the same balancer",
+                "<= " + format(CPU_PER_ORDER_IN_TRIVIAL_GETS),
+                cpu == null ? "not measured"
+                        : format(cpu.orderInTrivialGets()) + " (" + format(cpu.orderMs()) + " ms / "
+                                + format(cpu.trivialGetMs())
+                                + " ms)",
+                cpu != null && cpu.trivialGetMs() > 0 && cpu.orderInTrivialGets() <= CPU_PER_ORDER_IN_TRIVIAL_GETS));
+        targets.add(new Target("idle burn of the whole stack", "<= " + format(IDLE_CORES) + " cores",
+                cpu == null ? "not measured" : format(cpu.idleCores()) + " cores",
+                cpu != null && cpu.idleCores() <= IDLE_CORES));
         targets.add(new Target("checkout rate / trivial GET rate through the same balancer", ">= " + CHECKOUT_RATIO,
                 format(checkoutRatio), checkoutRatio >= CHECKOUT_RATIO));
         BenchSummary.GroupLag orders = lag.stream().filter(l -> l.group().equals(ORDER_SERVICE_INTAKE)).findFirst()

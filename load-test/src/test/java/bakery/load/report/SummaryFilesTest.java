@@ -25,15 +25,18 @@ class SummaryFilesTest {
                 new BakingScaling.Run(4, 32, 4.3)));
         double checkout = 400;
         double get = 1600;
+        CpuCost cpu = CpuCostTest.cost(110, 0.19);
         return new BenchSummary(Instant.parse("2026-11-21T08:00:00Z"), "http://localhost:8080", checkout, get, checkout / get,
+                cpu.orderInTrivialGets(),
                 new BenchSummary.Conditions(1260, "0.01", List.of("web-1", "web-2", "order-service-1"), 2, 0.42),
                 new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420,
                         "ProducerPerformance",
                         120000, 125000, "redis-benchmark -q"),
+                cpu,
                 stats.all(), List.copyOf(stats.requests().values()),
                 new OrderTimes(10, Percentiles.of(List.of(20L, 30L)), Percentiles.of(List.of(9000L)), 0, 9),
                 lag, nodes, starts, scaling, BakingScaling.atMostInstances(scaling),
-                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts),
+                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts, cpu),
                 "target/gatling/run-1");
     }
 
@@ -46,7 +49,10 @@ class SummaryFilesTest {
         assertThat(json.get("trivialGetPerSecond").asDouble()).isEqualTo(1600.0);
         assertThat(json.get("checkoutRatio").asDouble()).isEqualTo(0.25);
         assertThat(json.get("startedAt").asText()).isEqualTo("2026-11-21T08:00:00Z");
-        assertThat(json.get("targets")).hasSize(5);
+        assertThat(json.get("cpuPerOrderInTrivialGets").asDouble()).isEqualTo(110.0);
+        assertThat(json.at("/cpu/orderMsByProcess/web-tier").asDouble()).isEqualTo(55.0);
+        assertThat(json.at("/cpu/idleCores").asDouble()).isEqualTo(0.19);
+        assertThat(json.get("targets")).hasSize(7);
     }
 
     @Test
@@ -63,6 +69,8 @@ class SummaryFilesTest {
                 .contains("| web-3 | 1.30 | 0.900 |")
                 .contains(
                         "Stack up 1260 s when the run began, OVEN_SPEED_FACTOR 0.01, nodes web-1, web-2, order-service-1; 2 cores, load average 0.42.")
-                .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |");
+                .contains("| node start to ready | <= 2.00 s | 1.30 s (slowest of 1) | yes |")
+                .contains("| web-tier | 55.00 | 0.000 |")
+                .contains("an order costs 55.00 ms of CPU = 110.0 trivial GETs (0.50 ms each, 1000 measured)");
     }
 }

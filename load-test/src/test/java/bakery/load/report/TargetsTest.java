@@ -15,24 +15,26 @@ class TargetsTest {
 
     @Test
     void aRunThatMeetsEveryTarget() {
-        List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service / orders.placed", 900, 1.5)), 0.95,
-                List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-3", 1.4, 1.1)));
-        assertThat(targets).hasSize(5).allMatch(Target::met);
+        List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service / orders.placed", 900, 0.8)), 0.95,
+                List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-3", 1.4, 1.1)),
+                CpuCostTest.cost(20, 0.04));
+        assertThat(targets).hasSize(7).allMatch(Target::met);
     }
 
     @Test
     void eachMissIsNamedWithWhatWasMeasured() {
-        List<Target> targets = Targets.check(0.1, List.of(new GroupLag("order-service / orders.placed", 900, null)), 0.7,
+        List<Target> targets = Targets.check(0.05, List.of(new GroupLag("order-service / orders.placed", 900, null)), 0.7,
                 List.of(new NodeMemory("web-1", "web-tier", 180), new NodeMemory("order-service-1", "order-service", 240)),
-                List.of(new NodeStart("web-3", 1.4, 1.1), new NodeStart("order-service-2", 2.6, null)));
+                List.of(new NodeStart("web-3", 1.4, 1.1), new NodeStart("order-service-2", 2.6, null)),
+                CpuCostTest.cost(110, 0.19));
         assertThat(targets).noneMatch(Target::met);
-        assertThat(targets).extracting(Target::measured)
-                .containsExactly("0.10", "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");
+        assertThat(targets).extracting(Target::measured).containsExactly("110.00 (55.00 ms / 0.50 ms)", "0.19 cores", "0.05",
+                "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");
     }
 
     @Test
     void whatWasNotMeasuredIsNotMet() {
-        assertThat(Targets.check(0.3, List.of(), null, List.of(), List.of()))
+        assertThat(Targets.check(0.3, List.of(), null, List.of(), List.of(), null))
                 .filteredOn(t -> !t.what().startsWith("checkout")).noneMatch(Target::met);
     }
 

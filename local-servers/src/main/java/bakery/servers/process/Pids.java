@@ -15,6 +15,9 @@ import java.util.OptionalLong;
  */
 public final class Pids {
 
+    /** USER_HZ, the unit of /proc's CPU times: 100 on every Linux architecture the bakery runs on. */
+    static final long CLOCK_TICKS_PER_SECOND = 100;
+
     private Pids() {
     }
 
@@ -54,6 +57,23 @@ public final class Pids {
             // gone or not Linux
         }
         return OptionalLong.empty();
+    }
+
+    /**
+     * CPU time the process used, user and system, with that of its children it has waited for (a
+     * PostgreSQL backend that ended), in ms, from {@code /proc/<pid>/stat}; empty when it is gone.
+     */
+    public static OptionalLong cpuMillis(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            // Fields after the command name (in parentheses, may hold spaces): state is the 3rd field of
+            // the line, utime, stime, cutime and cstime the 14th to 17th.
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+            return OptionalLong.of(ticks * 1000 / CLOCK_TICKS_PER_SECOND);
+        } catch (IOException | RuntimeException e) {
+            return OptionalLong.empty();
+        }
     }
 
     /** SIGTERM, then wait up to {@code grace}, then SIGKILL. Returns true when it ended by itself. */

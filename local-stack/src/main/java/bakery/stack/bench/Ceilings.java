@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Ceilings {
 
     private static final Pattern WRK = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    private static final Pattern WRK_REQUESTS = Pattern.compile("([0-9]+) requests in ");
     private static final Pattern PRODUCER = Pattern.compile("\\d+ records sent, ([0-9.]+) records/sec");
     private static final String REDIS = "^%s: ([0-9.]+) requests per second";
 
@@ -16,6 +17,11 @@ public final class Ceilings {
 
     public static OptionalDouble wrkRequestsPerSecond(String output) {
         return last(WRK.matcher(output));
+    }
+
+    /** How many requests wrk completed: {@code 123456 requests in 10.00s, 45.6MB read}. */
+    public static OptionalDouble wrkRequests(String output) {
+        return last(WRK_REQUESTS.matcher(output));
     }
 
     /** ProducerPerformance prints a line per window and the total last; the total is the figure. */

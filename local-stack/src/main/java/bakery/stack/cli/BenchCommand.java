@@ -20,9 +20,11 @@ import picocli.CommandLine.Option;
 import bakery.contracts.Topics;
 import bakery.contracts.serde.OrderPlacedDeserializer;
 import bakery.contracts.serde.OrderStatusChangedDeserializer;
+import bakery.load.chaos.SteadyLoad;
 import bakery.load.flow.OrderTimes;
 import bakery.load.report.BakingScaling;
 import bakery.load.report.BenchSummary;
+import bakery.load.report.CpuCost;
 import bakery.load.report.GatlingStats;
 import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
@@ -31,6 +33,7 @@ import bakery.servers.kafka.TopicReader;
 import bakery.servers.process.Pids;
 import bakery.stack.bench.BrokerCeiling;
 import bakery.stack.bench.Ceilings;
+import bakery.stack.bench.StackCpu;
 import bakery.stack.bench.StackSampler;
 import bakery.stack.bench.Tool;
 import bakery.stack.orchestration.BakingScalingRun;
@@ -80,6 +83,13 @@ final class BenchCommand implements Callable<Integer> {
         // baking group from settling for the scaling run: measure an idle stack.
         IdleStack.await(stack, "bench.idle-timeout", "bench measures an idle stack");
 
+        // What the stack burns doing nothing: every CPU figure below is measured beyond it.
+        StackCpu.Reading idleFrom = StackCpu.read(processes(stack));
+        Pids.pause(s.duration("bench.cpu.idle-window"));
+        CpuCost.Window idle = StackCpu.between(idleFrom, StackCpu.read(processes(stack)));
+        stack.progress().step(String.format("idle, the stack burns %.3f cores %s", idle.cpuMillis().values().stream()
+                .mapToLong(Long::longValue).sum() / 1000.0 / idle.seconds(), idle.cpuMillis()));
+
         stack.progress().step("limits of this machine, through the same balancer and servers; results in " + out);
         // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
         List<String> warmUp = new ArrayList<>(List.of("wrk"));
@@ -89,7 +99,11 @@ final class BenchCommand implements Callable<Integer> {
         List<String> wrk = new ArrayList<>(List.of("wrk"));
         wrk.addAll(s.words("bench.wrk-options"));
         wrk.add(balancer + s.text("bench.trivial-get-path"));
-        double trivialGet = Ceilings.wrkRequestsPerSecond(Tool.run(wrk, out.resolve("wrk.txt"), MAVEN_ROOM)).orElse(0);
+        StackCpu.Reading getsFrom = StackCpu.read(processes(stack));
+        String wrkOut = Tool.run(wrk, out.resolve("wrk.txt"), MAVEN_ROOM);
+        CpuCost.Window gets = StackCpu.between(getsFrom, StackCpu.read(processes(stack)));
+        double trivialGet = Ceilings.wrkRequestsPerSecond(wrkOut).orElse(0);
+        long trivialGets = Math.round(Ceilings.wrkRequests(wrkOut).orElse(0));
         stack.progress().step(String.format("trivial GET: %.0f req/s (%s)", trivialGet, String.join(" ", wrk)));
 
         BrokerCeiling broker = BrokerCeiling.measure(stack, s.number("bench.producer-records"),
@@ -105,6 +119,11 @@ final class BenchCommand implements Callable<Integer> {
         double redisSet = Ceilings.redisPerSecond(redisOut, "SET").orElse(0);
         double redisGet = Ceilings.redisPerSecond(redisOut, "GET").orElse(0);
         stack.progress().step(String.format("redis-benchmark: SET %.0f/s, GET %.0f/s", redisSet, redisGet));
+
+        OrderRun orders = orderRun(stack, balancer);
+        CpuCost cpu = CpuCost.of(idle, gets, trivialGets, orders.window(), orders.orders());
+        stack.progress().step(String.format("CPU per order: %.2f ms = %.1f trivial GETs (%.3f ms each) %s", cpu.orderMs(),
+                cpu.orderInTrivialGets(), cpu.trivialGetMs(), cpu.orderMsByProcess()));
 
         stack.progress().step("node start to ready: one more node of each service, started alone, then drained again");
         List<BenchSummary.NodeStart> starts = new ScaleOutStarts(stack).run();
@@ -144,11 +163,13 @@ final class BenchCommand implements Callable<Integer> {
 
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);
-        BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio, conditions,
+        BenchSummary summary = new BenchSummary(started, balancer, checkoutPerSecond, trivialGet, ratio,
+                cpu.trivialGetMs() > 0 ? cpu.orderInTrivialGets() : null, conditions,
                 new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, broker.recordBytes(), broker.command(),
                         redisSet, redisGet, String.join(" ", redis)),
+                cpu,
                 stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
-                Targets.check(ratio, lag, efficiency, memory, starts), report.toString());
+                Targets.check(ratio, lag, efficiency, memory, starts, cpu), report.toString());
         SummaryFiles.write(summary, out);
 
         System.out.printf(
@@ -159,6 +180,34 @@ final class BenchCommand implements Callable<Integer> {
         System.out.println("Gatling report  " + report.resolve("index.html"));
         System.out.println("Summary         " + out.resolve(SummaryFiles.MARKDOWN) + "  " + out.resolve(SummaryFiles.JSON));
         return 0;
+    }
+
+    /** The CPU the stack used for a fixed load of orders, and how many it accepted. */
+    private record OrderRun(CpuCost.Window window, long orders) {
+    }
+
+    /** Customers placing orders for a while, measured from the first order until every group is back at lag 0. */
+    private static OrderRun orderRun(LocalStack stack, String balancer) {
+        StackSettings s = stack.settings();
+        stack.progress().step("CPU per order: " + s.number("bench.cpu.shoppers") + " customers placing orders for "
+                + s.text("bench.cpu.duration") + ", then until every group is back at lag 0");
+        SteadyLoad load = new SteadyLoad(new SteadyLoad.Settings(balancer, s.text("session-cookie"),
+                s.number("bench.cpu.shoppers"), 0, s.duration("bench.cpu.pace"), s.duration("bench.cpu.order-interval"),
+                s.duration("capacity.request-timeout"), s.duration("capacity.checkout-retry"), 1));
+        StackCpu.Reading from = StackCpu.read(processes(stack));
+        try {
+            load.start();
+            Pids.pause(s.duration("bench.cpu.duration"));
+        } finally {
+            load.stop();
+        }
+        IdleStack.await(stack, "bench.idle-timeout", "an order's CPU counts until its last record is consumed");
+        return new OrderRun(StackCpu.between(from, StackCpu.read(processes(stack))), load.accepted().size());
+    }
+
+    /** Every process of the stack: servers, balancer and nodes. */
+    private static List<Instance> processes(LocalStack stack) {
+        return stack.stateFile().load().map(StackState::instances).orElse(List.of());
     }
 
     private void runGatling(LocalStack stack, String balancer, Path out) {
