@@ -19,6 +19,11 @@ public record CpuCost(
         Map<String, Double> orderMsByProcess,
         double orderInTrivialGets) {
 
+    /** Both figures the ratio needs were measured: some orders, some trivial GETs. */
+    public boolean measured() {
+        return orders > 0 && trivialGetMs > 0;
+    }
+
     /** CPU used per process ("web-tier", "postgres", ...) over a window of wall-clock time. */
     public record Window(double seconds, Map<String, Long> cpuMillis) {
 

@@ -29,11 +29,11 @@ public final class Targets {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("CPU per order, end to end, in trivial GETs through the same balancer",
                 "<= " + format(CPU_PER_ORDER_IN_TRIVIAL_GETS),
-                cpu == null ? "not measured"
+                cpu == null || !cpu.measured() ? "not measured"
                         : format(cpu.orderInTrivialGets()) + " (" + format(cpu.orderMs()) + " ms / "
                                 + format(cpu.trivialGetMs())
                                 + " ms)",
-                cpu != null && cpu.trivialGetMs() > 0 && cpu.orderInTrivialGets() <= CPU_PER_ORDER_IN_TRIVIAL_GETS));
+                cpu != null && cpu.measured() && cpu.orderInTrivialGets() <= CPU_PER_ORDER_IN_TRIVIAL_GETS));
         targets.add(new Target("idle burn of the whole stack", "<= " + format(IDLE_CORES) + " cores",
                 cpu == null ? "not measured" : format(cpu.idleCores()) + " cores",
                 cpu != null && cpu.idleCores() <= IDLE_CORES));

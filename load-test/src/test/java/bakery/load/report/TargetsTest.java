@@ -3,6 +3,7 @@ package bakery.load.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +31,16 @@ class TargetsTest {
         assertThat(targets).noneMatch(Target::met);
         assertThat(targets).extracting(Target::measured).containsExactly("110.00 (55.00 ms / 0.50 ms)", "0.19 cores", "0.05",
                 "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");
+    }
+
+    @Test
+    void anOrderRunThatDidNotDrainIsNotMeasuredRatherThanFree() {
+        CpuCost.Window idle = new CpuCost.Window(10, Map.of("kafka", 100L));
+        CpuCost notDrained = CpuCost.of(idle, new CpuCost.Window(10, Map.of("kafka", 900L)), 1_000, idle, 0);
+
+        Target cpu = Targets.check(0.3, List.of(), null, List.of(), List.of(), notDrained).get(0);
+        assertThat(cpu.met()).isFalse();
+        assertThat(cpu.measured()).isEqualTo("not measured");
     }
 
     @Test
