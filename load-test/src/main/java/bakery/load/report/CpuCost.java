@@ -31,7 +31,7 @@ public record CpuCost(
             return seconds <= 0 ? 0 : cpuMillis.getOrDefault(process, 0L) / 1000.0 / seconds;
         }
 
-        double coresTotal() {
+        public double coresTotal() {
             return cpuMillis.keySet().stream().mapToDouble(this::cores).sum();
         }
 

@@ -87,8 +87,7 @@ final class BenchCommand implements Callable<Integer> {
         StackCpu.Reading idleFrom = StackCpu.read(processes(stack));
         Pids.pause(s.duration("bench.cpu.idle-window"));
         CpuCost.Window idle = StackCpu.between(idleFrom, StackCpu.read(processes(stack)));
-        stack.progress().step(String.format("idle, the stack burns %.3f cores %s", idle.cpuMillis().values().stream()
-                .mapToLong(Long::longValue).sum() / 1000.0 / idle.seconds(), idle.cpuMillis()));
+        stack.progress().step(String.format("idle, the stack burns %.3f cores %s", idle.coresTotal(), idle.cpuMillis()));
 
         stack.progress().step("limits of this machine, through the same balancer and servers; results in " + out);
         // A node's JIT needs a few seconds of the same requests; a cold measurement reads low.
@@ -256,8 +255,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static List<Instance> serviceNodes(LocalStack stack) {
-        return stack.stateFile().load().map(st -> st.instances().stream()
-                .filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList())
-                .orElse(List.of());
+        return processes(stack).stream().filter(i -> Arrays.stream(Service.values()).anyMatch(i::isService)).toList();
     }
 }
