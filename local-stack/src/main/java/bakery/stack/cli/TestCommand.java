@@ -11,7 +11,7 @@ import bakery.stack.orchestration.StackException;
  * {@code ./bakery} script itself, because it installs system packages and runs the Maven build
  * before any stack exists.
  */
-@Command(name = "test", mixinStandardHelpOptions = true, description = "Installs what the tests need when missing (nginx, chromium, chromium-driver, prometheus; as root on Debian) and runs ./mvnw -B -Dvalidate-format verify. Needs no running stack.")
+@Command(name = "test", mixinStandardHelpOptions = true, description = "Installs what the tests need when missing (nginx, chromium, chromium-driver, prometheus, kubectl, and podman, runc, docker-compose and debootstrap for the container test; as root on Debian), makes the container test's base images meanwhile, and runs ./mvnw -B -Dvalidate-format -Dcontainers=true verify. Needs no running stack.")
 final class TestCommand implements Callable<Integer> {
 
     @Override
