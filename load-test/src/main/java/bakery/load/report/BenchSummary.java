@@ -8,7 +8,8 @@ import bakery.load.flow.OrderTimes;
 /**
  * One benchmark run, as written to {@code summary.json} and {@code summary.md}. Rates per second,
  * times in milliseconds unless the name says otherwise, memory in MB. {@code cpu} (and its headline
- * {@code cpuPerOrderInTrivialGets}) is null when the run did not measure CPU (no /proc).
+ * {@code cpuPerOrderInTrivialGets}) is null when the run did not measure CPU (no /proc); {@code halfCapacity} is null
+ * when the run did not measure it (no capacity figure, or a stack that did not get back to idle in time).
  */
 public record BenchSummary(
         Instant startedAt,
@@ -23,6 +24,7 @@ public record BenchSummary(
         GatlingStats.RequestStats allRequests,
         List<GatlingStats.RequestStats> requests,
         OrderTimes orderTimes,
+        HalfCapacity halfCapacity,
         List<GroupLag> consumerLag,
         List<NodeMemory> nodes,
         List<NodeStart> nodeStarts,

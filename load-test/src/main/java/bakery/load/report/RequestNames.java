@@ -12,6 +12,8 @@ public final class RequestNames {
     public static final String WATCH_ORDER = "watch order";
     public static final String CAPACITY_ADD = "add to cart (capacity)";
     public static final String CAPACITY_CHECKOUT = "checkout (capacity)";
+    public static final String HALF_CAPACITY_ADD = "add to cart (half capacity)";
+    public static final String HALF_CAPACITY_CHECKOUT = "checkout (half capacity)";
 
     private RequestNames() {
     }

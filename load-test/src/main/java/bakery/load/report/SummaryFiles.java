@@ -61,13 +61,9 @@ public final class SummaryFiles {
         var t = s.orderTimes();
         md.append(
                 "\n## Order flow (ms, from the topics)\n\n| step | orders | p50 | p95 | p99 | max | not reached |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
-        md.append(String.format(Locale.ROOT, "| placed → accepted | %d | %d | %d | %d | %d | %d |%n",
-                t.placedToAccepted().count(),
-                t.placedToAccepted().p50(), t.placedToAccepted().p95(), t.placedToAccepted().p99(), t.placedToAccepted().max(),
-                t.notAccepted()));
-        md.append(String.format(Locale.ROOT, "| placed → ready | %d | %d | %d | %d | %d | %d |%n", t.placedToReady().count(),
-                t.placedToReady().p50(), t.placedToReady().p95(), t.placedToReady().p99(), t.placedToReady().max(),
-                t.notReady()));
+        flow(md, "placed → accepted", t.placedToAccepted(), t.notAccepted());
+        flow(md, "placed → ready", t.placedToReady(), t.notReady());
+        halfCapacity(md, s.halfCapacity());
         md.append("\n## Consumer lag\n\n| group | max lag | seconds to drain after the load |\n| --- | ---: | ---: |\n");
         s.consumerLag().forEach(l -> md.append("| ").append(l.group()).append(" | ").append(l.maxLag()).append(" | ")
                 .append(l.secondsToDrain() == null ? "not drained" : String.format(Locale.ROOT, "%.1f", l.secondsToDrain()))
@@ -99,6 +95,31 @@ public final class SummaryFiles {
                 .forEach(x -> md.append("| ").append(x.what()).append(" | ").append(x.goal()).append(" | ").append(x.measured())
                         .append(" | ").append(x.met() ? "yes" : "**no**").append(" |\n"));
         return md.toString();
+    }
+
+    private static void halfCapacity(StringBuilder md, HalfCapacity h) {
+        md.append("\n## Checkout at half capacity (open model, ms)\n\n");
+        if (h == null) {
+            md.append("Not measured (the run's output says why).\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT,
+                "Customers arriving at %.1f/s, half the %.0f checkouts/s of the capacity phase, for %d s, each adding one item"
+                        + " and checking out: %.1f checkouts/s OK, %d orders placed. Gatling report: %s%n%n",
+                h.askedPerSecond(), h.capacityPerSecond(), h.seconds(), h.achievedPerSecond(), h.orders(), h.gatlingReport()));
+        md.append(
+                "| step | count | p50 | p95 | p99 | max | not reached / KO |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        flow(md, "placed → accepted (topics)", h.placedToAccepted(), h.notAccepted());
+        GatlingStats.RequestStats c = h.checkout();
+        if (c != null) {
+            md.append(String.format(Locale.ROOT, "| checkout request (Gatling) | %d | %d | %d | %d | %d | %d |%n",
+                    c.ok(), c.p50(), c.p95(), c.p99(), c.max(), c.ko()));
+        }
+    }
+
+    private static void flow(StringBuilder md, String step, Percentiles p, long notReached) {
+        md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d |%n",
+                step, p.count(), p.p50(), p.p95(), p.p99(), p.max(), notReached));
     }
 
     private static void row(StringBuilder md, String what, double perSecond, double ratio) {

@@ -11,6 +11,8 @@ public final class Targets {
 
     public static final double CHECKOUT_RATIO = 0.06;
     public static final double ORDER_SERVICE_DRAIN_SECONDS = 1;
+    /** Placed to accepted at half the measured checkout capacity, p99. */
+    public static final long HALF_CAPACITY_PLACED_TO_ACCEPTED_P99_MS = 50;
     /** An order, end to end, costs at most the CPU of this many trivial GETs through the balancer. */
     public static final double CPU_PER_ORDER_IN_TRIVIAL_GETS = 25;
     /** The whole stack doing nothing: no busy polling, sweeps and heartbeats sized to need. */
@@ -25,7 +27,7 @@ public final class Targets {
     }
 
     public static List<Target> check(double checkoutRatio, List<BenchSummary.GroupLag> lag, Double scalingEfficiency,
-            List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts, CpuCost cpu) {
+            List<BenchSummary.NodeMemory> nodes, List<BenchSummary.NodeStart> starts, CpuCost cpu, HalfCapacity halfCapacity) {
         List<Target> targets = new ArrayList<>();
         targets.add(new Target("CPU per order, end to end, in trivial GETs through the same balancer",
                 "<= " + format(CPU_PER_ORDER_IN_TRIVIAL_GETS),
@@ -46,6 +48,7 @@ public final class Targets {
                 orders == null ? "no lag of " + ORDER_SERVICE_INTAKE
                         : orders.secondsToDrain() == null ? "not drained" : format(orders.secondsToDrain()) + " s",
                 orders != null && orders.secondsToDrain() != null && orders.secondsToDrain() <= ORDER_SERVICE_DRAIN_SECONDS));
+        targets.add(halfCapacity(halfCapacity));
         targets.add(new Target("baking scaling efficiency at the most instances", ">= " + SCALING_EFFICIENCY,
                 scalingEfficiency == null ? "not measured" : format(scalingEfficiency),
                 scalingEfficiency != null && scalingEfficiency >= SCALING_EFFICIENCY));
@@ -59,6 +62,24 @@ public final class Targets {
                 starts.isEmpty() ? "not measured" : format(slowest) + " s (slowest of " + starts.size() + ")",
                 !starts.isEmpty() && slowest <= START_SECONDS));
         return targets;
+    }
+
+    /**
+     * The p99 is over the accepted orders: one the order-service never accepted would be slower than any of them, so the
+     * target is met only when every order of the phase was accepted.
+     */
+    private static Target halfCapacity(HalfCapacity h) {
+        String goal = "<= " + HALF_CAPACITY_PLACED_TO_ACCEPTED_P99_MS + " ms";
+        String what = "placed → accepted p99 at half the measured checkout capacity";
+        if (h == null || h.placedToAccepted().count() == 0) {
+            return new Target(what, goal, h == null ? "not measured" : "no order accepted of " + h.orders(), false);
+        }
+        long p99 = h.placedToAccepted().p99();
+        String measured = p99 + " ms (" + h.orders() + " orders, " + format(h.achievedPerSecond()) + "/s of "
+                + format(h.askedPerSecond()) + "/s asked"
+                + (h.notAccepted() > 0 ? ", " + h.notAccepted() + " not accepted" : "")
+                + ")";
+        return new Target(what, goal, measured, h.notAccepted() == 0 && p99 <= HALF_CAPACITY_PLACED_TO_ACCEPTED_P99_MS);
     }
 
     static String format(double d) {

@@ -16,6 +16,10 @@ import bakery.load.flow.OrderTimes;
 class SummaryFilesTest {
 
     static BenchSummary sample() throws Exception {
+        return sample(HalfCapacityTest.measured(List.of(8L, 12L, 31L), 0));
+    }
+
+    static BenchSummary sample(HalfCapacity half) throws Exception {
         GatlingStats stats = GatlingStatsTest.sample();
         var lag = List.of(new BenchSummary.GroupLag("order-service / orders.placed", 800, 1.2),
                 new BenchSummary.GroupLag("baking-worker", 3000, null));
@@ -34,9 +38,9 @@ class SummaryFilesTest {
                         120000, 125000, "redis-benchmark -q"),
                 cpu,
                 stats.all(), List.copyOf(stats.requests().values()),
-                new OrderTimes(10, Percentiles.of(List.of(20L, 30L)), Percentiles.of(List.of(9000L)), 0, 9),
+                new OrderTimes(10, Percentiles.of(List.of(20L, 30L)), Percentiles.of(List.of(9000L)), 0, 9), half,
                 lag, nodes, starts, scaling, BakingScaling.atMostInstances(scaling),
-                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts, cpu),
+                Targets.check(checkout / get, lag, BakingScaling.atMostInstances(scaling), nodes, starts, cpu, half),
                 "target/gatling/run-1");
     }
 
@@ -52,7 +56,23 @@ class SummaryFilesTest {
         assertThat(json.get("cpuPerOrderInTrivialGets").asDouble()).isEqualTo(110.0);
         assertThat(json.at("/cpu/orderMsByProcess/web-tier").asDouble()).isEqualTo(55.0);
         assertThat(json.at("/cpu/idleCores").asDouble()).isEqualTo(0.19);
-        assertThat(json.get("targets")).hasSize(7);
+        assertThat(json.get("targets")).hasSize(8);
+        assertThat(json.at("/halfCapacity/askedPerSecond").asDouble()).isEqualTo(250.0);
+        assertThat(json.at("/halfCapacity/achievedPerSecond").asDouble()).isEqualTo(249.0);
+        assertThat(json.at("/halfCapacity/placedToAccepted/p99").asLong()).isEqualTo(31);
+        assertThat(json.at("/halfCapacity/checkout/p99").asLong()).isEqualTo(20);
+    }
+
+    @Test
+    void aRunWithoutTheHalfCapacityPhaseSaysItWasNotMeasured(@TempDir Path out) throws Exception {
+        SummaryFiles.write(sample(null), out);
+
+        assertThat(SummaryFiles.mapper().readTree(out.resolve(SummaryFiles.JSON).toFile()).get("halfCapacity").isNull())
+                .isTrue();
+        assertThat(Files.readString(out.resolve(SummaryFiles.MARKDOWN)))
+                .contains("## Checkout at half capacity (open model, ms)\n\nNot measured")
+                .contains(
+                        "| placed → accepted p99 at half the measured checkout capacity | <= 50 ms | not measured | **no** |");
     }
 
     @Test
@@ -65,6 +85,11 @@ class SummaryFilesTest {
                 .contains("| checkout (capacity) | 362 | 0 | 457 | 1177 | 1410 | 1452 |")
                 .contains("| baking-worker | 3000 | not drained |")
                 .contains("| placed → ready | 1 | 9000 | 9000 | 9000 | 9000 | 9 |")
+                .contains("Customers arriving at 250.0/s, half the 500 checkouts/s of the capacity phase, for 30 s")
+                .contains("| placed → accepted (topics) | 3 | 12 | 31 | 31 | 31 | 0 |")
+                .contains("| checkout request (Gatling) | 7470 | 6 | 12 | 20 | 41 | 3 |")
+                .contains("| placed → accepted p99 at half the measured checkout capacity | <= 50 ms |"
+                        + " 31 ms (3 orders, 249.00/s of 250.00/s asked) | yes |")
                 .contains("| 4 | 32 | 4.3 |")
                 .contains("| web-3 | 1.30 | 0.900 |")
                 .contains(

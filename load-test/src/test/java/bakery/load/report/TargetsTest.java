@@ -18,8 +18,8 @@ class TargetsTest {
     void aRunThatMeetsEveryTarget() {
         List<Target> targets = Targets.check(0.25, List.of(new GroupLag("order-service / orders.placed", 900, 0.8)), 0.95,
                 List.of(new NodeMemory("web-1", "web-tier", 180)), List.of(new NodeStart("web-3", 1.4, 1.1)),
-                CpuCostTest.cost(20, 0.04));
-        assertThat(targets).hasSize(7).allMatch(Target::met);
+                CpuCostTest.cost(20, 0.04), HalfCapacityTest.measured(List.of(8L, 12L, 31L), 0));
+        assertThat(targets).hasSize(8).allMatch(Target::met);
     }
 
     @Test
@@ -27,10 +27,11 @@ class TargetsTest {
         List<Target> targets = Targets.check(0.05, List.of(new GroupLag("order-service / orders.placed", 900, null)), 0.7,
                 List.of(new NodeMemory("web-1", "web-tier", 180), new NodeMemory("order-service-1", "order-service", 240)),
                 List.of(new NodeStart("web-3", 1.4, 1.1), new NodeStart("order-service-2", 2.6, null)),
-                CpuCostTest.cost(110, 0.19));
+                CpuCostTest.cost(110, 0.19), HalfCapacityTest.measured(List.of(8L, 12L, 80L), 0));
         assertThat(targets).noneMatch(Target::met);
         assertThat(targets).extracting(Target::measured).containsExactly("110.00 (55.00 ms / 0.50 ms)", "0.19 cores", "0.05",
-                "not drained", "0.70", "240 MB (order-service-1)", "2.60 s (slowest of 2)");
+                "not drained", "80 ms (3 orders, 249.00/s of 250.00/s asked)", "0.70", "240 MB (order-service-1)",
+                "2.60 s (slowest of 2)");
     }
 
     @Test
@@ -38,15 +39,37 @@ class TargetsTest {
         CpuCost.Window idle = new CpuCost.Window(10, Map.of("kafka", 100L));
         CpuCost notDrained = CpuCost.of(idle, new CpuCost.Window(10, Map.of("kafka", 900L)), 1_000, idle, 0);
 
-        Target cpu = Targets.check(0.3, List.of(), null, List.of(), List.of(), notDrained).get(0);
+        Target cpu = Targets.check(0.3, List.of(), null, List.of(), List.of(), notDrained, null).get(0);
         assertThat(cpu.met()).isFalse();
         assertThat(cpu.measured()).isEqualTo("not measured");
     }
 
     @Test
     void whatWasNotMeasuredIsNotMet() {
-        assertThat(Targets.check(0.3, List.of(), null, List.of(), List.of(), null))
-                .filteredOn(t -> !t.what().startsWith("checkout")).noneMatch(Target::met);
+        List<Target> targets = Targets.check(0.3, List.of(), null, List.of(), List.of(), null, null);
+        assertThat(targets).filteredOn(t -> !t.what().startsWith("checkout")).noneMatch(Target::met);
+        assertThat(halfCapacity(targets).measured()).isEqualTo("not measured");
+    }
+
+    @Test
+    void anOrderNeverAcceptedAtHalfCapacityIsAMissHoweverFastTheOthersWere() {
+        Target half = halfCapacity(Targets.check(0.3, List.of(), null, List.of(), List.of(), null,
+                HalfCapacityTest.measured(List.of(8L, 12L, 31L), 2)));
+        assertThat(half.met()).isFalse();
+        assertThat(half.measured()).isEqualTo("31 ms (5 orders, 249.00/s of 250.00/s asked, 2 not accepted)");
+        assertThat(half.goal()).isEqualTo("<= 50 ms");
+    }
+
+    @Test
+    void halfCapacityWithNoOrderAcceptedSaysSoRatherThanAP99OfNothing() {
+        Target half = halfCapacity(Targets.check(0.3, List.of(), null, List.of(), List.of(), null,
+                HalfCapacityTest.measured(List.of(), 4)));
+        assertThat(half.met()).isFalse();
+        assertThat(half.measured()).isEqualTo("no order accepted of 4");
+    }
+
+    private static Target halfCapacity(List<Target> targets) {
+        return targets.stream().filter(t -> t.what().startsWith("placed → accepted p99 at half")).findFirst().orElseThrow();
     }
 
     @Test

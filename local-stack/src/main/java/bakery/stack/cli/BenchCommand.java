@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -26,6 +27,7 @@ import bakery.load.report.BakingScaling;
 import bakery.load.report.BenchSummary;
 import bakery.load.report.CpuCost;
 import bakery.load.report.GatlingStats;
+import bakery.load.report.HalfCapacity;
 import bakery.load.report.RequestNames;
 import bakery.load.report.SummaryFiles;
 import bakery.load.report.Targets;
@@ -46,13 +48,14 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity, then checkout at half that capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
     static final Set<String> GROUPS = Service.WORKER_GROUPS;
     /** Generous room for Maven itself around the simulation's own duration. */
     static final Duration MAVEN_ROOM = Duration.ofMinutes(10);
+    static final String HALF_CAPACITY_SIMULATION = "bakery.load.simulation.HalfCapacitySimulation";
 
     @Option(names = "--skip-scaling", description = "leave out the baking scaling run (1, 2, 4 workers)")
     boolean skipScaling;
@@ -138,8 +141,9 @@ final class BenchCommand implements Callable<Integer> {
         StackSampler sampler = new StackSampler(() -> serviceNodes(stack), stack.kafka().bootstrapServers(), GROUPS,
                 s.duration("bench.sample-interval"), s.duration("probe-timeout"));
         Instant loadEnd;
+        Path report;
         try {
-            runGatling(stack, balancer, out);
+            report = runMix(stack, balancer, out);
             loadEnd = Instant.now();
             awaitDrained(stack, sampler);
         } finally {
@@ -149,19 +153,14 @@ final class BenchCommand implements Callable<Integer> {
         List<BenchSummary.NodeMemory> memory = sampler.maxRssKb().entrySet().stream()
                 .map(e -> new BenchSummary.NodeMemory(e.getKey(), sampler.serviceOf(e.getKey()), e.getValue() / 1024)).toList();
 
-        Path report = GatlingStats.newestReport(out.resolve("gatling"))
-                .orElseThrow(() -> new StackException(
-                        "Gatling wrote no report under " + out.resolve("gatling") + "; see " + out.resolve("gatling-run.log")));
         GatlingStats stats = GatlingStats.read(GatlingStats.statsFile(report));
         double checkoutPerSecond = stats.request(RequestNames.CAPACITY_CHECKOUT)
                 .map(r -> r.ok() * 1000.0 / s.duration("bench.capacity.duration").toMillis()).orElse(0.0);
 
         TopicReader topics = new TopicReader(stack.kafka().bootstrapServers(), s.duration("chaos.request-timeout"));
-        OrderTimes times = OrderTimes.of(
-                topics.since(Topics.ORDERS_PLACED, loadStart, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value)
-                        .toList(),
-                topics.since(Topics.ORDERS_STATUS, loadStart, new OrderStatusChangedDeserializer()).stream()
-                        .map(ConsumerRecord::value).toList());
+        OrderTimes times = orderTimes(topics, loadStart);
+        // Only once the mix's flow times are read: its orders must not count among the mix's.
+        HalfCapacity half = halfCapacity(stack, balancer, out, checkoutPerSecond, topics);
 
         double ratio = trivialGet > 0 ? checkoutPerSecond / trivialGet : 0;
         Double efficiency = BakingScaling.atMostInstances(scaling);
@@ -170,8 +169,8 @@ final class BenchCommand implements Callable<Integer> {
                 new BenchSummary.Baselines(trivialGet, String.join(" ", wrk), kafka, broker.recordBytes(), broker.command(),
                         redisSet, redisGet, String.join(" ", redis)),
                 cpu,
-                stats.all(), List.copyOf(stats.requests().values()), times, lag, memory, starts, scaling, efficiency,
-                Targets.check(ratio, lag, efficiency, memory, starts, cpu), report.toString());
+                stats.all(), List.copyOf(stats.requests().values()), times, half, lag, memory, starts, scaling, efficiency,
+                Targets.check(ratio, lag, efficiency, memory, starts, cpu, half), report.toString());
         SummaryFiles.write(summary, out);
 
         System.out.printf(
@@ -220,24 +219,97 @@ final class BenchCommand implements Callable<Integer> {
         return stack.stateFile().load().map(StackState::instances).orElse(List.of());
     }
 
-    private void runGatling(LocalStack stack, String balancer, Path out) {
+    /** The customer mix, then checkout capacity; returns Gatling's report folder. */
+    private static Path runMix(LocalStack stack, String balancer, Path out) {
         StackSettings s = stack.settings();
-        List<String> mvn = List.of(stack.layout().root().resolve("mvnw").toString(), "-B", "-q", "-f",
-                stack.layout().root().resolve("pom.xml").toString(),
-                // -am: the modules load-test needs come from this working tree, never from an installed copy
-                "-Pbench", "-pl", "load-test", "-am", "-DskipTests", "verify",
-                "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + out.resolve("gatling"),
-                "-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
-                "-Dbench.mix.peakUsersPerSecond=" + s.text("bench.mix.peak-users-per-second"),
-                "-Dbench.capacity.seconds=" + s.duration("bench.capacity.duration").toSeconds(),
-                "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency"));
         Duration expected = s.duration("bench.mix.duration").multipliedBy(2).plus(s.duration("bench.capacity.duration"));
         stack.progress()
                 .step("Gatling: the customer mix ramping to " + s.text("bench.mix.peak-users-per-second") + " arrivals/s, then "
                         + s.text("bench.capacity.concurrency") + " customers checking out at once (about "
                         + expected.toSeconds() + " s plus Maven)");
-        Tool.run(mvn, out.resolve("gatling-run.log"), expected.plus(MAVEN_ROOM));
+        Path report = runGatling(stack, balancer, out.resolve("gatling"), out.resolve("gatling-run.log"), expected,
+                List.of("-Dbench.mix.seconds=" + s.duration("bench.mix.duration").toSeconds(),
+                        "-Dbench.mix.peakUsersPerSecond=" + s.text("bench.mix.peak-users-per-second"),
+                        "-Dbench.capacity.seconds=" + s.duration("bench.capacity.duration").toSeconds(),
+                        "-Dbench.capacity.concurrency=" + s.text("bench.capacity.concurrency")));
         stack.progress().step("load stopped");
+        return report;
+    }
+
+    /**
+     * Customers arriving at half the checkout capacity just measured (open model), on a stack back at lag 0, and how soon
+     * their orders were accepted; null, with the reason printed, when there is no capacity figure or the stack does not get
+     * back to idle in time.
+     */
+    private static HalfCapacity halfCapacity(LocalStack stack, String balancer, Path out, double capacity,
+            TopicReader topics) {
+        StackSettings s = stack.settings();
+        double rate = HalfCapacity.rateFor(capacity);
+        if (rate <= 0) {
+            stack.progress().step("checkout at half capacity not measured: the capacity phase measured no checkout rate");
+            return null;
+        }
+        try {
+            // The capacity phase leaves the ovens minutes of work: half the load on top of that backlog is not half the load.
+            IdleStack.await(stack, "bench.half-capacity.idle-timeout",
+                    "checkout at half capacity is measured on an idle stack");
+        } catch (StackException stillBaking) {
+            stack.progress().step("checkout at half capacity not measured: " + stillBaking.getMessage());
+            return null;
+        }
+        Duration duration = s.duration("bench.half-capacity.duration");
+        stack.progress().step(String.format(Locale.ROOT,
+                "Gatling: customers arriving at %.1f/s, half the %.0f checkouts/s measured, for %d s, each adding one item"
+                        + " and checking out",
+                rate, capacity, duration.toSeconds()));
+        Instant from = Instant.now();
+        Path report = runGatling(stack, balancer, out.resolve("gatling-half-capacity"),
+                out.resolve("gatling-half-capacity-run.log"), duration,
+                List.of("-Dbench.simulation=" + HALF_CAPACITY_SIMULATION,
+                        "-Dbench.halfCapacity.usersPerSecond=" + String.format(Locale.ROOT, "%.3f", rate),
+                        "-Dbench.halfCapacity.seconds=" + duration.toSeconds()));
+        OrderTimes times = orderTimes(topics, from);
+        // Maven ends seconds after the last checkout; an order the order-service is still working on is waited for, not
+        // counted as never accepted.
+        Instant deadline = Instant.now().plus(s.duration("bench.drain-timeout"));
+        while (times.notAccepted() > 0 && Instant.now().isBefore(deadline)) {
+            Pids.pause(s.duration("bench.sample-interval"));
+            times = orderTimes(topics, from);
+        }
+        HalfCapacity half = HalfCapacity.of(capacity, duration.toSeconds(), times,
+                GatlingStats.read(GatlingStats.statsFile(report)).request(RequestNames.HALF_CAPACITY_CHECKOUT).orElse(null),
+                report.toString());
+        stack.progress().step(String.format(Locale.ROOT,
+                "half capacity: %.1f checkouts/s OK of %.1f/s asked, placed → accepted p99 %d ms over %d orders (%d not accepted)",
+                half.achievedPerSecond(), half.askedPerSecond(), half.placedToAccepted().p99(), half.orders(),
+                half.notAccepted()));
+        return half;
+    }
+
+    /** The flow times of the orders placed since {@code from}, as the topics hold them now. */
+    private static OrderTimes orderTimes(TopicReader topics, Instant from) {
+        return OrderTimes.of(
+                topics.since(Topics.ORDERS_PLACED, from, new OrderPlacedDeserializer()).stream().map(ConsumerRecord::value)
+                        .toList(),
+                topics.since(Topics.ORDERS_STATUS, from, new OrderStatusChangedDeserializer()).stream()
+                        .map(ConsumerRecord::value).toList());
+    }
+
+    /**
+     * One simulation of load-test's bench profile against the balancer ({@code properties} pick it and set its load);
+     * returns the report folder it wrote under {@code results}.
+     */
+    private static Path runGatling(LocalStack stack, String balancer, Path results, Path log, Duration expected,
+            List<String> properties) {
+        List<String> mvn = new ArrayList<>(List.of(stack.layout().root().resolve("mvnw").toString(), "-B", "-q", "-f",
+                stack.layout().root().resolve("pom.xml").toString(),
+                // -am: the modules load-test needs come from this working tree, never from an installed copy
+                "-Pbench", "-pl", "load-test", "-am", "-DskipTests", "verify",
+                "-Dbench.baseUrl=" + balancer, "-Dbench.results=" + results));
+        mvn.addAll(properties);
+        Tool.run(mvn, log, expected.plus(MAVEN_ROOM));
+        return GatlingStats.newestReport(results)
+                .orElseThrow(() -> new StackException("Gatling wrote no report under " + results + "; see " + log));
     }
 
     /** After the load: until every group is back at 0, or the drain timeout. */
