@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -51,7 +52,8 @@ import bakery.testkit.Traceparent;
  * address, and health and metrics answer on the management ports alone; and with no OTLP endpoint
  * named, an order traced by its caller sends no span anywhere while its trace id still reaches the
  * notifier's log. The same stack also takes a short sizing run ({@code ./bakery capacity --short}), which
- * must write its findings from what it measured on it.
+ * must write its findings from what it measured on it, and a short benchmark ({@code ./bakery bench --short}), which
+ * must run every step a newcomer's {@code ./bakery bench} runs, from this checkout as it is.
  */
 class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
 
@@ -233,6 +235,47 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
         assertThat(run.output()).contains("For 600 orders/min").contains("Cost:");
         assertThat(Files.readString(Path.of(files.group(2)))).contains(report.get("machine").get("cpu").asText())
                 .contains("| step: asked orders/s");
+    }
+
+    @Test
+    void aShortBenchRunsEveryStepOnAFreshCheckoutAndWritesItsSummary() throws Exception {
+        assumeTrue(hasProgram("wrk") && hasProgram("redis-benchmark"),
+                "wrk and redis-benchmark are not installed (apt-get install wrk redis-tools; ./bakery test installs them as root)");
+        // Gatling runs through Maven from this working tree: nothing of the bakery is installed in the local repository.
+        BakeryCli.Result run = bakery.succeeds("bench", "--short");
+
+        Matcher files = Pattern.compile("Summary\\s+(\\S+summary\\.md)\\s+(\\S+summary\\.json)").matcher(run.output());
+        assertThat(files.find()).as("the run names its files:%n%s", run.output()).isTrue();
+        JsonNode summary = JSON.readTree(Path.of(files.group(2)).toFile());
+        assertThat(summary.get("conditions").get("shortRun").asBoolean()).isTrue();
+        assertThat(Files.readString(Path.of(files.group(1)))).contains("A short run");
+        // the machine's limits, through the same balancer and servers
+        assertThat(summary.get("trivialGetPerSecond").asDouble()).as("wrk's trivial GET").isPositive();
+        assertThat(summary.get("baselines").get("kafkaRecordsPerSecond").asDouble()).as("ProducerPerformance").isPositive();
+        assertThat(summary.get("baselines").get("redisSetPerSecond").asDouble()).as("redis-benchmark").isPositive();
+        // a node added alone, and baking with one and two workers
+        assertThat(summary.get("nodeStarts")).extracting(n -> n.get("node").asText()).containsExactly("baking-worker-2");
+        assertThat(summary.get("nodeStarts").get(0).get("seconds").asDouble()).isPositive();
+        assertThat(summary.get("bakingScaling")).extracting(st -> st.get("instances").asInt()).containsExactly(1, 2);
+        // CPU per order, from the orders of a fixed load counted until every group is back at lag 0
+        assertThat(summary.get("cpuPerOrderInTrivialGets").asDouble()).as("CPU per order in trivial GETs").isPositive();
+        // Gatling's mix and capacity phase, then customers at half that capacity, every one of their orders accepted
+        assertThat(summary.get("checkoutPerSecond").asDouble()).as("checkout capacity").isPositive();
+        assertThat(summary.get("requests")).as("Gatling's requests").isNotEmpty();
+        assertThat(summary.get("orderTimes").get("placedToAccepted").get("count").asInt()).as("mix orders accepted")
+                .isPositive();
+        JsonNode half = summary.get("halfCapacity");
+        assertThat(half.isNull()).as("half-capacity phase measured:%n%s", run.output()).isFalse();
+        assertThat(half.get("orders").asInt()).isPositive();
+        assertThat(half.get("notAccepted").asInt()).isZero();
+        assertThat(summary.get("nodes")).as("memory of every node under load").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(summary.get("targets")).extracting(t -> t.get("what").asText()).anyMatch(w -> w.contains("CPU per order"));
+        assertThat(run.output()).contains("Gatling report");
+    }
+
+    private static boolean hasProgram(String name) {
+        return Stream.of(System.getenv("PATH").split(File.pathSeparator), new String[] { "/usr/sbin", "/usr/bin" })
+                .flatMap(Stream::of).anyMatch(dir -> Files.isExecutable(Path.of(dir, name)));
     }
 
     // ---- Prometheus' view -----------------------------------------------------------------------

@@ -35,9 +35,11 @@ public record BenchSummary(
 
     /**
      * What the figures depend on besides the bakery: how long the stack had been up (young JVMs are
-     * still compiling), how fast the ovens bake, which nodes ran, and how busy the machine was.
+     * still compiling), how fast the ovens bake, which nodes ran, how busy the machine was, and whether
+     * it was a short run ({@code --short}), whose figures are no measurement.
      */
-    public record Conditions(long stackUpSeconds, String ovenSpeedFactor, List<String> nodes, int cores, double loadAverage) {
+    public record Conditions(long stackUpSeconds, String ovenSpeedFactor, List<String> nodes, int cores, double loadAverage,
+            boolean shortRun) {
     }
 
     /** The limits the bakery is compared with, measured in the same run on the same machine. */

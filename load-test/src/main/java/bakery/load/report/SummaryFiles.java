@@ -43,6 +43,10 @@ public final class SummaryFiles {
         md.append(String.format(Locale.ROOT,
                 "Stack up %d s when the run began, OVEN_SPEED_FACTOR %s, nodes %s; %d cores, load average %.2f.%n%n",
                 c.stackUpSeconds(), c.ovenSpeedFactor(), String.join(", ", c.nodes()), c.cores(), c.loadAverage()));
+        if (c.shortRun()) {
+            md.append("A short run (`--short`): every step at its smallest, to check that bench works. Its figures are not"
+                    + " measurements.\n\n");
+        }
         md.append("## Checkout against the limits\n\n| figure | per second | checkout ratio |\n| --- | ---: | ---: |\n");
         row(md, "checkout, sustained (capacity phase)", s.checkoutPerSecond(), 1);
         BenchSummary.Baselines b = s.baselines();

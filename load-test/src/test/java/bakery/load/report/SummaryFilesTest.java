@@ -32,7 +32,7 @@ class SummaryFilesTest {
         CpuCost cpu = CpuCostTest.cost(110, 0.19);
         return new BenchSummary(Instant.parse("2026-11-21T08:00:00Z"), "http://localhost:8080", checkout, get, checkout / get,
                 cpu.orderInTrivialGets(),
-                new BenchSummary.Conditions(1260, "0.01", List.of("web-1", "web-2", "order-service-1"), 2, 0.42),
+                new BenchSummary.Conditions(1260, "0.01", List.of("web-1", "web-2", "order-service-1"), 2, 0.42, false),
                 new BenchSummary.Baselines(get, "wrk -t2 -c64 -d10s http://localhost:8080/bakery.css", 40000, 420,
                         "ProducerPerformance",
                         120000, 125000, "redis-benchmark -q"),

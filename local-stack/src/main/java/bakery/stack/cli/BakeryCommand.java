@@ -23,9 +23,14 @@ import bakery.stack.process.StackSettings;
 public final class BakeryCommand {
 
     static LocalStack stack() {
+        return stack(StackSettings.fromEnvironment());
+    }
+
+    /** The stack of this checkout (or BAKERY_HOME's), read with these settings. */
+    static LocalStack stack(StackSettings settings) {
         Path root = Path.of(System.getProperty("bakery.root", "."));
         StackLayout layout = StackLayout.of(root, System.getenv("BAKERY_HOME"));
-        return LocalStack.of(layout, StackSettings.fromEnvironment(), new Progress(System.out));
+        return LocalStack.of(layout, settings, new Progress(System.out));
     }
 
     public static void main(String[] args) {

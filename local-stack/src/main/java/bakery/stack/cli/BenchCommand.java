@@ -60,9 +60,13 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--skip-scaling", description = "leave out the baking scaling run (1, 2, 4 workers)")
     boolean skipScaling;
 
+    @Option(names = "--short", description = "every step, each as small as still works (bench.short.*): a check that the run works, in about two minutes; its figures are not measurements")
+    boolean shortRun;
+
     @Override
     public Integer call() {
-        LocalStack stack = BakeryCommand.stack();
+        StackSettings settings = StackSettings.fromEnvironment();
+        LocalStack stack = BakeryCommand.stack(shortRun ? settings.shortRun("bench") : settings);
         StackSettings s = stack.settings();
         StackState state = stack.requireRunning();
         Duration up = Duration.between(state.startedAt(), Instant.now());
@@ -70,8 +74,11 @@ final class BenchCommand implements Callable<Integer> {
                 Objects.requireNonNullElse(System.getenv("OVEN_SPEED_FACTOR"), "unset (1.0, real bake times)"),
                 serviceNodes(stack).stream().map(Instance::id).toList(),
                 Runtime.getRuntime().availableProcessors(),
-                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-        if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), shortRun);
+        if (shortRun) {
+            stack.progress().step("a short run: every step at its smallest, to check that bench works; its figures are not"
+                    + " measurements");
+        } else if (up.compareTo(s.duration("bench.warm-stack")) < 0) {
             // Six JVMs still compiling their hot paths share the cores with the load: a run on a stack
             // two minutes old read a third of the checkouts/s of the same stack six minutes later, warmed by that run.
             stack.progress().step("the stack has been up for " + up.toSeconds()

@@ -10,7 +10,8 @@ import bakery.stack.bench.NodeStarts;
 import bakery.stack.process.Service;
 
 /**
- * Node start to ready as horizontal scaling meets it: one more node of each service, launched alone
+ * Node start to ready as horizontal scaling meets it: one more node of each service ({@code bench.start.services}), launched
+ * alone
  * on the running stack, timed from launch until its readiness probe says UP, then drained again.
  * (The nodes of {@code ./bakery up} all start at once and share the CPU: that is a cold start of the
  * whole bakery, not the time a new node takes to help.)
@@ -25,7 +26,7 @@ public final class ScaleOutStarts {
 
     public List<BenchSummary.NodeStart> run() {
         List<BenchSummary.NodeStart> starts = new ArrayList<>();
-        for (Service service : Service.values()) {
+        for (Service service : stack.settings().list("bench.start.services").stream().map(Service::parse).toList()) {
             int before = stack.requireRunning().nodes(service).size();
             try {
                 Map<String, Duration> added = stack.scale(service, before + 1);

@@ -21,10 +21,17 @@ public final class StackSettings {
 
     private final Properties defaults;
     private final Map<String, String> env;
+    /** A command's short run reads {@code <section>.short.X} for {@code <section>.X} where there is one; null otherwise. */
+    private final String shortSection;
 
     StackSettings(Properties defaults, Map<String, String> env) {
+        this(defaults, env, null);
+    }
+
+    private StackSettings(Properties defaults, Map<String, String> env, String shortSection) {
         this.defaults = defaults;
         this.env = env;
+        this.shortSection = shortSection;
     }
 
     public static StackSettings load(Map<String, String> env) {
@@ -41,6 +48,14 @@ public final class StackSettings {
         return load(System.getenv());
     }
 
+    /**
+     * The settings of a command's short run (a check that it works, not a measurement): each {@code section.X} is read
+     * from {@code section.short.X} where the properties have one. A variable set for {@code section.X} still wins.
+     */
+    public StackSettings shortRun(String section) {
+        return new StackSettings(defaults, env, section);
+    }
+
     static String envName(String key) {
         return "BAKERY_" + key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
     }
@@ -50,7 +65,10 @@ public final class StackSettings {
         if (fromEnv != null && !fromEnv.isBlank()) {
             return fromEnv.trim();
         }
-        String value = defaults.getProperty(key);
+        String value = shortSection != null && key.startsWith(shortSection + ".")
+                ? defaults.getProperty(shortSection + ".short." + key.substring(shortSection.length() + 1),
+                        defaults.getProperty(key))
+                : defaults.getProperty(key);
         if (value == null) {
             throw new IllegalArgumentException("no setting " + key + " in " + RESOURCE);
         }

@@ -47,4 +47,18 @@ class StackSettingsTest {
         assertThat(StackSettings.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(StackSettings.parseDuration("2m")).isEqualTo(Duration.ofMinutes(2));
     }
+
+    @Test
+    void aShortRunReadsItsOwnSettingsWhereItHasThemAndTheCommandsOtherwise() {
+        StackSettings full = StackSettings.load(Map.of("BAKERY_BENCH_CAPACITY_DURATION", "7s"));
+        StackSettings brief = full.shortRun("bench");
+
+        assertThat(brief.duration("bench.mix.duration")).isLessThan(full.duration("bench.mix.duration"));
+        // no short setting of its own: the command's
+        assertThat(brief.text("bench.trivial-get-path")).isEqualTo(full.text("bench.trivial-get-path"));
+        // other commands' settings are untouched
+        assertThat(brief.list("capacity.steps")).isEqualTo(full.list("capacity.steps"));
+        // a variable set for the setting still wins
+        assertThat(brief.duration("bench.capacity.duration")).isEqualTo(Duration.ofSeconds(7));
+    }
 }
