@@ -2,7 +2,7 @@ package bakery.load.report;
 
 import java.util.List;
 
-/** Baking throughput at 1, 2, 4 ... instances with a fixed bake time, and how well it scales. */
+/** Baking throughput at 1, 2, 4, 12 ... instances with a fixed bake time, and how well it scales. */
 public final class BakingScaling {
 
     private BakingScaling() {

@@ -48,7 +48,7 @@ import bakery.stack.process.Service;
 import bakery.stack.process.StackSettings;
 import bakery.stack.process.StackState;
 
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity, then checkout at half that capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks the running bakery through its balancer (Gatling mix and checkout capacity, then checkout at half that capacity) against the limits of the same machine (trivial GET with wrk, Kafka ProducerPerformance, redis-benchmark), then baking throughput at 1, 2, 4, 12 workers; writes Gatling's report and summary.md/summary.json under .bakery/bench/.")
 final class BenchCommand implements Callable<Integer> {
 
     static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -57,7 +57,7 @@ final class BenchCommand implements Callable<Integer> {
     static final Duration MAVEN_ROOM = Duration.ofMinutes(10);
     static final String HALF_CAPACITY_SIMULATION = "bakery.load.simulation.HalfCapacitySimulation";
 
-    @Option(names = "--skip-scaling", description = "leave out the baking scaling run (1, 2, 4 workers)")
+    @Option(names = "--skip-scaling", description = "leave out the baking scaling run (1, 2, 4, 12 workers)")
     boolean skipScaling;
 
     @Option(names = "--short", description = "every step, each as small as still works (bench.short.*): a check that the run works, in about two minutes; its figures are not measurements")

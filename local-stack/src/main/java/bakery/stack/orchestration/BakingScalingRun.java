@@ -35,7 +35,7 @@ import bakery.stack.process.Instance;
 import bakery.stack.process.Service;
 
 /**
- * Baking throughput at 1, 2, 4 ... instances: the same number of bake requests with one fixed bake
+ * Baking throughput at 1, 2, 4, 12 ... instances: the same number of bake requests with one fixed bake
  * time, spread evenly over the partitions (so no instance gets more than its share), written
  * straight to {@code bake.requests} with fresh order ids once the group has nothing queued; the
  * time from the step's first request to the last BakeFinished of the step's own orders. A step
