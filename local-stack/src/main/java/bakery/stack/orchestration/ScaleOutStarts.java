@@ -10,9 +10,8 @@ import bakery.stack.bench.NodeStarts;
 import bakery.stack.process.Service;
 
 /**
- * Node start to ready as horizontal scaling meets it: one more node of each service ({@code bench.start.services}), launched
- * alone
- * on the running stack, timed from launch until its readiness probe says UP, then drained again.
+ * Node start to ready as horizontal scaling meets it: one more node of each service ({@code bench.start.services}),
+ * launched alone on the running stack, timed from launch until its readiness probe says UP, then drained again.
  * (The nodes of {@code ./bakery up} all start at once and share the CPU: that is a cold start of the
  * whole bakery, not the time a new node takes to help.)
  */
