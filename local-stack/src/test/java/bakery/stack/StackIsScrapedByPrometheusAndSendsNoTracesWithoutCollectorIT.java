@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -42,6 +41,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import bakery.servers.process.Pids;
+import bakery.servers.process.Programs;
 import bakery.stack.monitoring.Prometheus;
 import bakery.testkit.Await;
 import bakery.testkit.Traceparent;
@@ -274,8 +274,7 @@ class StackIsScrapedByPrometheusAndSendsNoTracesWithoutCollectorIT {
     }
 
     private static boolean hasProgram(String name) {
-        return Stream.of(System.getenv("PATH").split(File.pathSeparator), new String[] { "/usr/sbin", "/usr/bin" })
-                .flatMap(Stream::of).anyMatch(dir -> Files.isExecutable(Path.of(dir, name)));
+        return Programs.find(name, List.of("/usr/sbin", "/usr/bin")).isPresent();
     }
 
     // ---- Prometheus' view -----------------------------------------------------------------------

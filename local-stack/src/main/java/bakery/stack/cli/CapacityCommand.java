@@ -42,17 +42,17 @@ final class CapacityCommand implements Callable<Integer> {
         Path root = Path.of(System.getProperty("bakery.root", "."));
         ScalingPolicy policy = ScalingPolicy.read(policyFile != null ? policyFile : root.resolve(ScalingPolicy.FILE));
         Prices prices = Prices.read(pricesFile != null ? pricesFile : root.resolve(Prices.FILE));
-        LocalStack stack = BakeryCommand.stack();
+        StackSettings settings = StackSettings.fromEnvironment();
+        LocalStack stack = BakeryCommand.stack(shortRun ? settings.shortRun("capacity") : settings);
         StackSettings s = stack.settings();
         double perMinute = perMinute(target != null ? target : s.text("capacity.target"));
-        String mode = shortRun ? "capacity.short." : "capacity.";
-        List<Double> rates = s.list(mode + "steps").stream().map(Double::parseDouble).toList();
-        Duration step = s.duration(mode + "step-duration");
+        List<Double> rates = s.list("capacity.steps").stream().map(Double::parseDouble).toList();
+        Duration step = s.duration("capacity.step-duration");
         stack.progress().step(String.format("sizing for %.0f orders/min: steps of %d s at %s orders/s", perMinute,
                 step.toSeconds(), rates));
         Path out = stack.layout().home().resolve("capacity").resolve(BenchCommand.FOLDER.format(Instant.now()));
         CapacityReport report = new SteppedLoad(stack).run(
-                new SteppedLoad.Plan(rates, step, s.number(mode + "producer-records"), perMinute, shortRun), policy, prices,
+                new SteppedLoad.Plan(rates, step, s.number("capacity.producer-records"), perMinute, shortRun), policy, prices,
                 out);
         CapacityFiles.write(report, out);
         System.out.print("\n" + report.text());
